@@ -1,0 +1,302 @@
+using System.Text;
+
+namespace NesMep.Core.Json
+{
+    /// <summary>
+    /// Minimal JSON writer over a StringBuilder. Numbers are written with integer arithmetic only,
+    /// so the firmware and the Linux host produce byte-identical documents (no culture, no doubles).
+    /// Commas are inserted automatically.
+    /// </summary>
+    public sealed class JsonWriter
+    {
+        private const int MaxDepth = 32;
+        private readonly StringBuilder _sb;
+        private readonly bool[] _hasItems = new bool[MaxDepth];
+        private int _depth;
+        private bool _afterName;
+
+        public JsonWriter()
+            : this(new StringBuilder(256))
+        {
+        }
+
+        public JsonWriter(StringBuilder sb)
+        {
+            _sb = sb;
+        }
+
+        public StringBuilder Builder
+        {
+            get { return _sb; }
+        }
+
+        public JsonWriter BeginObject()
+        {
+            BeforeValue();
+            _sb.Append('{');
+            Push();
+            return this;
+        }
+
+        public JsonWriter EndObject()
+        {
+            _depth--;
+            _sb.Append('}');
+            return this;
+        }
+
+        public JsonWriter BeginArray()
+        {
+            BeforeValue();
+            _sb.Append('[');
+            Push();
+            return this;
+        }
+
+        public JsonWriter EndArray()
+        {
+            _depth--;
+            _sb.Append(']');
+            return this;
+        }
+
+        public JsonWriter Name(string name)
+        {
+            if (_depth > 0 && _hasItems[_depth - 1])
+            {
+                _sb.Append(',');
+            }
+
+            if (_depth > 0)
+            {
+                _hasItems[_depth - 1] = true;
+            }
+
+            AppendString(_sb, name);
+            _sb.Append(':');
+            _afterName = true;
+            return this;
+        }
+
+        public JsonWriter String(string value)
+        {
+            BeforeValue();
+            if (value == null)
+            {
+                _sb.Append("null");
+            }
+            else
+            {
+                AppendString(_sb, value);
+            }
+
+            return this;
+        }
+
+        public JsonWriter Number(long value)
+        {
+            BeforeValue();
+            _sb.Append(value.ToString());
+            return this;
+        }
+
+        public JsonWriter Number(int value)
+        {
+            BeforeValue();
+            _sb.Append(value.ToString());
+            return this;
+        }
+
+        public JsonWriter Number(uint value)
+        {
+            BeforeValue();
+            _sb.Append(value.ToString());
+            return this;
+        }
+
+        /// <summary>Writes value / 10^decimals as a decimal number, e.g. (12345, 3) → 12.345.</summary>
+        public JsonWriter Fixed(long value, int decimals)
+        {
+            BeforeValue();
+            AppendFixed(_sb, value, decimals);
+            return this;
+        }
+
+        public JsonWriter Bool(bool value)
+        {
+            BeforeValue();
+            _sb.Append(value ? "true" : "false");
+            return this;
+        }
+
+        public JsonWriter Null()
+        {
+            BeforeValue();
+            _sb.Append("null");
+            return this;
+        }
+
+        /// <summary>Writes pre-formatted JSON verbatim as the next value.</summary>
+        public JsonWriter Raw(string json)
+        {
+            BeforeValue();
+            _sb.Append(json);
+            return this;
+        }
+
+        public JsonWriter Property(string name, string value)
+        {
+            return Name(name).String(value);
+        }
+
+        public JsonWriter Property(string name, int value)
+        {
+            return Name(name).Number(value);
+        }
+
+        public JsonWriter Property(string name, long value)
+        {
+            return Name(name).Number(value);
+        }
+
+        public JsonWriter Property(string name, uint value)
+        {
+            return Name(name).Number(value);
+        }
+
+        public JsonWriter Property(string name, bool value)
+        {
+            return Name(name).Bool(value);
+        }
+
+        public override string ToString()
+        {
+            return _sb.ToString();
+        }
+
+        /// <summary>Appends value / 10^decimals without floating point.</summary>
+        public static void AppendFixed(StringBuilder sb, long value, int decimals)
+        {
+            if (decimals <= 0)
+            {
+                sb.Append(value.ToString());
+                return;
+            }
+
+            long scale = 1;
+            for (int i = 0; i < decimals; i++)
+            {
+                scale *= 10;
+            }
+
+            if (value < 0)
+            {
+                sb.Append('-');
+                value = -value;
+            }
+
+            sb.Append((value / scale).ToString());
+            sb.Append('.');
+            string frac = (value % scale).ToString();
+            for (int i = frac.Length; i < decimals; i++)
+            {
+                sb.Append('0');
+            }
+
+            sb.Append(frac);
+        }
+
+        /// <summary>Appends a JSON string literal with the escapes RFC 8259 requires.</summary>
+        public static void AppendString(StringBuilder sb, string value)
+        {
+            sb.Append('"');
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                switch (c)
+                {
+                    case '"':
+                        sb.Append("\\\"");
+                        break;
+                    case '\\':
+                        sb.Append("\\\\");
+                        break;
+                    case '\n':
+                        sb.Append("\\n");
+                        break;
+                    case '\r':
+                        sb.Append("\\r");
+                        break;
+                    case '\t':
+                        sb.Append("\\t");
+                        break;
+                    case '\b':
+                        sb.Append("\\b");
+                        break;
+                    case '\f':
+                        sb.Append("\\f");
+                        break;
+                    default:
+                        if (c < (char)0x20 || c == (char)0x7F || (c >= (char)0xD800 && c <= (char)0xDFFF && !IsValidSurrogate(value, i)))
+                        {
+                            AppendUnicodeEscape(sb, c);
+                        }
+                        else
+                        {
+                            sb.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            sb.Append('"');
+        }
+
+        private static bool IsValidSurrogate(string s, int i)
+        {
+            char c = s[i];
+            if (c <= (char)0xDBFF)
+            {
+                return i + 1 < s.Length && s[i + 1] >= (char)0xDC00 && s[i + 1] <= (char)0xDFFF;
+            }
+
+            return i > 0 && s[i - 1] >= (char)0xD800 && s[i - 1] <= (char)0xDBFF;
+        }
+
+        private static void AppendUnicodeEscape(StringBuilder sb, char c)
+        {
+            const string digits = "0123456789abcdef";
+            sb.Append("\\u");
+            sb.Append(digits[(c >> 12) & 0xF]);
+            sb.Append(digits[(c >> 8) & 0xF]);
+            sb.Append(digits[(c >> 4) & 0xF]);
+            sb.Append(digits[c & 0xF]);
+        }
+
+        private void Push()
+        {
+            _hasItems[_depth] = false;
+            _depth++;
+        }
+
+        private void BeforeValue()
+        {
+            if (_afterName)
+            {
+                _afterName = false;
+                return;
+            }
+
+            if (_depth > 0)
+            {
+                if (_hasItems[_depth - 1])
+                {
+                    _sb.Append(',');
+                }
+
+                _hasItems[_depth - 1] = true;
+            }
+        }
+    }
+}
