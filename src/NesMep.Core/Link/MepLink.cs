@@ -1,0 +1,506 @@
+using System;
+using NesMep.Core.Platform;
+using NesMep.Core.Protocol;
+
+namespace NesMep.Core.Link
+{
+    /// <summary>
+    /// The MEP link layer: one request at a time, driven by <see cref="Poll"/> under an injected
+    /// clock and byte transport. It frames and signs the request, verifies every reply digest,
+    /// learns the sequence number from 0x0C, resends the identical frame when no reply starts within
+    /// the response timeout (§3.8), resets the transceiver after silent attempts, and backs off
+    /// after 0x0B (§4.4). It knows nothing about tables; the poll scheduler sits above it.
+    /// Steady operation allocates nothing.
+    /// </summary>
+    public sealed class MepLink
+    {
+        public const int PollIdle = 0;
+        public const int PollCompleted = 1;
+        public const int PollAlert = 2;
+
+        private const int FrameCapacity = 2 + MepCodes.MaxFrameBody;
+
+        private readonly IByteTransport _transport;
+        private readonly IClock _clock;
+        private readonly ITransceiverControl _transceiver;
+        private readonly MepDigest _digest;
+        private readonly LinkSettings _settings;
+        private readonly ILog _log;
+        private readonly MepFrameAssembler _assembler;
+        private readonly LinkCounters _counters = new LinkCounters();
+        private readonly MepRequest _request = new MepRequest();
+        private readonly MepResponse _response = new MepResponse();
+        private readonly byte[] _tx = new byte[FrameCapacity];
+        private readonly byte[] _reply = new byte[FrameCapacity];
+        private readonly byte[] _rx = new byte[64];
+        private int _rxPos;
+        private int _rxLen;
+        private int _txLength;
+        private int _replyLength;
+
+        private LinkState _state = LinkState.Idle;
+        private uint _nextSequence;
+        private bool _sequenceLearned;
+        private long _lastSendMs = long.MinValue / 4;
+        private long _deadline;
+        private long _notBefore;
+        private bool _resendPending;
+        private long _resendAt;
+        private int _silentAttempts;
+        private int _sequenceRetries;
+        private int _badReplies;
+        private int _consecutiveAuthFailures;
+        private int _resetStage;
+        private long _resetStageEnd;
+        private long _lastVerifiedMs = -1;
+
+        public MepLink(IByteTransport transport, IClock clock, ITransceiverControl transceiver, MepKey key, LinkSettings settings, ILog log)
+        {
+            if (transport == null || clock == null || key == null || settings == null)
+            {
+                throw new ArgumentNullException(transport == null ? "transport" : clock == null ? "clock" : key == null ? "key" : "settings");
+            }
+
+            string invalid = settings.Validate();
+            if (invalid != null)
+            {
+                throw new ArgumentException(invalid);
+            }
+
+            _transport = transport;
+            _clock = clock;
+            _transceiver = transceiver;
+            _digest = new MepDigest(key);
+            _settings = settings;
+            _log = log ?? NullLog.Instance;
+            _assembler = new MepFrameAssembler(true, settings.InterByteGapMs);
+        }
+
+        public LinkState State
+        {
+            get { return _state; }
+        }
+
+        public LinkCounters Counters
+        {
+            get { return _counters; }
+        }
+
+        public MepFrameAssembler Assembler
+        {
+            get { return _assembler; }
+        }
+
+        /// <summary>The request in progress or last completed.</summary>
+        public MepRequest Request
+        {
+            get { return _request; }
+        }
+
+        /// <summary>The framed request bytes last sent (length <see cref="RequestFrameLength"/>).</summary>
+        public byte[] RequestFrame
+        {
+            get { return _tx; }
+        }
+
+        public int RequestFrameLength
+        {
+            get { return _txLength; }
+        }
+
+        /// <summary>How the last transaction ended.</summary>
+        public LinkResult LastResult { get; private set; }
+
+        /// <summary>Response code of the last verified reply (or 0x0B).</summary>
+        public byte LastResponseCode { get; private set; }
+
+        /// <summary>Short reason for the last failure, or null.</summary>
+        public string LastError { get; private set; }
+
+        /// <summary>Copy of the last accepted reply frame, parsed into <see cref="Reply"/>.</summary>
+        public byte[] ReplyFrame
+        {
+            get { return _reply; }
+        }
+
+        public int ReplyFrameLength
+        {
+            get { return _replyLength; }
+        }
+
+        public MepResponse Reply
+        {
+            get { return _response; }
+        }
+
+        public bool SequenceLearned
+        {
+            get { return _sequenceLearned; }
+        }
+
+        public uint NextSequence
+        {
+            get { return _nextSequence; }
+        }
+
+        /// <summary>Clock time of the last reply whose digest verified, or -1.</summary>
+        public long LastVerifiedReplyMs
+        {
+            get { return _lastVerifiedMs; }
+        }
+
+        /// <summary>True when a new request may be submitted now.</summary>
+        public bool CanSubmit
+        {
+            get
+            {
+                long now = _clock.NowMs;
+                return _state == LinkState.Idle && now >= _notBefore && now - _lastSendMs >= _settings.MinRequestGapMs;
+            }
+        }
+
+        /// <summary>Sets the sequence number for the next request (e.g. restored from a previous run).</summary>
+        public void SetNextSequence(uint sequence)
+        {
+            _nextSequence = sequence;
+        }
+
+        /// <summary>Frames, signs and sends a request. Only valid when <see cref="CanSubmit"/>.</summary>
+        public void Submit(MepRequest request)
+        {
+            if (_state != LinkState.Idle)
+            {
+                throw new InvalidOperationException("a MEP request is already in progress");
+            }
+
+            _request.CopyFrom(request);
+            _txLength = MepRequestWriter.Write(_request, _nextSequence, _digest, _tx, 0);
+            _nextSequence++;
+            _silentAttempts = 0;
+            _sequenceRetries = 0;
+            _badReplies = 0;
+            _resendPending = false;
+            LastResult = LinkResult.None;
+            LastError = null;
+            Send(_clock.NowMs);
+        }
+
+        /// <summary>
+        /// Advances the link: reads bytes, handles replies and timers. Returns PollCompleted when a
+        /// transaction ended (see <see cref="LastResult"/>), PollAlert when the meter sent 00 00,
+        /// else PollIdle. Call again until it returns PollIdle.
+        /// </summary>
+        public int Poll()
+        {
+            long now = _clock.NowMs;
+            if (_state == LinkState.Resetting)
+            {
+                return PollReset(now);
+            }
+
+            if (_state == LinkState.BackingOff && now >= _notBefore)
+            {
+                _state = LinkState.Idle;
+            }
+
+            while (true)
+            {
+                if (_rxPos >= _rxLen)
+                {
+                    _rxLen = _transport.Read(_rx, 0, _rx.Length);
+                    _rxPos = 0;
+                    if (_rxLen <= 0)
+                    {
+                        _rxLen = 0;
+                        break;
+                    }
+                }
+
+                int ev = _assembler.Feed(_rx[_rxPos++], now);
+                if (ev == MepFrameAssembler.EventAlert)
+                {
+                    _counters.Alerts++;
+                    return PollAlert;
+                }
+
+                if (ev == MepFrameAssembler.EventFrame && OnFrame(now))
+                {
+                    return PollCompleted;
+                }
+            }
+
+            _assembler.Expire(now);
+            if (_state != LinkState.AwaitingReply)
+            {
+                return PollIdle;
+            }
+
+            if (_resendPending)
+            {
+                if (now >= _resendAt)
+                {
+                    _resendPending = false;
+                    _counters.Retransmits++;
+                    Send(now);
+                }
+
+                return PollIdle;
+            }
+
+            // A reply that has started may finish; the hard cap stops endless noise from holding the link.
+            if (now >= _deadline && (!_assembler.InFrame || now >= _deadline + MaxFrameTimeMs()))
+            {
+                return OnSilence(now);
+            }
+
+            return PollIdle;
+        }
+
+        private int PollReset(long now)
+        {
+            // Whatever arrives while the transceiver is switched is garbage.
+            while (_transport.Read(_rx, 0, _rx.Length) > 0)
+            {
+            }
+
+            _rxPos = 0;
+            _rxLen = 0;
+            if (now < _resetStageEnd)
+            {
+                return PollIdle;
+            }
+
+            if (_resetStage == 0)
+            {
+                if (_transceiver != null)
+                {
+                    _transceiver.SetPowered(true);
+                }
+
+                _resetStage = 1;
+                _resetStageEnd = now + _settings.ResetSettleMs;
+                return PollIdle;
+            }
+
+            _assembler.Clear();
+            _silentAttempts = 0;
+            _counters.Retransmits++;
+            Send(now);
+            return PollIdle;
+        }
+
+        private void Send(long now)
+        {
+            _transport.Write(_tx, 0, _txLength);
+            _counters.Requests++;
+            _lastSendMs = now;
+            _deadline = now + TransmitTimeMs(_txLength) + _settings.ResponseTimeoutMs;
+            _state = LinkState.AwaitingReply;
+        }
+
+        private bool OnFrame(long now)
+        {
+            if (_state != LinkState.AwaitingReply || _resendPending)
+            {
+                _counters.UnsolicitedFrames++;
+                return false;
+            }
+
+            byte[] frame = _assembler.Buffer;
+            int length = _assembler.FrameLength;
+            string error;
+            if (!MepResponseParser.TryParse(frame, 0, length, _response, out error))
+            {
+                _counters.MalformedReplies++;
+                return OnBadReply(now, error);
+            }
+
+            if (_response.Code == MepCodes.AuthenticationFailure)
+            {
+                // A 0x0B reply cannot carry a digest we could check (§4.4).
+                return OnAuthenticationFailure(now);
+            }
+
+            if (!MepResponseParser.DigestValid(_digest, _tx, 0, _txLength, frame, _response))
+            {
+                _counters.DigestFailures++;
+                return OnBadReply(now, "reply digest did not verify");
+            }
+
+            _lastVerifiedMs = now;
+            _consecutiveAuthFailures = 0;
+            if (_response.Code == MepCodes.InvalidSequenceNumber)
+            {
+                return OnInvalidSequence(now);
+            }
+
+            string mismatch = MepResponseParser.CheckMatchesRequest(_request, _response);
+            if (mismatch != null)
+            {
+                _counters.MismatchedReplies++;
+                return OnBadReply(now, mismatch);
+            }
+
+            Array.Copy(frame, 0, _reply, 0, length);
+            _replyLength = length;
+            // Positions in _response refer to the assembler buffer; the copy has the same layout.
+            LastResponseCode = _response.Code;
+            _state = LinkState.Idle;
+            if (_response.Code == MepCodes.Ok)
+            {
+                _counters.CompletedOk++;
+                LastResult = LinkResult.Ok;
+                LastError = null;
+            }
+            else
+            {
+                _counters.ErrorReplies++;
+                LastResult = LinkResult.MeterError;
+                LastError = MepCodes.ResponseExplanation(_response.Code);
+                if (_log.IsEnabled(LogLevel.Warning))
+                {
+                    _log.Write(LogLevel.Warning, "meter refused " + MepCodes.RequestName(_request.Code) + " of table 0x" +
+                        _request.TableId.ToString("X4") + ": " + LastError);
+                }
+            }
+
+            return true;
+        }
+
+        private bool OnInvalidSequence(long now)
+        {
+            _counters.SequenceErrors++;
+            _sequenceLearned = true;
+            _nextSequence = _response.NextSequence;
+            _sequenceRetries++;
+            if (_sequenceRetries > _settings.MaxSequenceRetries)
+            {
+                return Abandon("the meter kept answering 0x0C (invalid sequence number)");
+            }
+
+            if (_log.IsEnabled(LogLevel.Debug))
+            {
+                _log.Write(LogLevel.Debug, "0x0C: meter asks for sequence " + _nextSequence.ToString("X8"));
+            }
+
+            MepRequestWriter.Resequence(_tx, 0, _txLength, _nextSequence, _digest);
+            _nextSequence++;
+            ScheduleResend(now);
+            return false;
+        }
+
+        private bool OnAuthenticationFailure(long now)
+        {
+            _counters.AuthenticationFailures++;
+            _consecutiveAuthFailures++;
+            long backoff = _settings.AuthBackoffMinMs;
+            for (int i = 1; i < _consecutiveAuthFailures && backoff < _settings.AuthBackoffMaxMs; i++)
+            {
+                backoff *= 2;
+            }
+
+            if (backoff > _settings.AuthBackoffMaxMs)
+            {
+                backoff = _settings.AuthBackoffMaxMs;
+            }
+
+            _notBefore = now + backoff;
+            _state = LinkState.BackingOff;
+            LastResult = LinkResult.AuthenticationFailed;
+            LastResponseCode = MepCodes.AuthenticationFailure;
+            LastError = MepCodes.ResponseExplanation(MepCodes.AuthenticationFailure);
+            if (_log.IsEnabled(LogLevel.Warning))
+            {
+                _log.Write(LogLevel.Warning, LastError + " Retrying in " + backoff + " ms (" + _consecutiveAuthFailures + " in a row).");
+            }
+
+            return true;
+        }
+
+        private bool OnBadReply(long now, string reason)
+        {
+            _badReplies++;
+            LastError = reason;
+            if (_log.IsEnabled(LogLevel.Warning))
+            {
+                _log.Write(LogLevel.Warning, "rejected reply to " + MepCodes.RequestName(_request.Code) + " of table 0x" +
+                    _request.TableId.ToString("X4") + ": " + reason);
+            }
+
+            if (_badReplies > _settings.MaxBadReplies)
+            {
+                return Abandon("too many rejected replies: " + reason);
+            }
+
+            // The meter has probably consumed our number; a fresh one avoids a 0x0C round trip.
+            MepRequestWriter.Resequence(_tx, 0, _txLength, _nextSequence, _digest);
+            _nextSequence++;
+            ScheduleResend(now);
+            return false;
+        }
+
+        private int OnSilence(long now)
+        {
+            _counters.Timeouts++;
+            _silentAttempts++;
+            if (_silentAttempts >= _settings.SilentAttemptsBeforeReset)
+            {
+                _counters.TransceiverResets++;
+                if (_log.IsEnabled(LogLevel.Warning))
+                {
+                    _log.Write(LogLevel.Warning, "no reply to " + _silentAttempts + " transmissions: resetting the transceiver");
+                }
+
+                if (_transceiver != null)
+                {
+                    _transceiver.SetPowered(false);
+                }
+
+                _state = LinkState.Resetting;
+                _resetStage = 0;
+                _resetStageEnd = now + _settings.ResetOffMs;
+                return PollIdle;
+            }
+
+            // §3.8: resend the identical bytes (same sequence number and digest).
+            _counters.Retransmits++;
+            Send(now);
+            return PollIdle;
+        }
+
+        private bool Abandon(string reason)
+        {
+            _counters.Abandoned++;
+            LastResult = LinkResult.Abandoned;
+            LastError = reason;
+            _state = LinkState.Idle;
+            _resendPending = false;
+            if (_log.IsEnabled(LogLevel.Warning))
+            {
+                _log.Write(LogLevel.Warning, "gave up " + MepCodes.RequestName(_request.Code) + " of table 0x" +
+                    _request.TableId.ToString("X4") + ": " + reason);
+            }
+
+            return true;
+        }
+
+        private void ScheduleResend(long now)
+        {
+            _resendPending = true;
+            long earliest = _lastSendMs + _settings.MinRequestGapMs;
+            _resendAt = earliest > now ? earliest : now;
+        }
+
+        private int TransmitTimeMs(int bytes)
+        {
+            // 10 bits per byte (8N1); rounded up.
+            return (bytes * 10 * 1000 + _settings.BaudRate - 1) / _settings.BaudRate;
+        }
+
+        private int MaxFrameTimeMs()
+        {
+            // A full 478-byte frame plus the meter's 25 ms pause per 117 bytes, plus a gap timeout.
+            return TransmitTimeMs(FrameCapacity) + 5 * 25 + _settings.InterByteGapMs;
+        }
+    }
+}

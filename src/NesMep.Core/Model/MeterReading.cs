@@ -1,0 +1,144 @@
+using System;
+
+namespace NesMep.Core.Model
+{
+    /// <summary>
+    /// The latest verified values with their age. A value is unavailable until the first verified
+    /// reading and again once it is older than <see cref="QualitySettings.StaleAfterMs"/> — it is
+    /// never reported as 0 and never silently stale. Energy counters pass through an
+    /// <see cref="EnergyCounterFilter"/> first. Preallocated; updates do not allocate.
+    /// </summary>
+    public sealed class MeterReading
+    {
+        private readonly int[] _values = new int[Quantity.Count];
+        private readonly bool[] _has = new bool[Quantity.Count];
+        private readonly long[] _updatedMs = new long[Quantity.Count];
+        private readonly QualitySettings _settings;
+        private readonly EnergyCounterFilter _importFilter;
+        private readonly EnergyCounterFilter _exportFilter;
+
+        public MeterReading(QualitySettings settings)
+        {
+            _settings = settings;
+            _importFilter = new EnergyCounterFilter(settings);
+            _exportFilter = new EnergyCounterFilter(settings);
+            Identity = new MeterIdentity();
+        }
+
+        public QualitySettings Settings
+        {
+            get { return _settings; }
+        }
+
+        public MeterIdentity Identity { get; private set; }
+
+        public EnergyCounterFilter ImportFilter
+        {
+            get { return _importFilter; }
+        }
+
+        public EnergyCounterFilter ExportFilter
+        {
+            get { return _exportFilter; }
+        }
+
+        /// <summary>Decoded readings that failed their table decode (never applied).</summary>
+        public int DecodeErrors { get; set; }
+
+        /// <summary>Meter clock (BT52, UTC) at the moment it was read, and when (monotonic ms).</summary>
+        public DateTime MeterClockUtc { get; private set; }
+
+        public long MeterClockReadMs { get; private set; }
+
+        public bool HasMeterClock { get; private set; }
+
+        /// <summary>Stores a verified value read at <paramref name="nowMs"/>.</summary>
+        public void Set(int quantity, int value, long nowMs)
+        {
+            _values[quantity] = value;
+            _has[quantity] = true;
+            _updatedMs[quantity] = nowMs;
+        }
+
+        /// <summary>
+        /// Offers an energy register read from BT23; stored only if the plausibility filter accepts
+        /// it. Returns the filter verdict.
+        /// </summary>
+        public int OfferEnergy(int quantity, int valueWh, long nowMs)
+        {
+            EnergyCounterFilter filter = quantity == Quantity.EnergyImportWh ? _importFilter :
+                quantity == Quantity.EnergyExportWh ? _exportFilter : null;
+            int verdict = filter == null ? EnergyCounterFilter.Accepted : filter.Check(valueWh, nowMs);
+            if (verdict == EnergyCounterFilter.Accepted || verdict == EnergyCounterFilter.Rebaselined)
+            {
+                Set(quantity, valueWh, nowMs);
+            }
+
+            return verdict;
+        }
+
+        public void SetMeterClock(DateTime utc, long nowMs)
+        {
+            MeterClockUtc = utc;
+            MeterClockReadMs = nowMs;
+            HasMeterClock = true;
+        }
+
+        /// <summary>The meter clock now, extrapolated from the last BT52 read.</summary>
+        public DateTime MeterClockNow(long nowMs)
+        {
+            return MeterClockUtc.AddMilliseconds(nowMs - MeterClockReadMs);
+        }
+
+        public bool IsAvailable(int quantity, long nowMs)
+        {
+            return _has[quantity] && nowMs - _updatedMs[quantity] <= _settings.StaleAfterMs;
+        }
+
+        /// <summary>The stored value; only meaningful when <see cref="IsAvailable"/>.</summary>
+        public int Value(int quantity)
+        {
+            return _values[quantity];
+        }
+
+        /// <summary>Age of the value in ms, or -1 if it was never read.</summary>
+        public long AgeMs(int quantity, long nowMs)
+        {
+            return _has[quantity] ? nowMs - _updatedMs[quantity] : -1;
+        }
+
+        public long UpdatedMs(int quantity)
+        {
+            return _updatedMs[quantity];
+        }
+
+        /// <summary>True when at least one value is available.</summary>
+        public bool AnyAvailable(long nowMs)
+        {
+            for (int i = 0; i < Quantity.Count; i++)
+            {
+                if (IsAvailable(i, nowMs))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Most recent update of any value, or -1.</summary>
+        public long LastUpdateMs()
+        {
+            long last = -1;
+            for (int i = 0; i < Quantity.Count; i++)
+            {
+                if (_has[i] && _updatedMs[i] > last)
+                {
+                    last = _updatedMs[i];
+                }
+            }
+
+            return last;
+        }
+    }
+}

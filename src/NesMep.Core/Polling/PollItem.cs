@@ -1,0 +1,37 @@
+using NesMep.Core.Protocol;
+
+namespace NesMep.Core.Polling
+{
+    /// <summary>One scheduled read (or procedure call) with its timing and last outcome.</summary>
+    public sealed class PollItem
+    {
+        public readonly MepRequest Request = new MepRequest();
+
+        public PollItem(int kind, string name)
+        {
+            Kind = kind;
+            Name = name;
+        }
+
+        public int Kind { get; private set; }
+
+        public string Name { get; private set; }
+
+        /// <summary>0 for one-shot configuration reads.</summary>
+        public int IntervalMs;
+
+        public long DueMs;
+
+        public bool Enabled;
+
+        /// <summary>Configuration read finished (successfully or with a final meter refusal).</summary>
+        public bool Done;
+
+        public long LastOkMs = -1;
+
+        public int Failures;
+
+        /// <summary>Short reason of the last failure, or null.</summary>
+        public string LastError;
+    }
+}

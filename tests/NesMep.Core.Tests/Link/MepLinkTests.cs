@@ -1,0 +1,255 @@
+using NesMep.Core.Link;
+using NesMep.Core.Protocol;
+using NesMep.Core.Tests.Support;
+using Xunit;
+
+namespace NesMep.Core.Tests.Link;
+
+public class MepLinkTests
+{
+    private readonly VirtualClock _clock = new();
+    private readonly MepKey _key = MepKey.Parse("0123456789ABCDEFGHIJ");
+    private readonly ScriptedMeter _meter;
+    private readonly ListLog _log = new();
+    private readonly MepLink _link;
+
+    public MepLinkTests()
+    {
+        _meter = new ScriptedMeter(_clock, _key, 0x77635B8F);
+        _meter.Tables = (table, offset, count) =>
+        {
+            byte[] data = new byte[count < 0 ? 7 : count];
+            for (int i = 0; i < data.Length; i++)
+            {
+                data[i] = (byte)(table + offset + i);
+            }
+
+            return data;
+        };
+        _link = new MepLink(_meter, _clock, _meter, _key, new LinkSettings(), _log);
+    }
+
+    private static MepRequest Bt23Read() => new MepRequest().SetPartialRead(0x17, 0, 16);
+
+    /// <summary>Polls in 1 ms steps of virtual time until a transaction completes.</summary>
+    private void RunToCompletion(int maxMs = 20000)
+    {
+        for (int t = 0; t < maxMs; t++)
+        {
+            while (true)
+            {
+                int ev = _link.Poll();
+                if (ev == MepLink.PollCompleted)
+                {
+                    return;
+                }
+
+                if (ev == MepLink.PollIdle)
+                {
+                    break;
+                }
+            }
+
+            _clock.Advance(1);
+        }
+
+        Assert.Fail("transaction did not complete within " + maxMs + " ms of virtual time; meter: " + string.Join(",", _meter.Events));
+    }
+
+    private static uint SequenceOf(byte[] frame) => ByteOrder.ReadUInt32BE(frame, frame.Length - 12);
+
+    [Fact]
+    public void First_request_learns_the_sequence_number_from_0x0C_and_succeeds()
+    {
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+        Assert.Equal(1, _link.Counters.SequenceErrors);
+        Assert.Equal(new[] { "0x0C", "ok" }, _meter.Events);
+        Assert.Equal(0x77635B90u, SequenceOf(_meter.Received[1].Frame));
+        Assert.Equal(0x77635B91u, _link.NextSequence);
+        Assert.True(_link.SequenceLearned);
+        Assert.Equal(16, _link.Reply.DataCount);
+        Assert.Equal(0x17, _link.ReplyFrame[_link.Reply.DataOffset]);
+    }
+
+    [Fact]
+    public void Next_requests_increment_the_sequence_by_one()
+    {
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+        _clock.Advance(200);
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+
+        Assert.Equal(SequenceOf(_meter.Received[1].Frame) + 1, SequenceOf(_meter.Received[2].Frame));
+        Assert.Equal(1, _link.Counters.SequenceErrors);
+    }
+
+    [Fact]
+    public void Lost_request_is_resent_byte_identical_after_500_ms_plus_transmit_time()
+    {
+        _meter.LastSequence = 0xFFFFFFFF; // client starts at 0, which is inside the window
+        _meter.Enqueue(MeterAction.LoseRequest);
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+        Assert.Equal(2, _meter.Received.Count);
+        Assert.Equal(_meter.Received[0].Frame, _meter.Received[1].Frame);
+        // 22-byte frame = 23 ms at 9600 8N1, then the 500 ms response timeout.
+        Assert.Equal(523, _meter.Received[1].AtMs - _meter.Received[0].AtMs);
+        Assert.Equal(1, _link.Counters.Retransmits);
+        Assert.Equal(1, _link.Counters.Timeouts);
+    }
+
+    [Fact]
+    public void Dropped_reply_is_recovered_by_identical_resend_then_0x0C_relearning()
+    {
+        _meter.LastSequence = 0xFFFFFFFF;
+        _meter.Enqueue(MeterAction.DropReply);
+        _link.Submit(Bt23Read());
+        long start = _clock.NowMs;
+        RunToCompletion();
+
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+        Assert.Equal(new[] { "ok", "dropped-reply", "0x0C", "ok" }, _meter.Events);
+        Assert.Equal(_meter.Received[0].Frame, _meter.Received[1].Frame);
+        Assert.True(_clock.NowMs - start < 700, "recovered in " + (_clock.NowMs - start) + " ms");
+    }
+
+    [Fact]
+    public void Authentication_failure_is_reported_with_its_cause_and_backs_off_exponentially()
+    {
+        _meter.LastSequence = 0xFFFFFFFF;
+        _meter.Enqueue(MeterAction.AuthFail, MeterAction.AuthFail);
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+
+        Assert.Equal(LinkResult.AuthenticationFailed, _link.LastResult);
+        Assert.Equal(MepCodes.AuthenticationFailure, _link.LastResponseCode);
+        Assert.Contains("wrong MEP key", _link.LastError);
+        Assert.Contains(_log.Lines, l => l.StartsWith("Warning") && l.Contains("0x0B"));
+        Assert.Equal(LinkState.BackingOff, _link.State);
+
+        long failedAt = _clock.NowMs;
+        _clock.Advance(1999);
+        _link.Poll();
+        Assert.False(_link.CanSubmit);
+        _clock.Advance(1);
+        _link.Poll();
+        Assert.True(_link.CanSubmit);
+
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+        Assert.Equal(LinkResult.AuthenticationFailed, _link.LastResult);
+        long second = _clock.NowMs;
+        _clock.Advance(3999);
+        _link.Poll();
+        Assert.False(_link.CanSubmit);
+        _clock.Advance(1);
+        _link.Poll();
+        Assert.True(_link.CanSubmit);
+        Assert.Equal(2, _link.Counters.AuthenticationFailures);
+        Assert.True(second > failedAt);
+
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+    }
+
+    [Fact]
+    public void Truncated_reply_is_dropped_after_the_gap_and_the_request_recovers()
+    {
+        _meter.LastSequence = 0xFFFFFFFF;
+        _meter.Enqueue(MeterAction.Truncate);
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+        Assert.Equal(1, _link.Assembler.TruncatedFrames);
+        Assert.Equal(0, _link.Counters.CompletedOk - 1);
+    }
+
+    [Fact]
+    public void Corrupted_reply_fails_the_digest_and_is_never_returned()
+    {
+        _meter.LastSequence = 0xFFFFFFFF;
+        _meter.Enqueue(MeterAction.CorruptReply);
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+        Assert.Equal(1, _link.Counters.DigestFailures);
+        // The accepted reply carries the meter's real bytes.
+        Assert.Equal(0x17 + 15, _link.ReplyFrame[_link.Reply.DataOffset + 15]);
+        // The resend used a fresh sequence number, so no 0x0C round trip was needed.
+        Assert.Equal(new[] { "ok", "corrupted", "ok" }, _meter.Events);
+    }
+
+    [Fact]
+    public void Noise_in_front_of_a_reply_does_not_swallow_it()
+    {
+        _meter.LastSequence = 0xFFFFFFFF;
+        _meter.Enqueue(MeterAction.NoiseThenReply);
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+        Assert.Equal(0, _link.Counters.Retransmits);
+        Assert.Equal(3, _link.Assembler.NoiseBytes);
+    }
+
+    [Fact]
+    public void Alert_sequence_is_reported_to_the_caller()
+    {
+        _meter.Emit(0x00, 0x00);
+        Assert.Equal(MepLink.PollAlert, _link.Poll());
+        Assert.Equal(1, _link.Counters.Alerts);
+        Assert.Equal(MepLink.PollIdle, _link.Poll());
+    }
+
+    [Fact]
+    public void Silent_lock_up_escalates_to_a_transceiver_reset_and_resumes()
+    {
+        _meter.LastSequence = 0xFFFFFFFF;
+        _meter.Enqueue(MeterAction.LockUp);
+        _link.Submit(Bt23Read());
+        long start = _clock.NowMs;
+        RunToCompletion();
+
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+        Assert.Equal(1, _link.Counters.TransceiverResets);
+        Assert.Contains("power-off", _meter.Events);
+        // Three silent transmissions of the identical frame, then the reset, then the same frame again.
+        Assert.True(_meter.Received.Count >= 2);
+        Assert.All(_meter.Received.Take(1), r => Assert.Equal(_meter.Received[0].Frame, r.Frame));
+        long recovery = _clock.NowMs - start;
+        Assert.True(recovery < 4000, "lock-up recovered in " + recovery + " ms");
+    }
+
+    [Fact]
+    public void Meter_error_codes_complete_the_transaction_with_a_named_cause()
+    {
+        _meter.LastSequence = 0xFFFFFFFF;
+        _meter.Tables = (_, _, _) => null;
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+
+        Assert.Equal(LinkResult.MeterError, _link.LastResult);
+        Assert.Equal(MepCodes.TableOperationNotPossible, _link.LastResponseCode);
+        Assert.Contains("0x05", _link.LastError);
+        Assert.Equal(1, _link.Counters.ErrorReplies);
+    }
+
+    [Fact]
+    public void Frames_arriving_with_nothing_outstanding_are_counted_and_ignored()
+    {
+        byte[] reply = new byte[32];
+        int length = MepResponseWriter.WriteCode(0, Hex.Parse(Fixtures.GuideFrames.A5), 0, 23, new MepDigest(MepKey.DefaultMak()), reply, 0);
+        _meter.Emit(reply.AsSpan(0, length).ToArray());
+        Assert.Equal(MepLink.PollIdle, _link.Poll());
+        Assert.Equal(1, _link.Counters.UnsolicitedFrames);
+    }
+}

@@ -1,0 +1,253 @@
+using NesMep.Core.Link;
+using NesMep.Core.Model;
+using NesMep.Core.Polling;
+using NesMep.Core.Protocol;
+using NesMep.Core.Tests.Support;
+using Xunit;
+
+namespace NesMep.Core.Tests.Polling;
+
+/// <summary>
+/// The scheduler driven against a scripted Gen 3 meter under virtual time. The meter's tables are
+/// constructed here: BT21 of a Gen 3 meter without demand-reset byte (11 summations, 4 tiers,
+/// 55 present values, reference §5.3), BT23/BT28 in the default orders of §5.5/§5.7.
+/// </summary>
+public class MeterPollerTests
+{
+    private const string Bt21Gen3 = "00 00 00 0B 00 00 00 04 00 37";
+
+    private readonly VirtualClock _clock = new();
+    private readonly MepKey _key = MepKey.Parse("0123456789ABCDEFGHIJ");
+    private readonly ScriptedMeter _meter;
+    private readonly MeterReading _reading = new(new QualitySettings());
+    private readonly MeterPoller _poller;
+    private readonly ListLog _log = new();
+    private int _importWh = 1_234_567;
+    private byte _alertFlags;
+
+    public MeterPollerTests()
+    {
+        _meter = new ScriptedMeter(_clock, _key, 0x10);
+        _meter.Tables = Serve;
+        var link = new MepLink(_meter, _clock, _meter, _key, new LinkSettings(), _log);
+        _poller = new MeterPoller(link, _clock, new PollSettings(), _reading, _log);
+    }
+
+    private byte[]? Serve(int table, int offset, int count)
+    {
+        byte[]? image = table switch
+        {
+            0x34 => new byte[] { 26, 11, 21, 12, 0, 5, 0x10 | 6 },
+            0x01 => Ascii("NES 83331-3I", 12).Concat(new byte[] { 0, 0, 0x31, 0x55 }).ToArray(),
+            0x15 => Hex.Parse(Bt21Gen3),
+            0x17 => Bt23(),
+            0x1C => Bt28(),
+            0x803 => Ascii("5706567012345678", 143),
+            0x80D => Et13(),
+            0x07 or 0x08 => new byte[] { 0x27, 0x08, 5, 0 },
+            _ => null, // BT00, BT22, BT27, ET04, ET11, ET50: refused as if absent, so defaults are used
+        };
+        if (image == null)
+        {
+            return null;
+        }
+
+        if (count < 0)
+        {
+            return image;
+        }
+
+        byte[] window = new byte[count];
+        Array.Copy(image, Math.Min(offset, image.Length), window, 0, Math.Max(0, Math.Min(count, image.Length - offset)));
+        return window;
+    }
+
+    private static byte[] Ascii(string s, int length)
+    {
+        byte[] b = new byte[length];
+        System.Text.Encoding.ASCII.GetBytes(s).CopyTo(b, 0);
+        return b;
+    }
+
+    private byte[] Bt23()
+    {
+        byte[] b = new byte[5 * 44];
+        ByteOrder.WriteInt32LE(b, 0, _importWh);
+        ByteOrder.WriteInt32LE(b, 4, 4321);
+        return b;
+    }
+
+    private static byte[] Bt28()
+    {
+        byte[] b = new byte[55 * 4];
+        int[] v = { 432, 0, 10, 545, 1978, 782, 854, 228693, 226079, 226973, 981, 50012 };
+        for (int i = 0; i < v.Length; i++)
+        {
+            ByteOrder.WriteInt32LE(b, 4 * i, v[i]);
+        }
+
+        ByteOrder.WriteInt32LE(b, 4 * 26, 320);
+        ByteOrder.WriteInt32LE(b, 4 * 27, 59);
+        ByteOrder.WriteInt32LE(b, 4 * 28, 53);
+        ByteOrder.WriteInt32LE(b, 4 * 29, -7); // signed stays signed
+        ByteOrder.WriteInt32LE(b, 4 * 47, 400);
+        return b;
+    }
+
+    private byte[] Et13()
+    {
+        byte[] b = new byte[5 * 66];
+        b[4 * 66 + 8] = _alertFlags;
+        return b;
+    }
+
+    private void Run(int ms)
+    {
+        for (int t = 0; t < ms; t++)
+        {
+            _poller.Poll();
+            _clock.Advance(1);
+        }
+    }
+
+    private List<MepRequest> Requests()
+    {
+        var list = new List<MepRequest>();
+        foreach (var (_, frame) in _meter.Received)
+        {
+            var r = new MepRequest();
+            Assert.True(MepRequestParser.TryParse(frame, 0, frame.Length, r, out _, out string? error), error);
+            list.Add(r);
+        }
+
+        return list;
+    }
+
+    [Fact]
+    public void Starts_with_BT52_then_reads_configuration_then_polls_with_partial_reads()
+    {
+        Run(15_000);
+        List<MepRequest> requests = Requests();
+
+        Assert.Equal(MepCodes.FullRead, requests[0].Code);
+        Assert.Equal(0x34, requests[0].TableId);
+        Assert.Equal(0x200, requests[0].MaxLength);
+        Assert.Equal(PollPhase.Polling, _poller.Phase);
+
+        // The first BT52 is sent twice: the meter answers 0x0C and the link resends with the learned number.
+        var configTables = requests.TakeWhile(r => r.Code == MepCodes.FullRead || r.TableId is 0x832 or 0x804)
+            .Select(r => r.TableId).Distinct().ToList();
+        Assert.Equal(new[] { 0x34, 0x00, 0x01, 0x15, 0x16, 0x1B, 0x803, 0x80B, 0x832, 0x804 }, configTables);
+
+        var steady = requests.SkipWhile(r => r.TableId != 0x1C && r.TableId != 0x17).ToList();
+        Assert.NotEmpty(steady);
+        Assert.All(steady, r => Assert.Equal(MepCodes.PartialRead, r.Code));
+        Assert.Contains(steady, r => r.TableId == 0x17 && r.Offset == 0 && r.Count == 16);
+        // Totals and per-phase powers (values 0..31 in the default order) in one read.
+        Assert.Contains(steady, r => r.TableId == 0x1C && r.Offset == 0 && r.Count == 128);
+        Assert.Contains(steady, r => r.TableId == 0x1C && r.Offset == 47 * 4 && r.Count == 32);
+        Assert.DoesNotContain(_meter.Received, r => r.Frame.Length > 478);
+    }
+
+    [Fact]
+    public void Publishes_decoded_values_located_by_source_id_with_signs_kept()
+    {
+        Run(15_000);
+        long now = _clock.NowMs;
+
+        Assert.True(_reading.IsAvailable(Quantity.EnergyImportWh, now));
+        Assert.Equal(1_234_567, _reading.Value(Quantity.EnergyImportWh));
+        Assert.Equal(4321, _reading.Value(Quantity.EnergyExportWh));
+        Assert.Equal(432, _reading.Value(Quantity.PowerImportW));
+        Assert.Equal(228693, _reading.Value(Quantity.VoltageL1mV));
+        Assert.Equal(50012, _reading.Value(Quantity.FrequencymHz));
+        Assert.Equal(-7, _reading.Value(Quantity.PowerExportL1W));
+        Assert.Equal(400, _reading.Value(Quantity.AvgPowerImportW));
+        Assert.Equal("NES", _reading.Identity.Manufacturer);
+        Assert.Equal("83331-3I", _reading.Identity.Model);
+        Assert.Equal("3.10.21", _reading.Identity.FirmwareVersion);
+        Assert.Equal("49.85", _reading.Identity.FirmwareLegacy);
+        Assert.Equal("5706567012345678", _reading.Identity.UtilitySerial);
+        Assert.Equal(new DateTime(2026, 11, 21, 12, 0, 5, DateTimeKind.Utc), _reading.MeterClockUtc);
+    }
+
+    [Fact]
+    public void Average_request_rate_stays_at_or_below_one_per_second()
+    {
+        Run(20_000);
+        int before = _meter.Received.Count;
+        Run(120_000);
+        int reads = _meter.Received.Count - before;
+        string byTable = string.Join(", ", Requests().Skip(before).GroupBy(r => r.TableId.ToString("X") + "@" + r.Offset).Select(g => g.Key + "=" + g.Count()));
+        Assert.True(reads >= 90 && reads <= 120, reads + " reads: " + byTable);
+    }
+
+    [Fact]
+    public void Values_become_unavailable_when_the_link_is_down_longer_than_the_timeout()
+    {
+        Run(15_000);
+        Assert.True(_reading.IsAvailable(Quantity.PowerImportW, _clock.NowMs));
+
+        _meter.Enqueue(Enumerable.Repeat(MeterAction.LoseRequest, 1000).ToArray());
+        Run(20_000);
+        Assert.True(_reading.IsAvailable(Quantity.PowerImportW, _clock.NowMs), "still within 30 s");
+        Run(15_000);
+        Assert.False(_reading.IsAvailable(Quantity.PowerImportW, _clock.NowMs));
+        Assert.False(_reading.IsAvailable(Quantity.EnergyImportWh, _clock.NowMs));
+        Assert.True(_reading.AgeMs(Quantity.PowerImportW, _clock.NowMs) > 30_000);
+    }
+
+    [Fact]
+    public void Energy_spike_from_the_meter_is_rejected_and_counted()
+    {
+        Run(15_000);
+        _importWh += 10_000_000; // 10 MWh in a few seconds: impossible on a 35 A supply
+        Run(10_000);
+        Assert.Equal(1_234_567, _reading.Value(Quantity.EnergyImportWh));
+        Assert.True(_reading.ImportFilter.Jumps >= 1);
+    }
+
+    [Fact]
+    public void Alert_reads_ET13_flags_and_only_acts_when_a_flag_asks_for_it()
+    {
+        Run(15_000);
+        int before = _meter.Received.Count;
+        _meter.Emit(0x00, 0x00);
+        Run(2_000);
+        List<MepRequest> after = Requests().Skip(before).ToList();
+        Assert.Contains(after, r => r.TableId == 0x80D && r.Code == MepCodes.PartialRead && r.Offset == 4 * 66 + 8 && r.Count == 1);
+        Assert.DoesNotContain(after, r => r.TableId == 0x07);
+
+        _alertFlags = 0x10; // delta data alert → EP39 "clear delta data alert" (§3.7)
+        _clock.Advance(10_000);
+        before = _meter.Received.Count;
+        _meter.Emit(0x00, 0x00);
+        Run(3_000);
+        after = Requests().Skip(before).ToList();
+        MepRequest write = Assert.Single(after, r => r.TableId == 0x07);
+        Assert.Equal(MepCodes.FullWrite, write.Code);
+        byte[] data = write.Data.AsSpan(write.DataOffset, write.Count).ToArray();
+        Assert.Equal(0x0827, ByteOrder.ReadUInt16LE(data, 0));
+        Assert.InRange(data[2], 5, 9);
+        Assert.Equal(12, data[3]);
+        Assert.Contains(after, r => r.TableId == 0x08 && r.Code == MepCodes.FullRead);
+    }
+
+    [Fact]
+    public void Manual_read_jumps_the_queue_and_keeps_both_frames()
+    {
+        Run(15_000);
+        var manual = new ManualRead();
+        manual.Request.SetFullRead(0x01, 0x200);
+        Assert.True(_poller.TryQueueManual(manual));
+        Run(500);
+        Assert.Equal(ManualRead.StateDone, manual.State);
+        Assert.Equal(LinkResult.Ok, manual.Result);
+        Assert.Equal(0x30, manual.RequestFrame[2]);
+        Assert.Equal(16 + 13, manual.ResponseLength);
+
+        var write = new ManualRead();
+        write.Request.SetFullWrite(0x07, new byte[3], 0, 3);
+        Assert.False(_poller.TryQueueManual(write));
+    }
+}
