@@ -1,11 +1,45 @@
+using System.CommandLine;
+
 namespace NesMep.Host.Cli;
 
-/// <summary>Entry point of the nesmep command line (placeholder until the commands land).</summary>
+/// <summary>
+/// The nesmep command line. Any bad input (unknown option, missing value, bad hex, bad key) prints
+/// one line on stderr and exits with code 2; the key never appears in output or errors.
+/// </summary>
 public static class NesMepCli
 {
+    public const int ExitOk = 0;
+    public const int ExitBadInput = 2;
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine("nesmep: no command implemented yet");
-        return 2;
+        RootCommand root = Build(stdout, stderr);
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            stderr.WriteLine("nesmep: " + parsed.Errors[0].Message + " (see nesmep --help)");
+            return ExitBadInput;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliError e)
+        {
+            stderr.WriteLine("nesmep: " + e.Message);
+            return ExitBadInput;
+        }
+    }
+
+    private static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("NesMep: reads Echelon/NES meters through their MEP port")
+        {
+            ProtocolCommands.Digest(stdout),
+            ProtocolCommands.Frame(stdout),
+            ProtocolCommands.Table(stdout),
+        };
+        return root;
     }
 }

@@ -1,0 +1,154 @@
+using NesMep.Core.Json;
+using NesMep.Core.Tables;
+
+namespace NesMep.Core.Protocol
+{
+    /// <summary>
+    /// Describes request and response frames as JSON for people: the CLI's frame inspector and the
+    /// web UI's raw console share it, so both show the same fields. A reply whose digest does not
+    /// verify is described but never decoded, the same rule the link applies.
+    /// </summary>
+    public static class MepFrameJson
+    {
+        /// <summary>Writes the request object; returns null, or the reason the frame is malformed.</summary>
+        public static string WriteRequest(byte[] frame, int offset, int length, MepDigest digest, JsonWriter w)
+        {
+            MepRequest request = new MepRequest();
+            uint sequence;
+            string error;
+            if (!MepRequestParser.TryParse(frame, offset, length, request, out sequence, out error))
+            {
+                return "request: " + error;
+            }
+
+            w.BeginObject();
+            w.Property("length", length - 2);
+            w.Property("code", (int)request.Code);
+            w.Property("code_hex", Hex.Format(frame, offset + 2, 1));
+            w.Property("service", MepCodes.RequestName(request.Code));
+            if (request.Code == MepCodes.FullRead || request.Code == MepCodes.PartialRead || request.IsWrite)
+            {
+                w.Property("table", TableIds.Name(request.TableId));
+                w.Property("table_id", request.TableId);
+            }
+
+            if (request.Code == MepCodes.FullRead)
+            {
+                w.Property("max_length", request.MaxLength);
+            }
+
+            if (request.Code == MepCodes.PartialRead || request.Code == MepCodes.PartialWrite)
+            {
+                w.Property("offset", request.Offset);
+            }
+
+            if (request.Code == MepCodes.PartialRead || request.IsWrite)
+            {
+                w.Property("count", request.Count);
+            }
+
+            if (request.IsWrite)
+            {
+                w.Property("data", Hex.Format(request.Data, request.DataOffset, request.Count));
+            }
+
+            w.Property("sequence", sequence);
+            w.Property("sequence_hex", Hex.Format(frame, offset + length - MepCodes.RequestTrailer, 4));
+            w.Property("digest", Hex.Format(frame, offset + length - MepDigest.Size, MepDigest.Size));
+            w.Property("digest_valid", MepRequestParser.DigestValid(digest, frame, offset, length));
+            w.EndObject();
+            return null;
+        }
+
+        /// <summary>
+        /// Writes the response object for the given request; returns null, or the reason either
+        /// frame is malformed. Read replies of known tables are decoded when the digest verifies;
+        /// <paramref name="dims"/>, <paramref name="bt27"/> and <paramref name="bt22"/> may be null.
+        /// </summary>
+        public static string WriteResponse(byte[] request, int requestOffset, int requestLength,
+            byte[] response, int offset, int length, MepDigest digest,
+            Bt21Dimensions dims, Bt27Selection bt27, Bt22Selection bt22, JsonWriter w)
+        {
+            MepRequest parsedRequest = new MepRequest();
+            uint sequence;
+            string error;
+            if (!MepRequestParser.TryParse(request, requestOffset, requestLength, parsedRequest, out sequence, out error))
+            {
+                return "request: " + error;
+            }
+
+            MepResponse parsed = new MepResponse();
+            if (!MepResponseParser.TryParse(response, offset, length, parsed, out error))
+            {
+                return "response: " + error;
+            }
+
+            bool authFailure = parsed.Code == MepCodes.AuthenticationFailure;
+            bool valid = !authFailure && MepResponseParser.DigestValid(digest, request, requestOffset, requestLength, response, parsed);
+            w.BeginObject();
+            w.Property("length", length - 2);
+            w.Property("code", (int)parsed.Code);
+            w.Property("code_hex", Hex.Format(response, parsed.BodyOffset, 1));
+            w.Property("status", MepCodes.ResponseName(parsed.Code));
+            if (parsed.Code != MepCodes.Ok)
+            {
+                w.Property("explanation", MepCodes.ResponseExplanation(parsed.Code));
+            }
+
+            if (parsed.Code == MepCodes.InvalidSequenceNumber)
+            {
+                w.Property("next_sequence", parsed.NextSequence);
+                w.Property("next_sequence_hex", Hex.Format(response, parsed.BodyOffset + 1, 4));
+            }
+
+            if (parsed.HasReadData)
+            {
+                w.Property("data_count", parsed.DataCount);
+                w.Property("data", Hex.Format(response, parsed.DataOffset, parsed.DataCount));
+            }
+
+            w.Property("digest", Hex.Format(response, parsed.DigestOffset, MepDigest.Size));
+            if (authFailure)
+            {
+                // A 0x0B reply cannot be signed: the meter could not verify our key (§4.4).
+                w.Name("digest_valid").Null();
+            }
+            else
+            {
+                w.Property("digest_valid", valid);
+            }
+
+            string mismatch = MepResponseParser.CheckMatchesRequest(parsedRequest, parsed);
+            if (mismatch != null)
+            {
+                w.Property("mismatch", mismatch);
+            }
+
+            if (parsed.HasReadData && parsedRequest.IsRead && mismatch == null)
+            {
+                if (!valid)
+                {
+                    w.Property("decoded_skipped", "the digest did not verify, so the data is not trusted");
+                }
+                else
+                {
+                    int tableOffset = parsedRequest.Code == MepCodes.PartialRead ? parsedRequest.Offset : 0;
+                    JsonWriter decoded = new JsonWriter();
+                    string decodeError;
+                    if (TableJson.TryWrite(parsedRequest.TableId, response, parsed.DataOffset, parsed.DataCount, tableOffset,
+                        dims, bt27, bt22, decoded, out decodeError))
+                    {
+                        w.Name("decoded").Raw(decoded.ToString());
+                    }
+                    else
+                    {
+                        w.Property("decode_error", decodeError);
+                    }
+                }
+            }
+
+            w.EndObject();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,341 @@
+using NesMep.Core.Json;
+using NesMep.Core.Protocol;
+
+namespace NesMep.Core.Tables
+{
+    /// <summary>
+    /// BT23 Current Register Data (reference §5.5), decoded from a window of the table into a
+    /// preallocated instance without allocating (steady poll). Summation #n of the total block is at
+    /// A + 4n; tier block t starts A + (1 + t)·block size later. Sources come from BT22, or from the
+    /// default order when BT22 is unknown. Demand and coincident records are not decoded.
+    /// </summary>
+    public sealed class Bt23Registers : IJsonWritable, ITableFields
+    {
+        public const int MaxSummations = Bt21Dimensions.MaxSummations;
+
+        /// <summary>Tier blocks beyond this many are ignored (meters have 4 or 8).</summary>
+        public const int MaxTiers = 8;
+
+        public const string ErrorNoTarget = "no BT23 target";
+        public const string ErrorNoDimensions = "BT23 needs BT21 dimensions";
+        public const string ErrorSelectionMismatch = "BT22 summation count does not match BT21";
+        public const string ErrorNoSummation = "window holds no complete BT23 summation";
+
+        private readonly int[] _tierValues = new int[MaxTiers * MaxSummations];
+        private readonly bool[] _tierPresent = new bool[MaxTiers * MaxSummations];
+
+        public Bt23Registers()
+        {
+            Values = new int[MaxSummations];
+            Present = new bool[MaxSummations];
+            Sources = new int[MaxSummations];
+        }
+
+        /// <summary>Total-block summation values, index = summation number; valid where <see cref="Present"/>.</summary>
+        public int[] Values { get; private set; }
+
+        public bool[] Present { get; private set; }
+
+        /// <summary>Source id of each summation (BT22 or default order), <see cref="SourceIds.Unknown"/> if not known.</summary>
+        public int[] Sources { get; private set; }
+
+        /// <summary>Number of summations of the table (BT21.3); entries outside the window are not present.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Number of tier blocks tracked (BT21.7, at most <see cref="MaxTiers"/>).</summary>
+        public int TierCount { get; private set; }
+
+        public bool HasDemandResetCount { get; private set; }
+
+        /// <summary>Number of demand resets (byte 0 when BT21.0.2 is set); valid if <see cref="HasDemandResetCount"/>.</summary>
+        public int DemandResetCount { get; private set; }
+
+        /// <summary>True when the default order was used because BT22 was not given.</summary>
+        public bool UsedDefaultOrder { get; private set; }
+
+        public bool HasFwdActiveWh
+        {
+            get { return IndexOfPresentSource(SourceIds.FwdActiveWh) >= 0; }
+        }
+
+        /// <summary>Fwd active energy L1L2L3 in Wh; only meaningful when <see cref="HasFwdActiveWh"/>.</summary>
+        public int FwdActiveWh
+        {
+            get { return ValueOf(SourceIds.FwdActiveWh); }
+        }
+
+        public bool HasRevActiveWh
+        {
+            get { return IndexOfPresentSource(SourceIds.RevActiveWh) >= 0; }
+        }
+
+        /// <summary>Rev active energy L1L2L3 in Wh; only meaningful when <see cref="HasRevActiveWh"/>.</summary>
+        public int RevActiveWh
+        {
+            get { return ValueOf(SourceIds.RevActiveWh); }
+        }
+
+        public bool HasImportReactiveVArh
+        {
+            get { return IndexOfPresentSource(SourceIds.ImportReactiveVArh) >= 0; }
+        }
+
+        public int ImportReactiveVArh
+        {
+            get { return ValueOf(SourceIds.ImportReactiveVArh); }
+        }
+
+        public bool HasExportReactiveVArh
+        {
+            get { return IndexOfPresentSource(SourceIds.ExportReactiveVArh) >= 0; }
+        }
+
+        public int ExportReactiveVArh
+        {
+            get { return ValueOf(SourceIds.ExportReactiveVArh); }
+        }
+
+        /// <summary>Total-block value of the summation with this source id, if it was in the window.</summary>
+        public bool TryGetBySource(int sourceId, out int value)
+        {
+            int i = IndexOfPresentSource(sourceId);
+            if (i < 0)
+            {
+                value = 0;
+                return false;
+            }
+
+            value = Values[i];
+            return true;
+        }
+
+        /// <summary>Summation #n of tier block <paramref name="tier"/> (0 = T0), if it was in the window.</summary>
+        public bool TryGetTier(int tier, int n, out int value)
+        {
+            if (tier < 0 || tier >= TierCount || n < 0 || n >= Count || !_tierPresent[(tier * MaxSummations) + n])
+            {
+                value = 0;
+                return false;
+            }
+
+            value = _tierValues[(tier * MaxSummations) + n];
+            return true;
+        }
+
+        public bool TryGetTierBySource(int tier, int sourceId, out int value)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                if (Sources[i] == sourceId)
+                {
+                    return TryGetTier(tier, i, out value);
+                }
+            }
+
+            value = 0;
+            return false;
+        }
+
+        /// <summary>
+        /// Decodes table bytes [tableOffset, tableOffset + count) held in data[offset ..]. Every summation
+        /// lying fully inside the window is decoded (total block and up to <see cref="MaxTiers"/> tier
+        /// blocks). <paramref name="selection"/> may be null: default order. Does not allocate.
+        /// </summary>
+        public static bool TryDecode(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
+            Bt22Selection selection, Bt23Registers target, out string error)
+        {
+            if (target == null)
+            {
+                error = ErrorNoTarget;
+                return false;
+            }
+
+            target.Clear();
+            if (!TableWindow.IsValid(data, offset, count, tableOffset))
+            {
+                error = TableWindow.ErrorBadArguments;
+                return false;
+            }
+
+            if (dims == null || !dims.HasLayout)
+            {
+                error = ErrorNoDimensions;
+                return false;
+            }
+
+            bool useDefault = selection == null || !selection.IsKnown || selection.IsDefaultOrder;
+            int s = dims.SummationCount;
+            if (!useDefault && selection.SummationCount != s)
+            {
+                error = ErrorSelectionMismatch;
+                return false;
+            }
+
+            target.Count = s;
+            target.UsedDefaultOrder = useDefault;
+            for (int i = 0; i < s; i++)
+            {
+                target.Sources[i] = useDefault ? SourceIds.DefaultBt23Source(i) : selection.SummationSource(i);
+            }
+
+            if (dims.DemandResetCounterPresent && TableWindow.Covers(tableOffset, count, 0, 1))
+            {
+                target.DemandResetCount = data[offset - tableOffset];
+                target.HasDemandResetCount = true;
+            }
+
+            int decoded = DecodeBlock(data, offset, count, tableOffset, dims, 0, target.Values, target.Present, 0);
+            int tiers = dims.Tiers < MaxTiers ? dims.Tiers : MaxTiers;
+            target.TierCount = tiers;
+            for (int t = 0; t < tiers; t++)
+            {
+                decoded += DecodeBlock(data, offset, count, tableOffset, dims, t + 1, target._tierValues,
+                    target._tierPresent, t * MaxSummations);
+            }
+
+            if (decoded == 0)
+            {
+                error = ErrorNoSummation;
+                return false;
+            }
+
+            error = null;
+            return true;
+        }
+
+        public void WriteJson(JsonWriter w)
+        {
+            w.BeginObject();
+            WriteJsonFields(w);
+            w.EndObject();
+        }
+
+        public void WriteJsonFields(JsonWriter w)
+        {
+            w.Property("summation_count", Count);
+            w.Property("default_order", UsedDefaultOrder);
+            if (HasDemandResetCount)
+            {
+                w.Property("demand_reset_count", DemandResetCount);
+            }
+
+            if (HasFwdActiveWh)
+            {
+                w.Property("fwd_active_wh", FwdActiveWh);
+            }
+
+            if (HasRevActiveWh)
+            {
+                w.Property("rev_active_wh", RevActiveWh);
+            }
+
+            w.Name("values").BeginArray();
+            for (int i = 0; i < Count; i++)
+            {
+                if (Present[i])
+                {
+                    SourceJson.WriteValue(w, i, Sources[i], Values[i]);
+                }
+            }
+
+            w.EndArray();
+            w.Name("tiers").BeginArray();
+            for (int t = 0; t < TierCount; t++)
+            {
+                if (!TierHasValues(t))
+                {
+                    continue;
+                }
+
+                w.BeginObject();
+                w.Property("tier", t);
+                w.Name("values").BeginArray();
+                for (int i = 0; i < Count; i++)
+                {
+                    int v;
+                    if (TryGetTier(t, i, out v))
+                    {
+                        SourceJson.WriteValue(w, i, Sources[i], v);
+                    }
+                }
+
+                w.EndArray();
+                w.EndObject();
+            }
+
+            w.EndArray();
+        }
+
+        private static int DecodeBlock(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
+            int block, int[] values, bool[] present, int start)
+        {
+            int decoded = 0;
+            int s = dims.SummationCount;
+            for (int n = 0; n < s; n++)
+            {
+                int field = dims.Bt23SummationTableOffset(block, n);
+                if (TableWindow.Covers(tableOffset, count, field, 4))
+                {
+                    values[start + n] = ByteOrder.ReadInt32LE(data, offset + field - tableOffset);
+                    present[start + n] = true;
+                    decoded++;
+                }
+            }
+
+            return decoded;
+        }
+
+        private bool TierHasValues(int tier)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                if (_tierPresent[(tier * MaxSummations) + i])
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private int IndexOfPresentSource(int sourceId)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                if (Present[i] && Sources[i] == sourceId)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private int ValueOf(int sourceId)
+        {
+            int i = IndexOfPresentSource(sourceId);
+            return i >= 0 ? Values[i] : 0;
+        }
+
+        private void Clear()
+        {
+            for (int i = 0; i < MaxSummations; i++)
+            {
+                Present[i] = false;
+                Values[i] = 0;
+                Sources[i] = SourceIds.Unknown;
+            }
+
+            for (int i = 0; i < _tierPresent.Length; i++)
+            {
+                _tierPresent[i] = false;
+            }
+
+            Count = 0;
+            TierCount = 0;
+            HasDemandResetCount = false;
+            DemandResetCount = 0;
+            UsedDefaultOrder = false;
+        }
+    }
+}

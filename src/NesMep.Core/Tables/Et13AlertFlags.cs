@@ -1,0 +1,131 @@
+using NesMep.Core.Json;
+
+namespace NesMep.Core.Tables
+{
+    /// <summary>
+    /// Alert flags of the MEP entry of ET13 MEP/M-Bus Device Configuration (reference §5.12). ET13 is
+    /// ARRAY[ET11.0] of ET11.1-byte entries; entry 4 is the MEP client (Gen 4: 4 and 5); its byte 8 holds
+    /// the alert flags. Decodes from a full image or from a 1-byte partial read of that byte.
+    /// </summary>
+    public sealed class Et13AlertFlags : IJsonWritable, ITableFields
+    {
+        public const int DefaultEntrySize = 66;
+        public const int DefaultMepEntryIndex = 4;
+        public const int BaudRateFieldOffset = 6;
+        public const int DeviceAlarmMaskFieldOffset = 7;
+        public const int AlertFlagsFieldOffset = 8;
+
+        public const string ErrorBadEntry = "bad ET13 entry size or index";
+        public const string ErrorNotInWindow = "window does not hold the ET13 alert flags";
+
+        public bool IsKnown { get; private set; }
+
+        /// <summary>Alert flags byte (valid when <see cref="IsKnown"/>).</summary>
+        public int Flags { get; private set; }
+
+        /// <summary>Bit 0: scheduled read request.</summary>
+        public bool ScheduledRead
+        {
+            get { return (Flags & 0x01) != 0; }
+        }
+
+        /// <summary>Bit 1: on-demand request waiting in ET15.</summary>
+        public bool OnDemandRequest
+        {
+            get { return (Flags & 0x02) != 0; }
+        }
+
+        /// <summary>Bit 3: M-Bus change.</summary>
+        public bool MBusChange
+        {
+            get { return (Flags & 0x08) != 0; }
+        }
+
+        /// <summary>Bit 4: delta data alert.</summary>
+        public bool DeltaDataAlert
+        {
+            get { return (Flags & 0x10) != 0; }
+        }
+
+        /// <summary>Baud rate code of the MEP entry (§2.2), or Absent when outside the window.</summary>
+        public int BaudRateCode { get; private set; }
+
+        public int DeviceAlarmMask { get; private set; }
+
+        /// <summary>Table offset of the alert flags: entrySize × mepEntryIndex + 8 (66 × 4 + 8 = 272).</summary>
+        public static int AlertFlagsOffset(int entrySize, int mepEntryIndex)
+        {
+            return (entrySize * mepEntryIndex) + AlertFlagsFieldOffset;
+        }
+
+        /// <summary>Decodes with the default entry size 66 and MEP entry index 4.</summary>
+        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, out string error)
+        {
+            return TryDecode(data, offset, count, tableOffset, DefaultEntrySize, DefaultMepEntryIndex, out error);
+        }
+
+        /// <summary>
+        /// Decodes the flags of entry <paramref name="mepEntryIndex"/> (entries of ET11.1 bytes) from
+        /// table bytes [tableOffset, tableOffset + count).
+        /// </summary>
+        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, int entrySize, int mepEntryIndex, out string error)
+        {
+            IsKnown = false;
+            Flags = 0;
+            BaudRateCode = TableWindow.Absent;
+            DeviceAlarmMask = TableWindow.Absent;
+            if (!TableWindow.IsValid(data, offset, count, tableOffset))
+            {
+                error = TableWindow.ErrorBadArguments;
+                return false;
+            }
+
+            if (entrySize <= AlertFlagsFieldOffset || entrySize > 255 || mepEntryIndex < 0 || mepEntryIndex > 255)
+            {
+                error = ErrorBadEntry;
+                return false;
+            }
+
+            int field = AlertFlagsOffset(entrySize, mepEntryIndex);
+            int flags = TableWindow.UInt8(data, offset, count, tableOffset, field);
+            if (flags == TableWindow.Absent)
+            {
+                error = ErrorNotInWindow;
+                return false;
+            }
+
+            int entry = entrySize * mepEntryIndex;
+            Flags = flags;
+            BaudRateCode = TableWindow.UInt8(data, offset, count, tableOffset, entry + BaudRateFieldOffset);
+            DeviceAlarmMask = TableWindow.UInt8(data, offset, count, tableOffset, entry + DeviceAlarmMaskFieldOffset);
+            IsKnown = true;
+            error = null;
+            return true;
+        }
+
+        public void WriteJson(JsonWriter w)
+        {
+            w.BeginObject();
+            WriteJsonFields(w);
+            w.EndObject();
+        }
+
+        public void WriteJsonFields(JsonWriter w)
+        {
+            w.Property("alert_flags", Flags);
+            w.Property("scheduled_read", ScheduledRead);
+            w.Property("on_demand_request", OnDemandRequest);
+            w.Property("mbus_change", MBusChange);
+            w.Property("delta_data_alert", DeltaDataAlert);
+            if (BaudRateCode != TableWindow.Absent)
+            {
+                w.Property("baud_rate_code", BaudRateCode);
+            }
+
+            if (DeviceAlarmMask != TableWindow.Absent)
+            {
+                w.Property("device_alarm_mask", DeviceAlarmMask);
+            }
+        }
+    }
+}

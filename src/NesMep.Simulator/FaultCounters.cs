@@ -1,0 +1,44 @@
+namespace NesMep.Simulator;
+
+/// <summary>How many faults of each kind were injected (for tests and soak reports).</summary>
+public sealed class FaultCounters
+{
+    public int BytesLost { get; internal set; }
+
+    public int BytesCorrupted { get; internal set; }
+
+    public int RepliesDropped { get; internal set; }
+
+    public int RepliesDelayed { get; internal set; }
+
+    public int RepliesDuplicated { get; internal set; }
+
+    public int LockUps { get; internal set; }
+
+    /// <summary>Requests that arrived while the transceiver was locked up (never seen by the meter).</summary>
+    public int RequestsIgnoredLockedUp { get; internal set; }
+
+    public int SequenceJumps { get; internal set; }
+
+    public int NoiseBursts { get; internal set; }
+
+    public int NoiseBytes { get; internal set; }
+
+    public int OversizeRefused { get; internal set; }
+
+    public int OversizeTruncated { get; internal set; }
+
+    public int OversizeSent { get; internal set; }
+
+    /// <summary>Bytes lost in either direction while <see cref="FaultInjector.CutLink"/> was set.</summary>
+    public int BytesLostLinkCut { get; internal set; }
+
+    public int Total =>
+        BytesLost + BytesCorrupted + RepliesDropped + RepliesDelayed + RepliesDuplicated + LockUps +
+        SequenceJumps + NoiseBursts + OversizeRefused + OversizeTruncated + OversizeSent + BytesLostLinkCut;
+
+    public override string ToString() =>
+        $"lost={BytesLost} corrupted={BytesCorrupted} dropped={RepliesDropped} late={RepliesDelayed} " +
+        $"dup={RepliesDuplicated} lockups={LockUps} seqjumps={SequenceJumps} noise={NoiseBursts} " +
+        $"oversize(refused/truncated/sent)={OversizeRefused}/{OversizeTruncated}/{OversizeSent} cut={BytesLostLinkCut}";
+}
