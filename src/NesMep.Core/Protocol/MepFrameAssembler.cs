@@ -30,6 +30,7 @@ namespace NesMep.Core.Protocol
         private readonly bool _responses;
         private int _count;
         private bool _skipping;
+        private bool _resyncing;
         private long _lastByteMs;
 
         /// <param name="responses">true on the client (frames are responses), false on the meter side.</param>
@@ -87,6 +88,7 @@ namespace NesMep.Core.Protocol
                     case Complete:
                         FrameLength = _count;
                         _count = 0;
+                        _resyncing = false;
                         return EventFrame;
                     case Alert:
                         _count = 0;
@@ -100,6 +102,7 @@ namespace NesMep.Core.Protocol
                     default:
                         // Not a frame start: drop one byte and re-check what is left.
                         NoiseBytes++;
+                        _resyncing = true;
                         _count--;
                         Array.Copy(_buffer, 1, _buffer, 0, _count);
                         break;
@@ -125,6 +128,7 @@ namespace NesMep.Core.Protocol
 
                 _count = 0;
                 _skipping = false;
+                _resyncing = false;
                 return dropped;
             }
 
@@ -136,6 +140,7 @@ namespace NesMep.Core.Protocol
         {
             _count = 0;
             _skipping = false;
+            _resyncing = false;
         }
 
         private int Check()
@@ -148,12 +153,13 @@ namespace NesMep.Core.Protocol
             int length = (_buffer[0] << 8) | _buffer[1];
             if (length == 0)
             {
-                return Alert;
+                // Inside noise two zero bytes are not an alert; the meter repeats real alerts every second.
+                return _resyncing ? Invalid : Alert;
             }
 
             if (length > MepCodes.MaxFrameBody)
             {
-                return length <= PlausibleOversize ? Oversize : Invalid;
+                return length <= PlausibleOversize ? CheckOversize(length) : Invalid;
             }
 
             int verdict = _responses ? CheckResponse(length) : CheckRequest(length);
@@ -163,6 +169,32 @@ namespace NesMep.Core.Protocol
             }
 
             return _count == length + 2 ? Complete : NeedMore;
+        }
+
+        /// <summary>
+        /// A length over 476 is only taken as a real (oversize) frame when the bytes after it look like
+        /// one: a read reply whose count fits the length, or a known request code. Otherwise it is noise.
+        /// </summary>
+        private int CheckOversize(int length)
+        {
+            if (_responses)
+            {
+                if (_count < 5)
+                {
+                    return _count < 3 || _buffer[2] == MepCodes.Ok ? NeedMore : Invalid;
+                }
+
+                return ((_buffer[3] << 8) | _buffer[4]) == length - 11 ? Oversize : Invalid;
+            }
+
+            if (_count < 3)
+            {
+                return NeedMore;
+            }
+
+            byte code = _buffer[2];
+            return code == MepCodes.FullWrite || code == MepCodes.PartialWrite || code == MepCodes.FullRead ||
+                   code == MepCodes.PartialRead ? Oversize : Invalid;
         }
 
         private int CheckResponse(int length)

@@ -10,9 +10,16 @@ public static class NesMepCli
 {
     public const int ExitOk = 0;
     public const int ExitBadInput = 2;
+    public const int ExitStartFailed = 3;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // No command, or options only: run the module (the README's main command).
+        if (args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version")))
+        {
+            args = ["run", .. args];
+        }
+
         RootCommand root = Build(stdout, stderr);
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -39,6 +46,7 @@ public static class NesMepCli
             ProtocolCommands.Digest(stdout),
             ProtocolCommands.Frame(stdout),
             ProtocolCommands.Table(stdout),
+            RunCommand.Create(stdout, stderr),
         };
         return root;
     }

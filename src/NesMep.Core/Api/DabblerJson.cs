@@ -1,0 +1,99 @@
+using NesMep.Core.Json;
+using NesMep.Core.Model;
+
+namespace NesMep.Core.Api
+{
+    /// <summary>
+    /// The body of GET /getDashDataWS, the Dabbler module's contract that the Home Assistant
+    /// integration polls (protocol reference §7.1, ecosystem §1.4): the same 34 keys in the same order,
+    /// numbers as signed integers in the meter's units (Wh, W, mA, mV, mHz). Differences, all on
+    /// purpose: a value that is unavailable is JSON null, never 0 (the integration then reports a
+    /// problem instead of recording a false reading); strings are escaped; CurrentDateTime is the time
+    /// of the newest verified data, so it stops moving when the link is down.
+    /// </summary>
+    public static class DabblerJson
+    {
+        public static string Build(ModuleContext context)
+        {
+            long now = context.Clock.NowMs;
+            MeterReading r = context.Reading;
+            MeterIdentity id = r == null ? null : r.Identity;
+            JsonWriter w = new JsonWriter();
+            w.BeginObject();
+            w.Property("ESP_SW", context.Info.Name);
+            w.Property("ESP_SW_By", context.Info.Maker);
+            w.Property("ESP_SW_Version", context.Info.Version);
+            StringOrNull(w, "Meter_Manufacturer", id == null || !id.Known ? null : id.Manufacturer);
+            StringOrNull(w, "Meter_Model", id == null || !id.Known ? null : id.Model);
+            StringOrNull(w, "Meter_SW_Version", id == null || !id.Known ? null : id.FirmwareLegacy);
+            StringOrNull(w, "Utility_SN", id == null || id.UtilitySerial.Length == 0 ? null : id.UtilitySerial);
+
+            long last = r == null ? -1 : r.LastUpdateMs();
+            if (last < 0)
+            {
+                w.Name("CurrentDateTimeString").Null();
+                w.Name("CurrentDateTime").Null();
+            }
+            else
+            {
+                System.DateTime dataTime = r.HasMeterClock ? r.MeterClockNow(last) : context.Clock.UtcNow.AddMilliseconds(last - now);
+                w.Property("CurrentDateTimeString", IsoTime.FormatDabbler(dataTime));
+                w.Property("CurrentDateTime", IsoTime.Format(dataTime));
+            }
+
+            Value(w, "Fwd_Act_Wh", r, Quantity.EnergyImportWh, now);
+            Value(w, "Rev_Act_Wh", r, Quantity.EnergyExportWh, now);
+            Value(w, "Fwd_W", r, Quantity.PowerImportW, now);
+            Value(w, "Rev_W", r, Quantity.PowerExportW, now);
+            Value(w, "Freq_mHz", r, Quantity.FrequencymHz, now);
+            Value(w, "L1_RMS_A", r, Quantity.CurrentL1mA, now);
+            Value(w, "L2_RMS_A", r, Quantity.CurrentL2mA, now);
+            Value(w, "L3_RMS_A", r, Quantity.CurrentL3mA, now);
+            Value(w, "L1_RMS_V", r, Quantity.VoltageL1mV, now);
+            Value(w, "L2_RMS_V", r, Quantity.VoltageL2mV, now);
+            Value(w, "L3_RMS_V", r, Quantity.VoltageL3mV, now);
+            Value(w, "L1_Fwd_W", r, Quantity.PowerImportL1W, now);
+            Value(w, "L2_Fwd_W", r, Quantity.PowerImportL2W, now);
+            Value(w, "L3_Fwd_W", r, Quantity.PowerImportL3W, now);
+            Value(w, "L1_Rev_W", r, Quantity.PowerExportL1W, now);
+            Value(w, "L2_Rev_W", r, Quantity.PowerExportL2W, now);
+            Value(w, "L3_Rev_W", r, Quantity.PowerExportL3W, now);
+            Value(w, "Fwd_Avg_W", r, Quantity.AvgPowerImportW, now);
+            Value(w, "Rev_Avg_W", r, Quantity.AvgPowerExportW, now);
+            Value(w, "L1_Fwd_Avg_W", r, Quantity.AvgPowerImportL1W, now);
+            Value(w, "L2_Fwd_Avg_W", r, Quantity.AvgPowerImportL2W, now);
+            Value(w, "L3_Fwd_Avg_W", r, Quantity.AvgPowerImportL3W, now);
+            Value(w, "L1_Rev_Avg_W", r, Quantity.AvgPowerExportL1W, now);
+            Value(w, "L2_Rev_Avg_W", r, Quantity.AvgPowerExportL2W, now);
+            Value(w, "L3_Rev_Avg_W", r, Quantity.AvgPowerExportL3W, now);
+            w.EndObject();
+            return w.ToString();
+        }
+
+        private static void StringOrNull(JsonWriter w, string name, string value)
+        {
+            w.Name(name);
+            if (value == null)
+            {
+                w.Null();
+            }
+            else
+            {
+                w.String(value);
+            }
+        }
+
+        private static void Value(JsonWriter w, string name, MeterReading r, int quantity, long now)
+        {
+            w.Name(name);
+            if (r == null || !r.IsAvailable(quantity, now))
+            {
+                w.Null();
+            }
+            else
+            {
+                w.Number(r.Value(quantity));
+            }
+        }
+    }
+}

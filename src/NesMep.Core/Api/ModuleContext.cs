@@ -1,0 +1,67 @@
+using NesMep.Core.Link;
+using NesMep.Core.Model;
+using NesMep.Core.Platform;
+using NesMep.Core.Polling;
+
+namespace NesMep.Core.Api
+{
+    /// <summary>
+    /// Everything the HTTP/MQTT views read. The host updates it from its poll thread and builds
+    /// responses under the same lock, so a body is always one consistent snapshot.
+    /// </summary>
+    public sealed class ModuleContext
+    {
+        /// <summary>No verified reply for this long means the link is down.</summary>
+        public const int LinkDownAfterMs = 10000;
+
+        public ModuleContext(ModuleInfo info, IClock clock, MeterPoller poller)
+        {
+            Info = info;
+            Clock = clock;
+            Poller = poller;
+            StartedMs = clock.NowMs;
+        }
+
+        public ModuleInfo Info { get; private set; }
+
+        public IClock Clock { get; private set; }
+
+        /// <summary>Null while no meter key is configured.</summary>
+        public MeterPoller Poller { get; private set; }
+
+        public long StartedMs { get; private set; }
+
+        public MeterReading Reading
+        {
+            get { return Poller == null ? null : Poller.Reading; }
+        }
+
+        /// <summary>not_configured, starting, configuring, up, down or key_rejected.</summary>
+        public string LinkStateName(long nowMs)
+        {
+            if (Poller == null)
+            {
+                return "not_configured";
+            }
+
+            MepLink link = Poller.Link;
+            long last = link.LastVerifiedReplyMs;
+            if (last < 0)
+            {
+                return link.LastResult == LinkResult.AuthenticationFailed ? "key_rejected" : "starting";
+            }
+
+            if (nowMs - last > LinkDownAfterMs)
+            {
+                return link.LastResult == LinkResult.AuthenticationFailed ? "key_rejected" : "down";
+            }
+
+            return Poller.Phase == PollPhase.Polling ? "up" : "configuring";
+        }
+
+        public bool LinkUp(long nowMs)
+        {
+            return Poller != null && Poller.Link.LastVerifiedReplyMs >= 0 && nowMs - Poller.Link.LastVerifiedReplyMs <= LinkDownAfterMs;
+        }
+    }
+}

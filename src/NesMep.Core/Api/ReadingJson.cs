@@ -1,0 +1,98 @@
+using NesMep.Core.Json;
+using NesMep.Core.Model;
+
+namespace NesMep.Core.Api
+{
+    /// <summary>
+    /// GET /api/v1/reading (docs/api.md): every quantity in SI-style units, null when unavailable,
+    /// its age in seconds and a quality word: "good", "stale" (older than the stale limit) or
+    /// "never_read".
+    /// </summary>
+    public static class ReadingJson
+    {
+        public static string Build(ModuleContext context)
+        {
+            long now = context.Clock.NowMs;
+            MeterReading r = context.Reading;
+            JsonWriter w = new JsonWriter();
+            w.BeginObject();
+            w.Property("timestamp", IsoTime.Format(context.Clock.UtcNow));
+            w.Name("meter_serial");
+            if (r == null || r.Identity.UtilitySerial.Length == 0)
+            {
+                w.Null();
+            }
+            else
+            {
+                w.String(r.Identity.UtilitySerial);
+            }
+
+            w.Name("meter_time");
+            if (r == null || !r.HasMeterClock)
+            {
+                w.Null();
+            }
+            else
+            {
+                w.String(IsoTime.Format(r.MeterClockNow(now)));
+            }
+
+            w.Property("link_state", context.LinkStateName(now));
+            long last = r == null ? -1 : r.LastUpdateMs();
+            w.Name("data_age_s");
+            if (last < 0)
+            {
+                w.Null();
+            }
+            else
+            {
+                w.Fixed(now - last, 3);
+            }
+
+            w.Name("stale_after_s").Fixed(r == null ? 0 : r.Settings.StaleAfterMs, 3);
+
+            w.Name("values").BeginObject();
+            for (int q = 0; q < Quantity.Count; q++)
+            {
+                w.Name(SiUnits.Name(q));
+                if (r != null && r.IsAvailable(q, now))
+                {
+                    w.Fixed(r.Value(q), SiUnits.Decimals(q));
+                }
+                else
+                {
+                    w.Null();
+                }
+            }
+
+            w.EndObject();
+
+            w.Name("age_s").BeginObject();
+            for (int q = 0; q < Quantity.Count; q++)
+            {
+                w.Name(SiUnits.Name(q));
+                long age = r == null ? -1 : r.AgeMs(q, now);
+                if (age < 0)
+                {
+                    w.Null();
+                }
+                else
+                {
+                    w.Fixed(age, 3);
+                }
+            }
+
+            w.EndObject();
+
+            w.Name("quality").BeginObject();
+            for (int q = 0; q < Quantity.Count; q++)
+            {
+                w.Property(SiUnits.Name(q), r == null || r.AgeMs(q, now) < 0 ? "never_read" : r.IsAvailable(q, now) ? "good" : "stale");
+            }
+
+            w.EndObject();
+            w.EndObject();
+            return w.ToString();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using NesMep.Core.Platform;
+using NesMep.Host.Service;
+
+namespace NesMep.Host.Cli;
+
+/// <summary>
+/// nesmep run: the service. Without a meter option it reads its built-in simulated meter, so the
+/// whole product runs on any Linux machine. Ctrl-C or SIGTERM shut it down cleanly.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var config = new Option<string?>("--config") { Description = "JSON settings file (see README)" };
+        var serial = new Option<string?>("--serial") { Description = "read a real meter on this serial device, e.g. /dev/ttyUSB0" };
+        var baud = new Option<int?>("--baud") { Description = "serial speed (default 9600)" };
+        var tcp = new Option<string?>("--tcp") { Description = "read a real meter through a serial server at HOST:PORT" };
+        var key = new Option<string?>("--key") { Description = "MEP key (MBK); prefer the config file or NESMEP_KEY so it stays out of the process list" };
+        var http = new Option<string?>("--http") { Description = "HTTP listen ADDRESS:PORT (default 127.0.0.1:8080)" };
+        var resetLine = new Option<string?>("--reset-line") { Description = "modem line pulsed to reset the transceiver: dtr, rts, both, none" };
+        var profile = new Option<string?>("--profile") { Description = "simulated meter: gen3, gen3-demand, gen4" };
+        var faults = new Option<string?>("--faults") { Description = "simulated faults: none, realistic" };
+        var logLevel = new Option<string?>("--log-level") { Description = "debug, info, warning, error" };
+        var command = new Command("run", "Run the module: read the meter and serve HTTP (default command)")
+        {
+            config, serial, baud, tcp, key, http, resetLine, profile, faults, logLevel,
+        };
+        command.SetAction(result =>
+        {
+            var c = new HostConfig();
+            string? file = result.GetValue(config);
+            try
+            {
+                if (file != null)
+                {
+                    HostConfigFile.Load(file, c);
+                }
+            }
+            catch (ConfigError e)
+            {
+                throw new CliError(e.Message);
+            }
+
+            string? envKey = Environment.GetEnvironmentVariable("NESMEP_KEY");
+            if (!string.IsNullOrEmpty(envKey))
+            {
+                c.Key = envKey;
+            }
+
+            if (result.GetValue(serial) is { } s)
+            {
+                c.Source = MeterSource.Serial;
+                c.SerialPath = s;
+            }
+
+            if (result.GetValue(tcp) is { } t)
+            {
+                if (c.Source == MeterSource.Serial && result.GetValue(serial) != null)
+                {
+                    throw new CliError("--serial and --tcp cannot be used together");
+                }
+
+                c.Source = MeterSource.Tcp;
+                c.TcpEndpoint = t;
+            }
+
+            c.Baud = result.GetValue(baud) ?? c.Baud;
+            c.Key = result.GetValue(key) ?? c.Key;
+            c.HttpListen = result.GetValue(http) ?? c.HttpListen;
+            c.ResetLines = result.GetValue(resetLine) ?? c.ResetLines;
+            c.SimulatorProfile = result.GetValue(profile) ?? c.SimulatorProfile;
+            c.SimulatorFaults = result.GetValue(faults) ?? c.SimulatorFaults;
+            if (result.GetValue(logLevel) is { } level)
+            {
+                if (!ConsoleLog.TryParseLevel(level, out LogLevel parsed))
+                {
+                    throw new CliError("--log-level: use debug, info, warning or error");
+                }
+
+                c.LogLevel = parsed;
+            }
+
+            string? invalid = c.Validate();
+            if (invalid != null)
+            {
+                throw new CliError(invalid);
+            }
+
+            return Serve(c, stdout, stderr);
+        });
+        return command;
+    }
+
+    private static int Serve(HostConfig config, TextWriter stdout, TextWriter stderr)
+    {
+        var log = new ConsoleLog(stdout, config.LogLevel);
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
+        {
+            ctx.Cancel = true;
+            stop.Cancel();
+        });
+        try
+        {
+            ModuleHost host;
+            try
+            {
+                host = ModuleHost.StartAsync(config, log, stop.Token).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ArgumentException or InvalidOperationException)
+            {
+                stderr.WriteLine("nesmep: cannot start: " + e.Message);
+                return NesMepCli.ExitStartFailed;
+            }
+
+            string what = config.Source == MeterSource.Simulator ? "virtual module on its built-in simulated meter" : "module reading " + host.Runtime.Context.Info.Source;
+            log.Write(LogLevel.Info, "NesMep " + ModuleHost.Version + ": " + what);
+            stdout.WriteLine("NesMep is running: " + host.Url.TrimEnd('/') + "/   (Ctrl-C stops it)");
+            stdout.Flush();
+            try
+            {
+                stop.Token.WaitHandle.WaitOne();
+            }
+            finally
+            {
+                log.Write(LogLevel.Info, "shutting down");
+                host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
+            return NesMepCli.ExitOk;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

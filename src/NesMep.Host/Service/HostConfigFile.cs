@@ -1,0 +1,123 @@
+using System.Text.Json;
+using NesMep.Core.Platform;
+
+namespace NesMep.Host.Service;
+
+/// <summary>
+/// Reads a JSON settings file into <see cref="HostConfig"/>. Unknown settings and wrong types are
+/// errors that name the setting, so a typo never silently falls back to a default.
+/// </summary>
+public static class HostConfigFile
+{
+    public static void Load(string path, HostConfig config)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigError("cannot read config file " + path + ": " + e.Message);
+        }
+
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigError("config file " + path + " is not valid JSON: " + e.Message);
+        }
+
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ConfigError("config file " + path + ": the top level must be an object");
+            }
+
+            foreach (JsonProperty section in doc.RootElement.EnumerateObject())
+            {
+                ApplySection(section, config);
+            }
+        }
+    }
+
+    private static void ApplySection(JsonProperty section, HostConfig c)
+    {
+        if (section.Value.ValueKind != JsonValueKind.Object)
+        {
+            throw new ConfigError(section.Name + ": must be an object");
+        }
+
+        foreach (JsonProperty p in section.Value.EnumerateObject())
+        {
+            string name = section.Name + "." + p.Name;
+            switch (name)
+            {
+                case "meter.source":
+                    c.Source = Str(p, name) switch
+                    {
+                        "simulator" => MeterSource.Simulator,
+                        "serial" => MeterSource.Serial,
+                        "tcp" => MeterSource.Tcp,
+                        _ => throw new ConfigError(name + ": use simulator, serial or tcp"),
+                    };
+                    break;
+                case "meter.serial": c.SerialPath = Str(p, name); break;
+                case "meter.baud": c.Baud = Int(p, name); break;
+                case "meter.tcp": c.TcpEndpoint = Str(p, name); break;
+                case "meter.key": c.Key = Str(p, name); break;
+                case "meter.reset_line": c.ResetLines = Str(p, name); break;
+                case "meter.reset_polarity": c.ResetPolarity = Str(p, name); break;
+                case "http.listen": c.HttpListen = Str(p, name); break;
+                case "log.level":
+                    if (!ConsoleLog.TryParseLevel(Str(p, name), out LogLevel level))
+                    {
+                        throw new ConfigError(name + ": use debug, info, warning or error");
+                    }
+
+                    c.LogLevel = level;
+                    break;
+                case "simulator.profile": c.SimulatorProfile = Str(p, name); break;
+                case "simulator.solar": c.SimulatorSolar = Bool(p, name); break;
+                case "simulator.faults": c.SimulatorFaults = Str(p, name); break;
+                case "poll.power_interval_ms": c.Poll.PowerIntervalMs = Int(p, name); break;
+                case "poll.energy_interval_ms": c.Poll.EnergyIntervalMs = Int(p, name); break;
+                case "poll.slow_interval_ms": c.Poll.SlowIntervalMs = Int(p, name); break;
+                case "poll.clock_interval_ms": c.Poll.ClockIntervalMs = Int(p, name); break;
+                case "poll.handle_alerts": c.Poll.HandleAlerts = Bool(p, name); break;
+                case "link.response_timeout_ms": c.Link.ResponseTimeoutMs = Int(p, name); break;
+                case "link.silent_attempts_before_reset": c.Link.SilentAttemptsBeforeReset = Int(p, name); break;
+                case "link.reset_off_ms": c.Link.ResetOffMs = Int(p, name); break;
+                case "link.reset_settle_ms": c.Link.ResetSettleMs = Int(p, name); break;
+                case "quality.stale_after_s": c.Quality.StaleAfterMs = checked(Int(p, name) * 1000); break;
+                case "quality.main_fuse_a": c.Quality.MainFuseAmps = Int(p, name); break;
+                case "quality.phases": c.Quality.Phases = Int(p, name); break;
+                case "quality.nominal_voltage": c.Quality.NominalVoltage = Int(p, name); break;
+                default:
+                    throw new ConfigError("unknown setting " + name);
+            }
+        }
+    }
+
+    private static string Str(JsonProperty p, string name) =>
+        p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new ConfigError(name + ": must be a string");
+
+    private static int Int(JsonProperty p, string name) =>
+        p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt32(out int v) ? v : throw new ConfigError(name + ": must be a whole number");
+
+    private static bool Bool(JsonProperty p, string name) =>
+        p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False ? p.Value.GetBoolean() : throw new ConfigError(name + ": must be true or false");
+}
+
+/// <summary>Invalid settings: reported as one clear line, exit code 2.</summary>
+public sealed class ConfigError : Exception
+{
+    public ConfigError(string message)
+        : base(message)
+    {
+    }
+}

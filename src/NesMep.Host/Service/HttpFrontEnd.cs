@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NesMep.Core.Api;
+
+namespace NesMep.Host.Service;
+
+/// <summary>
+/// Kestrel in front of the core's <see cref="ApiRouter"/>: every body comes from the core, built
+/// under the module lock, so the firmware serves the same bytes.
+/// </summary>
+public sealed class HttpFrontEnd : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    public HttpFrontEnd(string url, ModuleRuntime runtime)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        _app = builder.Build();
+        _app.Run(context => Handle(context, runtime));
+    }
+
+    /// <summary>The bound base URL (with the real port when 0 was asked for).</summary>
+    public string BoundUrl { get; private set; } = "";
+
+    public async Task StartAsync(CancellationToken token)
+    {
+        await _app.StartAsync(token);
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+        BoundUrl = addresses?.Addresses.FirstOrDefault() ?? "";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static async Task Handle(HttpContext http, ModuleRuntime runtime)
+    {
+        string path = http.Request.Path.Value ?? "/";
+        ApiResponse? response;
+        lock (runtime.Gate)
+        {
+            response = ApiRouter.Handle(http.Request.Method, path, runtime.Context);
+        }
+
+        if (response == null && path == "/")
+        {
+            response = new ApiResponse(200, "text/html; charset=utf-8", LandingPage);
+        }
+
+        response ??= ApiRouter.Error(404, "no such resource: " + path);
+        http.Response.StatusCode = response.Status;
+        http.Response.ContentType = response.ContentType;
+        http.Response.Headers.CacheControl = "no-store";
+        if (response.Status == 405)
+        {
+            http.Response.Headers.Allow = "GET, HEAD";
+        }
+
+        if (!HttpMethods.IsHead(http.Request.Method))
+        {
+            await http.Response.WriteAsync(response.Body);
+        }
+    }
+
+    private const string LandingPage =
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>NesMep</title></head><body>" +
+        "<h1>NesMep</h1><p>Meter data:</p><ul>" +
+        "<li><a href=\"/api/v1/reading\">/api/v1/reading</a></li>" +
+        "<li><a href=\"/api/v1/status\">/api/v1/status</a></li>" +
+        "<li><a href=\"/api/v1/info\">/api/v1/info</a></li>" +
+        "<li><a href=\"/getDashDataWS\">/getDashDataWS</a> (Home Assistant)</li>" +
+        "<li><a href=\"/metrics\">/metrics</a> (Prometheus)</li></ul></body></html>";
+}

@@ -1,0 +1,124 @@
+using NesMep.Core.Platform;
+
+namespace NesMep.Simulator;
+
+/// <summary>
+/// Runs a <see cref="MeterSimulator"/> (normally on a <see cref="SystemClock"/>) against a server-side
+/// byte transport — a TCP connection or a pty master handed over by the host — on a background
+/// thread, polling every 1–2 ms: client bytes in, due meter bytes out. Transport errors are counted
+/// and the loop carries on (the host decides when to replace the transport).
+/// </summary>
+public sealed class SimulatorPump : IDisposable
+{
+    private readonly IByteTransport _transport;
+    private readonly int _pollMs;
+    private readonly object _gate = new();
+    private readonly ManualResetEventSlim _stop = new(false);
+    private Thread? _thread;
+    private long _bytesIn;
+    private long _bytesOut;
+    private int _errors;
+    private Exception? _lastError;
+
+    public SimulatorPump(MeterSimulator meter, IByteTransport serverTransport, int pollIntervalMs = 1)
+    {
+        Meter = meter;
+        _transport = serverTransport;
+        _pollMs = Math.Clamp(pollIntervalMs, 1, 2);
+    }
+
+    public MeterSimulator Meter { get; }
+
+    public bool IsRunning
+    {
+        get { lock (_gate) { return _thread != null; } }
+    }
+
+    public long BytesIn => Interlocked.Read(ref _bytesIn);
+
+    public long BytesOut => Interlocked.Read(ref _bytesOut);
+
+    public int Errors => Volatile.Read(ref _errors);
+
+    public Exception? LastError => Volatile.Read(ref _lastError);
+
+    public void Start()
+    {
+        lock (_gate)
+        {
+            if (_thread != null)
+            {
+                return;
+            }
+
+            _stop.Reset();
+            _thread = new Thread(Run) { IsBackground = true, Name = "mep-simulator-pump" };
+            _thread.Start();
+        }
+    }
+
+    public void Stop()
+    {
+        Thread? t;
+        lock (_gate)
+        {
+            t = _thread;
+            _thread = null;
+        }
+
+        if (t == null)
+        {
+            return;
+        }
+
+        _stop.Set();
+        if (Thread.CurrentThread != t)
+        {
+            t.Join(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        _stop.Dispose();
+    }
+
+    /// <summary>One pass of the loop (public so tests can drive it without a thread).</summary>
+    public void PumpOnce(byte[] buffer)
+    {
+        int n;
+        while ((n = _transport.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            Interlocked.Add(ref _bytesIn, n);
+            Meter.ReceiveFromClient(buffer, 0, n);
+        }
+
+        Meter.Tick();
+        while ((n = Meter.ReadForClient(buffer, 0, buffer.Length)) > 0)
+        {
+            _transport.Write(buffer, 0, n);
+            Interlocked.Add(ref _bytesOut, n);
+        }
+    }
+
+    private void Run()
+    {
+        var buffer = new byte[1024];
+        while (!_stop.IsSet)
+        {
+            try
+            {
+                PumpOnce(buffer);
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or System.Net.Sockets.SocketException)
+            {
+                Interlocked.Increment(ref _errors);
+                Volatile.Write(ref _lastError, ex);
+                _stop.Wait(10);
+            }
+
+            _stop.Wait(_pollMs);
+        }
+    }
+}
