@@ -111,8 +111,9 @@ public sealed class SimulatorPump : IDisposable
             {
                 PumpOnce(buffer);
             }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or System.Net.Sockets.SocketException)
+            catch (Exception ex)
             {
+                // Keep serving: a dropped TCP client or a closed pty is the host's business, not a reason to die.
                 Interlocked.Increment(ref _errors);
                 Volatile.Write(ref _lastError, ex);
                 _stop.Wait(10);

@@ -1,0 +1,159 @@
+using NesMep.Core.Platform;
+using NesMep.Core.Protocol;
+using NesMep.Simulator.Tests.Support;
+using Xunit;
+
+namespace NesMep.Simulator.Tests;
+
+/// <summary>The client-side line (virtual clock) and the real-time pump over a server transport.</summary>
+public class LineAndPumpTests
+{
+    private static byte[] Request(uint seq)
+    {
+        var buffer = new byte[64];
+        int n = MepRequestWriter.Write(new MepRequest().SetFullRead(MeterTableIds.BT52, 512), seq, new MepDigest(MepKey.DefaultMak()), buffer, 0);
+        return buffer[..n];
+    }
+
+    [Fact]
+    public void Simulated_line_carries_a_request_and_its_reply_under_a_virtual_clock()
+    {
+        var clock = new VirtualClock();
+        var line = new SimulatedLine(new MeterSimulator(clock, new SimulatorOptions { InitialSequence = 1 }));
+        byte[] first = Request(2);
+        line.Write(first, 0, first.Length);
+
+        var got = new List<byte>();
+        var buf = new byte[64];
+        for (int ms = 0; ms < 100; ms++)
+        {
+            clock.Advance(1);
+            int n = line.Read(buf, 0, buf.Length);
+            got.AddRange(buf[..n]);
+        }
+
+        Assert.Equal(2 + 3 + 7 + 8, got.Count);
+        Assert.Equal(MepCodes.Ok, got[2]);
+    }
+
+    [Fact]
+    public void Powering_the_line_off_drops_a_pending_reply()
+    {
+        var clock = new VirtualClock();
+        var line = new SimulatedLine(new MeterSimulator(clock, new SimulatorOptions { InitialSequence = 1 }));
+        byte[] first = Request(2);
+        line.Write(first, 0, first.Length);
+        clock.Advance(5);
+        line.SetPowered(false);
+        clock.Advance(200);
+        Assert.Equal(0, line.Read(new byte[64], 0, 64));
+
+        line.SetPowered(true);
+        byte[] second = Request(3);
+        line.Write(second, 0, second.Length);
+        clock.Advance(100);
+        Assert.True(line.Read(new byte[64], 0, 64) > 0);
+        Assert.Equal(2, line.PowerChanges);
+    }
+
+    [Fact]
+    public void Pump_serves_a_client_over_a_server_transport_in_real_time()
+    {
+        var transport = new LoopbackServerTransport();
+        var meter = new MeterSimulator(SystemClock.Instance, new SimulatorOptions { InitialSequence = 1 });
+        using var pump = new SimulatorPump(meter, transport);
+        pump.Start();
+        Assert.True(pump.IsRunning);
+
+        transport.ClientSends(Request(2));
+        byte[] reply = transport.ClientWaitsFor(20, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(20, reply.Length);
+        Assert.Equal(MepCodes.Ok, reply[2]);
+        pump.Stop();
+        Assert.False(pump.IsRunning);
+        Assert.Equal(19, pump.BytesIn);
+        Assert.Equal(20, pump.BytesOut);
+    }
+
+    [Fact]
+    public void Pump_once_moves_bytes_both_ways()
+    {
+        var clock = new VirtualClock();
+        var transport = new LoopbackServerTransport();
+        var pump = new SimulatorPump(new MeterSimulator(clock, new SimulatorOptions { InitialSequence = 1 }), transport);
+        var buffer = new byte[256];
+        transport.ClientSends(Request(2));
+        pump.PumpOnce(buffer);
+        clock.Advance(100);
+        pump.PumpOnce(buffer);
+        Assert.Equal(20, transport.ClientWaitsFor(20, TimeSpan.Zero).Length);
+    }
+
+    [Fact]
+    public void System_clock_is_monotonic_and_utc()
+    {
+        long a = SystemClock.Instance.NowMs;
+        Thread.Sleep(5);
+        Assert.True(SystemClock.Instance.NowMs >= a + 4);
+        Assert.Equal(DateTimeKind.Utc, SystemClock.Instance.UtcNow.Kind);
+    }
+
+    /// <summary>Server side of an in-memory connection: what the client sends is read here; writes go to the client.</summary>
+    private sealed class LoopbackServerTransport : IByteTransport
+    {
+        private readonly object _gate = new();
+        private readonly Queue<byte> _fromClient = new();
+        private readonly List<byte> _toClient = new();
+
+        public void ClientSends(byte[] bytes)
+        {
+            lock (_gate)
+            {
+                foreach (byte b in bytes)
+                {
+                    _fromClient.Enqueue(b);
+                }
+            }
+        }
+
+        public byte[] ClientWaitsFor(int count, TimeSpan timeout)
+        {
+            DateTime end = DateTime.UtcNow + timeout;
+            while (true)
+            {
+                lock (_gate)
+                {
+                    if (_toClient.Count >= count || DateTime.UtcNow >= end)
+                    {
+                        return _toClient.ToArray();
+                    }
+                }
+
+                Thread.Sleep(2);
+            }
+        }
+
+        public int Read(byte[] buffer, int offset, int count)
+        {
+            lock (_gate)
+            {
+                int n = 0;
+                while (n < count && _fromClient.Count > 0)
+                {
+                    buffer[offset + n++] = _fromClient.Dequeue();
+                }
+
+                return n;
+            }
+        }
+
+        public void Write(byte[] buffer, int offset, int count)
+        {
+            lock (_gate)
+            {
+                _toClient.AddRange(buffer.AsSpan(offset, count).ToArray());
+            }
+        }
+    }
+}
