@@ -19,7 +19,7 @@ namespace NesMep.Core.Api
 
             if (method != "GET" && method != "HEAD")
             {
-                return Error(405, "only GET is allowed on " + p);
+                return Error(405, "only GET and HEAD are allowed on " + p);
             }
 
             switch (p)

@@ -48,6 +48,12 @@ namespace NesMep.Core.Api
             Family(sb, "nesmep_average_power_watts", "gauge", "Average active power (BT28), W.");
             Value(sb, r, now, Quantity.AvgPowerImportW, "nesmep_average_power_watts", "direction=\"import\",phase=\"total\"", 0);
             Value(sb, r, now, Quantity.AvgPowerExportW, "nesmep_average_power_watts", "direction=\"export\",phase=\"total\"", 0);
+            Value(sb, r, now, Quantity.AvgPowerImportL1W, "nesmep_average_power_watts", "direction=\"import\",phase=\"l1\"", 0);
+            Value(sb, r, now, Quantity.AvgPowerImportL2W, "nesmep_average_power_watts", "direction=\"import\",phase=\"l2\"", 0);
+            Value(sb, r, now, Quantity.AvgPowerImportL3W, "nesmep_average_power_watts", "direction=\"import\",phase=\"l3\"", 0);
+            Value(sb, r, now, Quantity.AvgPowerExportL1W, "nesmep_average_power_watts", "direction=\"export\",phase=\"l1\"", 0);
+            Value(sb, r, now, Quantity.AvgPowerExportL2W, "nesmep_average_power_watts", "direction=\"export\",phase=\"l2\"", 0);
+            Value(sb, r, now, Quantity.AvgPowerExportL3W, "nesmep_average_power_watts", "direction=\"export\",phase=\"l3\"", 0);
             Family(sb, "nesmep_voltage_volts", "gauge", "RMS voltage per phase, V.");
             Value(sb, r, now, Quantity.VoltageL1mV, "nesmep_voltage_volts", "phase=\"l1\"", 3);
             Value(sb, r, now, Quantity.VoltageL2mV, "nesmep_voltage_volts", "phase=\"l2\"", 3);
@@ -76,7 +82,7 @@ namespace NesMep.Core.Api
                     long age = r.AgeMs(q, now);
                     if (age >= 0)
                     {
-                        Sample(sb, "nesmep_value_age_seconds", "quantity=\"" + Quantity.Name(q) + "\"", age, 3);
+                        Sample(sb, "nesmep_value_age_seconds", "quantity=\"" + SiUnits.Name(q) + "\"", age, 3);
                     }
                 }
             }

@@ -46,17 +46,26 @@ namespace NesMep.Core.Api
 
             MepLink link = Poller.Link;
             long last = link.LastVerifiedReplyMs;
+            bool keyRejected = link.ConsecutiveAuthenticationFailures > 0;
             if (last < 0)
             {
-                return link.LastResult == LinkResult.AuthenticationFailed ? "key_rejected" : "starting";
+                return keyRejected ? "key_rejected" : "starting";
             }
 
             if (nowMs - last > LinkDownAfterMs)
             {
-                return link.LastResult == LinkResult.AuthenticationFailed ? "key_rejected" : "down";
+                return keyRejected ? "key_rejected" : "down";
             }
 
-            return Poller.Phase == PollPhase.Polling ? "up" : "configuring";
+            switch (Poller.Phase)
+            {
+                case PollPhase.Starting:
+                    return "starting";
+                case PollPhase.Configuring:
+                    return "configuring";
+                default:
+                    return "up";
+            }
         }
 
         public bool LinkUp(long nowMs)

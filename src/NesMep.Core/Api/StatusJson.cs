@@ -48,10 +48,18 @@ namespace NesMep.Core.Api
                 w.String(link.LastError);
             }
 
-            w.Name("last_response").BeginObject();
-            w.Property("code", (int)link.LastResponseCode);
-            w.Property("name", MepCodes.ResponseName(link.LastResponseCode));
-            w.EndObject();
+            w.Name("last_response");
+            if (link.Counters.CompletedOk + link.Counters.ErrorReplies + link.Counters.AuthenticationFailures == 0)
+            {
+                w.Null();
+            }
+            else
+            {
+                w.BeginObject();
+                w.Property("code", (int)link.LastResponseCode);
+                w.Property("name", MepCodes.ResponseName(link.LastResponseCode));
+                w.EndObject();
+            }
 
             LinkCounters c = link.Counters;
             MepFrameAssembler a = link.Assembler;

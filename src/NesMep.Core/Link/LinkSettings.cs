@@ -18,6 +18,12 @@ namespace NesMep.Core.Link
         /// <summary>Transmissions without any reply before the transceiver is reset.</summary>
         public int SilentAttemptsBeforeReset = 3;
 
+        /// <summary>
+        /// Transceiver resets for one request before it is given up, so one request the meter never
+        /// answers cannot hold the whole schedule (the scheduler retries it later).
+        /// </summary>
+        public int MaxResetsPerRequest = 3;
+
         /// <summary>How long the transceiver stays off during a reset.</summary>
         public int ResetOffMs = 500;
 
@@ -68,7 +74,7 @@ namespace NesMep.Core.Link
                 return "reset times must be 0..60000 ms";
             }
 
-            if (MaxSequenceRetries < 1 || MaxBadReplies < 1)
+            if (MaxSequenceRetries < 1 || MaxBadReplies < 1 || MaxResetsPerRequest < 1)
             {
                 return "retry limits must be at least 1";
             }

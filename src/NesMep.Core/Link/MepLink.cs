@@ -47,6 +47,7 @@ namespace NesMep.Core.Link
         private bool _resendPending;
         private long _resendAt;
         private int _silentAttempts;
+        private int _resetsThisRequest;
         private int _sequenceRetries;
         private int _badReplies;
         private int _consecutiveAuthFailures;
@@ -143,6 +144,12 @@ namespace NesMep.Core.Link
             get { return _nextSequence; }
         }
 
+        /// <summary>0x0B replies in a row (0 after any verified reply): the key is probably wrong when this keeps growing.</summary>
+        public int ConsecutiveAuthenticationFailures
+        {
+            get { return _consecutiveAuthFailures; }
+        }
+
         /// <summary>Clock time of the last reply whose digest verified, or -1.</summary>
         public long LastVerifiedReplyMs
         {
@@ -177,6 +184,7 @@ namespace NesMep.Core.Link
             _txLength = MepRequestWriter.Write(_request, _nextSequence, _digest, _tx, 0);
             _nextSequence++;
             _silentAttempts = 0;
+            _resetsThisRequest = 0;
             _sequenceRetries = 0;
             _badReplies = 0;
             _resendPending = false;
@@ -443,8 +451,14 @@ namespace NesMep.Core.Link
         {
             _counters.Timeouts++;
             _silentAttempts++;
+            if (_silentAttempts >= _settings.SilentAttemptsBeforeReset && _resetsThisRequest >= _settings.MaxResetsPerRequest)
+            {
+                return Abandon("no reply after " + _resetsThisRequest + " transceiver resets") ? PollCompleted : PollIdle;
+            }
+
             if (_silentAttempts >= _settings.SilentAttemptsBeforeReset)
             {
+                _resetsThisRequest++;
                 _counters.TransceiverResets++;
                 if (_log.IsEnabled(LogLevel.Warning))
                 {

@@ -17,6 +17,7 @@ namespace NesMep.Core.Polling
     public sealed class MeterPoller
     {
         private const int MaxRanges = 8;
+        private const int MaxConfigDecodeFailures = 3;
         private const int MepEntryIndex = 4;
         private const int DefaultEt13EntrySize = 66;
         private const int Ep39 = 2048 + 39;
@@ -344,7 +345,15 @@ namespace NesMep.Core.Polling
                     }
                 }
 
-                Reschedule(item, now, true);
+                if (error != null && item.IntervalMs == 0 && item.Failures < MaxConfigDecodeFailures)
+                {
+                    // A configuration table that does not decode is read again before defaults are assumed.
+                    item.DueMs = now + _settings.ConfigRetryMs;
+                }
+                else
+                {
+                    Reschedule(item, now, true);
+                }
             }
             else
             {

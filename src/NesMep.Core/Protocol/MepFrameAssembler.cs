@@ -217,9 +217,9 @@ namespace NesMep.Core.Protocol
                         return NeedMore;
                     }
 
-                    if (length < MepCodes.MinResponseBody + 3)
+                    if (length < MepCodes.MinResponseBody + 2)
                     {
-                        return Invalid;
+                        return Invalid; // code + 2-byte count + digest is the smallest read reply
                     }
 
                     if (_count < 5)

@@ -252,4 +252,31 @@ public class MepLinkTests
         Assert.Equal(MepLink.PollIdle, _link.Poll());
         Assert.Equal(1, _link.Counters.UnsolicitedFrames);
     }
+
+    [Fact]
+    public void A_request_the_meter_never_answers_is_abandoned_after_the_reset_limit()
+    {
+        _meter.LastSequence = 0xFFFFFFFF;
+        _meter.Enqueue(Enumerable.Repeat(MeterAction.LoseRequest, 100).ToArray());
+        _link.Submit(Bt23Read());
+        RunToCompletion(30_000);
+
+        Assert.Equal(LinkResult.Abandoned, _link.LastResult);
+        Assert.Equal(3, _link.Counters.TransceiverResets);
+        Assert.Contains("transceiver resets", _link.LastError);
+        Assert.True(_link.CanSubmit || _link.State == LinkState.Idle);
+    }
+
+    [Fact]
+    public void A_read_reply_with_no_data_bytes_is_a_valid_frame()
+    {
+        _meter.LastSequence = 0xFFFFFFFF;
+        _meter.Tables = (_, _, _) => Array.Empty<byte>();
+        _link.Submit(new MepRequest().SetFullRead(0x37, 0x200));
+        RunToCompletion();
+
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+        Assert.Equal(0, _link.Reply.DataCount);
+        Assert.Equal(0, _link.Counters.Timeouts);
+    }
 }
