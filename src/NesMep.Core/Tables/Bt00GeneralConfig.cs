@@ -3,12 +3,15 @@ using NesMep.Core.Json;
 namespace NesMep.Core.Tables
 {
     /// <summary>BT00 General Configuration, bytes 0–18 (reference §5.1). Read from table offset 0.</summary>
-    public sealed class Bt00GeneralConfig : IJsonWritable, ITableFields
+    public sealed class Bt00GeneralConfig : TableDecoder
     {
         public const int MinSize = 19;
         public const string ErrorShort = "BT00 needs 19 bytes";
 
-        public bool IsKnown { get; private set; }
+        public Bt00GeneralConfig()
+            : base(MinSize, ErrorShort)
+        {
+        }
 
         /// <summary>Byte 0 bit 0: 0 = LSB first.</summary>
         public int DataOrder { get; private set; }
@@ -53,32 +56,8 @@ namespace NesMep.Core.Tables
 
         public int PendingTableCount { get; private set; }
 
-        public bool TryDecode(byte[] data, int offset, int count, out string error)
+        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
         {
-            return TryDecode(data, offset, count, 0, out error);
-        }
-
-        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, out string error)
-        {
-            IsKnown = false;
-            if (!TableWindow.IsValid(data, offset, count, tableOffset))
-            {
-                error = TableWindow.ErrorBadArguments;
-                return false;
-            }
-
-            if (tableOffset != 0)
-            {
-                error = TableWindow.ErrorNotAtStart;
-                return false;
-            }
-
-            if (count < MinSize)
-            {
-                error = ErrorShort;
-                return false;
-            }
-
             int b0 = data[offset];
             int b1 = data[offset + 1];
             int b2 = data[offset + 2];
@@ -103,19 +82,10 @@ namespace NesMep.Core.Tables
             DimExtendedProceduresUsed = data[offset + 16];
             ManufacturerStatusLength = data[offset + 17];
             PendingTableCount = data[offset + 18];
-            IsKnown = true;
-            error = null;
-            return true;
+            return null;
         }
 
-        public void WriteJson(JsonWriter w)
-        {
-            w.BeginObject();
-            WriteJsonFields(w);
-            w.EndObject();
-        }
-
-        public void WriteJsonFields(JsonWriter w)
+        public override void WriteJsonFields(JsonWriter w)
         {
             w.Property("data_order", DataOrder);
             w.Property("char_format", CharFormat);

@@ -7,12 +7,15 @@ namespace NesMep.Core.Tables
     /// and model are required; hardware bytes 12/13, firmware bytes 14/15 and the BCD serial at 16 are
     /// decoded when the data reaches them.
     /// </summary>
-    public sealed class Bt01ManufacturerInfo : IJsonWritable, ITableFields
+    public sealed class Bt01ManufacturerInfo : TableDecoder
     {
         public const int MinSize = 12;
         public const string ErrorShort = "BT01 needs at least 12 bytes";
 
-        public bool IsKnown { get; private set; }
+        public Bt01ManufacturerInfo()
+            : base(MinSize, ErrorShort)
+        {
+        }
 
         /// <summary>CHAR[4] at 0 without trailing spaces/NULs.</summary>
         public string Manufacturer { get; private set; }
@@ -54,32 +57,8 @@ namespace NesMep.Core.Tables
         /// <summary>BCD serial (8 bytes at 16) as 16 digits, or null if absent.</summary>
         public string SerialNumber { get; private set; }
 
-        public bool TryDecode(byte[] data, int offset, int count, out string error)
+        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
         {
-            return TryDecode(data, offset, count, 0, out error);
-        }
-
-        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, out string error)
-        {
-            IsKnown = false;
-            if (!TableWindow.IsValid(data, offset, count, tableOffset))
-            {
-                error = TableWindow.ErrorBadArguments;
-                return false;
-            }
-
-            if (tableOffset != 0)
-            {
-                error = TableWindow.ErrorNotAtStart;
-                return false;
-            }
-
-            if (count < MinSize)
-            {
-                error = ErrorShort;
-                return false;
-            }
-
             Manufacturer = TableText.Trimmed(data, offset, 4, false);
             ManufacturerRaw = TableText.Raw(data, offset, 4);
             Model = TableText.Trimmed(data, offset + 4, 8, false);
@@ -109,33 +88,17 @@ namespace NesMep.Core.Tables
             }
 
             SerialNumber = count >= 24 ? TableText.Bcd(data, offset + 16, 8) : null;
-            IsKnown = true;
-            error = null;
-            return true;
+            return null;
         }
 
-        public void WriteJson(JsonWriter w)
-        {
-            w.BeginObject();
-            WriteJsonFields(w);
-            w.EndObject();
-        }
-
-        public void WriteJsonFields(JsonWriter w)
+        public override void WriteJsonFields(JsonWriter w)
         {
             w.Property("manufacturer", Manufacturer);
             w.Property("model", Model);
             w.Property("manufacturer_raw", ManufacturerRaw);
             w.Property("model_raw", ModelRaw);
-            if (HardwareVersion != TableWindow.Absent)
-            {
-                w.Property("hardware_version", HardwareVersion);
-            }
-
-            if (HardwareRevision != TableWindow.Absent)
-            {
-                w.Property("hardware_revision", HardwareRevision);
-            }
+            WriteKnown(w, "hardware_version", HardwareVersion);
+            WriteKnown(w, "hardware_revision", HardwareRevision);
 
             if (HasFirmware)
             {

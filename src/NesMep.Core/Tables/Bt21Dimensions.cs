@@ -6,7 +6,7 @@ namespace NesMep.Core.Tables
     /// BT21 Actual Register (also fits BT20 Dimension Register), 10 bytes, reference §5.3. Decode into
     /// a reused instance; the computed offsets give the BT23 (§5.5) and BT28 (§5.7) layouts.
     /// </summary>
-    public sealed class Bt21Dimensions : IJsonWritable, ITableFields
+    public sealed class Bt21Dimensions : DecodedTable
     {
         public const int Size = 10;
 
@@ -193,15 +193,9 @@ namespace NesMep.Core.Tables
         {
             IsKnown = false;
             IsAssumed = false;
-            if (!TableWindow.IsValid(data, offset, count, 0))
+            error = TableWindow.CheckWhole(data, offset, count, 0, Size, ErrorShort);
+            if (error != null)
             {
-                error = TableWindow.ErrorBadArguments;
-                return false;
-            }
-
-            if (count < Size)
-            {
-                error = ErrorShort;
                 return false;
             }
 
@@ -230,14 +224,7 @@ namespace NesMep.Core.Tables
             IsAssumed = true;
         }
 
-        public void WriteJson(JsonWriter w)
-        {
-            w.BeginObject();
-            WriteJsonFields(w);
-            w.EndObject();
-        }
-
-        public void WriteJsonFields(JsonWriter w)
+        public override void WriteJsonFields(JsonWriter w)
         {
             w.Property("flags", Flags);
             w.Property("season_info_present", SeasonInfoPresent);

@@ -7,26 +7,28 @@ namespace NesMep.Core.Tables
     /// order of the BT23 summations), demand select ARRAY[BT21.4], min/max flags SET((BT21.4+7)/8),
     /// coincident select ARRAY[BT21.5], coincident-demand association ARRAY[BT21.5].
     /// </summary>
-    public sealed class Bt22Selection : IJsonWritable, ITableFields
+    public sealed class Bt22Selection : SelectionTable
     {
         public const int Capacity = 255;
 
         public const string ErrorNoDimensions = "BT22 needs BT21 dimensions";
         public const string ErrorShort = "BT22 shorter than the BT21 summation count";
 
-        private readonly int[] _summationSources = new int[Bt21Dimensions.MaxSummations];
+        private readonly SourceList _summations = new SourceList(Bt21Dimensions.MaxSummations);
         private readonly int[] _demandSources = new int[Capacity];
         private readonly int[] _coincidentSources = new int[Capacity];
         private readonly int[] _coincidentAssociations = new int[Capacity];
         private readonly byte[] _minMaxFlags = new byte[(Capacity + 7) / 8];
 
-        /// <summary>True after a successful decode or <see cref="UseDefaultOrder"/>.</summary>
-        public bool IsKnown { get; private set; }
+        public Bt22Selection()
+            : base(ErrorNoDimensions)
+        {
+        }
 
-        /// <summary>True when the order is the §5.5 default, not read from the meter.</summary>
-        public bool IsDefaultOrder { get; private set; }
-
-        public int SummationCount { get; private set; }
+        public int SummationCount
+        {
+            get { return _summations.Count; }
+        }
 
         /// <summary>True when demand select, min/max flags and the coincident arrays were in the data.</summary>
         public bool HasDemandSelection { get; private set; }
@@ -37,7 +39,7 @@ namespace NesMep.Core.Tables
         /// <summary>Source id of summation #n, or <see cref="SourceIds.Unknown"/>.</summary>
         public int SummationSource(int n)
         {
-            return n >= 0 && n < SummationCount ? _summationSources[n] : SourceIds.Unknown;
+            return _summations.At(n);
         }
 
         public int DemandSource(int n)
@@ -63,49 +65,34 @@ namespace NesMep.Core.Tables
         /// <summary>Index of the summation with this source id, or -1.</summary>
         public int IndexOfSource(int sourceId)
         {
-            for (int i = 0; i < SummationCount; i++)
-            {
-                if (_summationSources[i] == sourceId)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
+            return _summations.IndexOf(sourceId);
         }
 
-        /// <summary>Decodes a BT22 image read from table offset 0.</summary>
-        public bool TryDecode(byte[] data, int offset, int count, Bt21Dimensions dims, out string error)
+        /// <summary>Uses the default §5.5 summation order (positions beyond 18 get unknown sources).</summary>
+        public void UseDefaultOrder(int summationCount)
         {
-            IsKnown = false;
-            IsDefaultOrder = false;
+            _summations.UseDefault(summationCount, SourceIds.DefaultBt23Order);
+            DemandCount = 0;
+            CoincidentCount = 0;
             HasDemandSelection = false;
-            SummationCount = 0;
-            if (!TableWindow.IsValid(data, offset, count, 0))
-            {
-                error = TableWindow.ErrorBadArguments;
-                return false;
-            }
+            MarkDefaultOrder();
+        }
 
-            if (dims == null || !dims.HasLayout)
-            {
-                error = ErrorNoDimensions;
-                return false;
-            }
+        protected override void Clear()
+        {
+            HasDemandSelection = false;
+            _summations.Clear();
+        }
 
+        protected override string Decode(byte[] data, int offset, int count, Bt21Dimensions dims)
+        {
             int s = dims.SummationCount;
             if (count < s)
             {
-                error = ErrorShort;
-                return false;
+                return ErrorShort;
             }
 
-            for (int i = 0; i < s; i++)
-            {
-                _summationSources[i] = data[offset + i];
-            }
-
-            SummationCount = s;
+            _summations.Read(data, offset, s);
             int d = dims.DemandCount;
             int c = dims.CoincidentCount;
             int flagBytes = (d + 7) / 8;
@@ -142,54 +129,13 @@ namespace NesMep.Core.Tables
                 CoincidentCount = 0;
             }
 
-            IsKnown = true;
-            error = null;
-            return true;
+            return null;
         }
 
-        /// <summary>Uses the default §5.5 summation order (positions beyond 18 get unknown sources).</summary>
-        public void UseDefaultOrder(int summationCount)
-        {
-            if (summationCount < 0)
-            {
-                summationCount = 0;
-            }
-
-            if (summationCount > Bt21Dimensions.MaxSummations)
-            {
-                summationCount = Bt21Dimensions.MaxSummations;
-            }
-
-            for (int i = 0; i < summationCount; i++)
-            {
-                _summationSources[i] = SourceIds.DefaultBt23Source(i);
-            }
-
-            SummationCount = summationCount;
-            DemandCount = 0;
-            CoincidentCount = 0;
-            HasDemandSelection = false;
-            IsKnown = true;
-            IsDefaultOrder = true;
-        }
-
-        public void WriteJson(JsonWriter w)
-        {
-            w.BeginObject();
-            WriteJsonFields(w);
-            w.EndObject();
-        }
-
-        public void WriteJsonFields(JsonWriter w)
+        public override void WriteJsonFields(JsonWriter w)
         {
             w.Property("default_order", IsDefaultOrder);
-            w.Name("summations").BeginArray();
-            for (int i = 0; i < SummationCount; i++)
-            {
-                SourceJson.WriteSource(w, i, _summationSources[i]);
-            }
-
-            w.EndArray();
+            _summations.WriteJson(w, "summations");
             if (!HasDemandSelection)
             {
                 return;

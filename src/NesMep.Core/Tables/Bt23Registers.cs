@@ -1,5 +1,4 @@
 using NesMep.Core.Json;
-using NesMep.Core.Protocol;
 
 namespace NesMep.Core.Tables
 {
@@ -8,8 +7,10 @@ namespace NesMep.Core.Tables
     /// preallocated instance without allocating (steady poll). Summation #n of the total block is at
     /// A + 4n; tier block t starts A + (1 + t)·block size later. Sources come from BT22, or from the
     /// default order when BT22 is unknown. Demand and coincident records are not decoded.
+    /// <see cref="RegisterTable.Values"/> are the total-block summations (index = summation number,
+    /// <see cref="RegisterTable.Count"/> = BT21.3).
     /// </summary>
-    public sealed class Bt23Registers : IJsonWritable, ITableFields
+    public sealed class Bt23Registers : RegisterTable
     {
         public const int MaxSummations = Bt21Dimensions.MaxSummations;
 
@@ -25,22 +26,9 @@ namespace NesMep.Core.Tables
         private readonly bool[] _tierPresent = new bool[MaxTiers * MaxSummations];
 
         public Bt23Registers()
+            : base(MaxSummations, ErrorNoDimensions)
         {
-            Values = new int[MaxSummations];
-            Present = new bool[MaxSummations];
-            Sources = new int[MaxSummations];
         }
-
-        /// <summary>Total-block summation values, index = summation number; valid where <see cref="Present"/>.</summary>
-        public int[] Values { get; private set; }
-
-        public bool[] Present { get; private set; }
-
-        /// <summary>Source id of each summation (BT22 or default order), <see cref="SourceIds.Unknown"/> if not known.</summary>
-        public int[] Sources { get; private set; }
-
-        /// <summary>Number of summations of the table (BT21.3); entries outside the window are not present.</summary>
-        public int Count { get; private set; }
 
         /// <summary>Number of tier blocks tracked (BT21.7, at most <see cref="MaxTiers"/>).</summary>
         public int TierCount { get; private set; }
@@ -49,9 +37,6 @@ namespace NesMep.Core.Tables
 
         /// <summary>Number of demand resets (byte 0 when BT21.0.2 is set); valid if <see cref="HasDemandResetCount"/>.</summary>
         public int DemandResetCount { get; private set; }
-
-        /// <summary>True when the default order was used because BT22 was not given.</summary>
-        public bool UsedDefaultOrder { get; private set; }
 
         public bool HasFwdActiveWh
         {
@@ -95,20 +80,6 @@ namespace NesMep.Core.Tables
             get { return ValueOf(SourceIds.ExportReactiveVArh); }
         }
 
-        /// <summary>Total-block value of the summation with this source id, if it was in the window.</summary>
-        public bool TryGetBySource(int sourceId, out int value)
-        {
-            int i = IndexOfPresentSource(sourceId);
-            if (i < 0)
-            {
-                value = 0;
-                return false;
-            }
-
-            value = Values[i];
-            return true;
-        }
-
         /// <summary>Summation #n of tier block <paramref name="tier"/> (0 = T0), if it was in the window.</summary>
         public bool TryGetTier(int tier, int n, out int value)
         {
@@ -144,26 +115,13 @@ namespace NesMep.Core.Tables
         public static bool TryDecode(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
             Bt22Selection selection, Bt23Registers target, out string error)
         {
-            if (target == null)
+            error = target == null ? ErrorNoTarget : target.Begin(data, offset, count, tableOffset, dims, selection);
+            if (error != null)
             {
-                error = ErrorNoTarget;
                 return false;
             }
 
-            target.Clear();
-            if (!TableWindow.IsValid(data, offset, count, tableOffset))
-            {
-                error = TableWindow.ErrorBadArguments;
-                return false;
-            }
-
-            if (dims == null || !dims.HasLayout)
-            {
-                error = ErrorNoDimensions;
-                return false;
-            }
-
-            bool useDefault = selection == null || !selection.IsKnown || selection.IsDefaultOrder;
+            bool useDefault = target.UsedDefaultOrder;
             int s = dims.SummationCount;
             if (!useDefault && selection.SummationCount != s)
             {
@@ -172,7 +130,6 @@ namespace NesMep.Core.Tables
             }
 
             target.Count = s;
-            target.UsedDefaultOrder = useDefault;
             for (int i = 0; i < s; i++)
             {
                 target.Sources[i] = useDefault ? SourceIds.DefaultBt23Source(i) : selection.SummationSource(i);
@@ -203,14 +160,7 @@ namespace NesMep.Core.Tables
             return true;
         }
 
-        public void WriteJson(JsonWriter w)
-        {
-            w.BeginObject();
-            WriteJsonFields(w);
-            w.EndObject();
-        }
-
-        public void WriteJsonFields(JsonWriter w)
+        public override void WriteJsonFields(JsonWriter w)
         {
             w.Property("summation_count", Count);
             w.Property("default_order", UsedDefaultOrder);
@@ -229,16 +179,7 @@ namespace NesMep.Core.Tables
                 w.Property("rev_active_wh", RevActiveWh);
             }
 
-            w.Name("values").BeginArray();
-            for (int i = 0; i < Count; i++)
-            {
-                if (Present[i])
-                {
-                    SourceJson.WriteValue(w, i, Sources[i], Values[i]);
-                }
-            }
-
-            w.EndArray();
+            WriteValuesJson(w);
             w.Name("tiers").BeginArray();
             for (int t = 0; t < TierCount; t++)
             {
@@ -274,12 +215,7 @@ namespace NesMep.Core.Tables
             for (int n = 0; n < s; n++)
             {
                 int field = dims.Bt23SummationTableOffset(block, n);
-                if (TableWindow.Covers(tableOffset, count, field, 4))
-                {
-                    values[start + n] = ByteOrder.ReadInt32LE(data, offset + field - tableOffset);
-                    present[start + n] = true;
-                    decoded++;
-                }
+                decoded += TableWindow.ReadInt32LE(data, offset, count, tableOffset, field, values, present, start + n);
             }
 
             return decoded;
@@ -298,44 +234,23 @@ namespace NesMep.Core.Tables
             return false;
         }
 
-        private int IndexOfPresentSource(int sourceId)
-        {
-            for (int i = 0; i < Count; i++)
-            {
-                if (Present[i] && Sources[i] == sourceId)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
         private int ValueOf(int sourceId)
         {
             int i = IndexOfPresentSource(sourceId);
             return i >= 0 ? Values[i] : 0;
         }
 
-        private void Clear()
+        protected override void Clear()
         {
-            for (int i = 0; i < MaxSummations; i++)
-            {
-                Present[i] = false;
-                Values[i] = 0;
-                Sources[i] = SourceIds.Unknown;
-            }
-
+            base.Clear();
             for (int i = 0; i < _tierPresent.Length; i++)
             {
                 _tierPresent[i] = false;
             }
 
-            Count = 0;
             TierCount = 0;
             HasDemandResetCount = false;
             DemandResetCount = 0;
-            UsedDefaultOrder = false;
         }
     }
 }

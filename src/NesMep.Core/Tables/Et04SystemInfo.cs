@@ -7,7 +7,7 @@ namespace NesMep.Core.Tables
     /// ET04 System Information, selected fields (reference §5.10). Works on any window: each field is
     /// decoded only if it lies inside the data; absent int fields read <see cref="TableWindow.Absent"/>.
     /// </summary>
-    public sealed class Et04SystemInfo : IJsonWritable, ITableFields
+    public sealed class Et04SystemInfo : TableDecoder
     {
         public const int NodeOffset = 11;
         public const int RatedFrequencyOffset = 13;
@@ -25,8 +25,6 @@ namespace NesMep.Core.Tables
 
         private readonly uint[] _portSequence = new uint[2];
         private readonly bool[] _hasPortSequence = new bool[2];
-
-        public bool IsKnown { get; private set; }
 
         /// <summary>Node id (non-zero = commissioned), or Absent.</summary>
         public int Node { get; private set; }
@@ -62,14 +60,8 @@ namespace NesMep.Core.Tables
             return HasPortSequenceNumber(port) ? _portSequence[port] : 0;
         }
 
-        public bool TryDecode(byte[] data, int offset, int count, out string error)
+        protected override void Clear()
         {
-            return TryDecode(data, offset, count, 0, out error);
-        }
-
-        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, out string error)
-        {
-            IsKnown = false;
             Node = TableWindow.Absent;
             RatedFrequencyHz = TableWindow.Absent;
             ProgramId = null;
@@ -82,12 +74,10 @@ namespace NesMep.Core.Tables
             SecurityMode = TableWindow.Absent;
             _hasPortSequence[0] = false;
             _hasPortSequence[1] = false;
-            if (!TableWindow.IsValid(data, offset, count, tableOffset))
-            {
-                error = TableWindow.ErrorBadArguments;
-                return false;
-            }
+        }
 
+        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
+        {
             Node = TableWindow.UInt8(data, offset, count, tableOffset, NodeOffset);
             RatedFrequencyHz = TableWindow.UInt8(data, offset, count, tableOffset, RatedFrequencyOffset);
             if (TableWindow.Covers(tableOffset, count, ProgramIdOffset, ProgramIdLength))
@@ -121,43 +111,28 @@ namespace NesMep.Core.Tables
                 }
             }
 
-            if (!any)
-            {
-                error = ErrorNoField;
-                return false;
-            }
-
-            IsKnown = true;
-            error = null;
-            return true;
+            return any ? null : ErrorNoField;
         }
 
-        public void WriteJson(JsonWriter w)
+        public override void WriteJsonFields(JsonWriter w)
         {
-            w.BeginObject();
-            WriteJsonFields(w);
-            w.EndObject();
-        }
-
-        public void WriteJsonFields(JsonWriter w)
-        {
-            WriteInt(w, "node", Node);
-            WriteInt(w, "rated_frequency_hz", RatedFrequencyHz);
+            WriteKnown(w, "node", Node);
+            WriteKnown(w, "rated_frequency_hz", RatedFrequencyHz);
             if (ProgramId != null)
             {
                 w.Property("program_id", ProgramId);
             }
 
-            WriteInt(w, "registration_current_ma", RegistrationCurrentMa);
-            WriteInt(w, "max_current_a", MaxCurrentA);
-            WriteInt(w, "rated_voltage_v", RatedVoltageV);
+            WriteKnown(w, "registration_current_ma", RegistrationCurrentMa);
+            WriteKnown(w, "max_current_a", MaxCurrentA);
+            WriteKnown(w, "rated_voltage_v", RatedVoltageV);
             if (HasMepSequenceNumber)
             {
                 w.Property("mep_sequence_number", MepSequenceNumber);
             }
 
-            WriteInt(w, "idt_version", IdtVersion);
-            WriteInt(w, "security_mode", SecurityMode);
+            WriteKnown(w, "idt_version", IdtVersion);
+            WriteKnown(w, "security_mode", SecurityMode);
             if (_hasPortSequence[0] || _hasPortSequence[1])
             {
                 w.Name("port_sequence_numbers").BeginArray();
@@ -174,14 +149,6 @@ namespace NesMep.Core.Tables
                 }
 
                 w.EndArray();
-            }
-        }
-
-        private static void WriteInt(JsonWriter w, string name, int value)
-        {
-            if (value != TableWindow.Absent)
-            {
-                w.Property(name, value);
             }
         }
     }

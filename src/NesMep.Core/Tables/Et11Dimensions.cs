@@ -8,11 +8,11 @@ namespace NesMep.Core.Tables
     /// <see cref="TableWindow.Absent"/>. UINT16 fields are little-endian (the Dabbler firmware reads
     /// them big-endian).
     /// </summary>
-    public sealed class Et11Dimensions : IJsonWritable, ITableFields
+    public sealed class Et11Dimensions : TableDecoder
     {
         public const string ErrorNoField = "window holds no ET11 field";
 
-        public bool IsKnown { get; private set; }
+        private static readonly byte[] NoData = new byte[0];
 
         public int DeviceCount { get; private set; }
         public int Et13EntrySize { get; private set; }
@@ -46,24 +46,49 @@ namespace NesMep.Core.Tables
 
         public int ErrorScreenCount { get; private set; }
 
-        public bool TryDecode(byte[] data, int offset, int count, out string error)
+        /// <summary>Every field Absent, so bad arguments leave nothing stale: an empty window covers none.</summary>
+        protected override void Clear()
         {
-            return TryDecode(data, offset, count, 0, out error);
+            Read(NoData, 0, 0, 0);
         }
 
-        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, out string error)
+        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
         {
-            IsKnown = false;
-            bool valid = TableWindow.IsValid(data, offset, count, tableOffset);
-            if (!valid)
-            {
-                // Keep all fields Absent: read from an empty window.
-                data = new byte[0];
-                offset = 0;
-                count = 0;
-                tableOffset = 0;
-            }
+            Read(data, offset, count, tableOffset);
+            return AnyField() ? null : ErrorNoField;
+        }
 
+        public override void WriteJsonFields(JsonWriter w)
+        {
+            WriteKnown(w, "device_count", DeviceCount);
+            WriteKnown(w, "et13_entry_size", Et13EntrySize);
+            WriteKnown(w, "et14_entry_size", Et14EntrySize);
+            WriteKnown(w, "et15_queue_size", Et15QueueSize);
+            WriteKnown(w, "et15_entry_size", Et15EntrySize);
+            WriteKnown(w, "et16_data_entry_size", Et16DataEntrySize);
+            WriteKnown(w, "et52_request_length", Et52RequestLength);
+            WriteKnown(w, "et53_response_length", Et53ResponseLength);
+            WriteKnown(w, "on_demand_write_entry_size", OnDemandWriteEntrySize);
+            WriteKnown(w, "per_phase_measurement_size", PerPhaseMeasurementSize);
+            WriteKnown(w, "et34_entry_size", Et34EntrySize);
+            WriteKnown(w, "group_id_count", GroupIdCount);
+            WriteKnown(w, "harmonics_count", HarmonicsCount);
+            WriteKnown(w, "mbus_multicast_length", MBusMulticastLength);
+            WriteKnown(w, "et22_alarm_size", Et22AlarmSize);
+            WriteKnown(w, "mep_data_sources", MepDataSources);
+            WriteKnown(w, "et48_entry_count", Et48EntryCount);
+            WriteKnown(w, "max_critical_event_bitmaps", MaxCriticalEventBitmaps);
+            WriteKnown(w, "et57_entry_count", Et57EntryCount);
+            WriteKnown(w, "time_based_relay_switches", TimeBasedRelaySwitches);
+            WriteKnown(w, "delta_data_alert_sources", DeltaDataAlertSources);
+            WriteKnown(w, "ram_only_request_length", RamOnlyRequestLength);
+            WriteKnown(w, "ram_only_response_length", RamOnlyResponseLength);
+            WriteKnown(w, "mep_channel_count", MepChannelCount);
+            WriteKnown(w, "error_screen_count", ErrorScreenCount);
+        }
+
+        private void Read(byte[] data, int offset, int count, int tableOffset)
+        {
             DeviceCount = TableWindow.UInt8(data, offset, count, tableOffset, 0);
             Et13EntrySize = TableWindow.UInt8(data, offset, count, tableOffset, 1);
             Et14EntrySize = TableWindow.UInt8(data, offset, count, tableOffset, 2);
@@ -89,57 +114,6 @@ namespace NesMep.Core.Tables
             RamOnlyResponseLength = TableWindow.UInt16LE(data, offset, count, tableOffset, 30);
             MepChannelCount = TableWindow.UInt8(data, offset, count, tableOffset, 34);
             ErrorScreenCount = TableWindow.UInt8(data, offset, count, tableOffset, 38);
-            if (!valid)
-            {
-                error = TableWindow.ErrorBadArguments;
-                return false;
-            }
-
-            if (!AnyField())
-            {
-                error = ErrorNoField;
-                return false;
-            }
-
-            IsKnown = true;
-            error = null;
-            return true;
-        }
-
-        public void WriteJson(JsonWriter w)
-        {
-            w.BeginObject();
-            WriteJsonFields(w);
-            w.EndObject();
-        }
-
-        public void WriteJsonFields(JsonWriter w)
-        {
-            WriteInt(w, "device_count", DeviceCount);
-            WriteInt(w, "et13_entry_size", Et13EntrySize);
-            WriteInt(w, "et14_entry_size", Et14EntrySize);
-            WriteInt(w, "et15_queue_size", Et15QueueSize);
-            WriteInt(w, "et15_entry_size", Et15EntrySize);
-            WriteInt(w, "et16_data_entry_size", Et16DataEntrySize);
-            WriteInt(w, "et52_request_length", Et52RequestLength);
-            WriteInt(w, "et53_response_length", Et53ResponseLength);
-            WriteInt(w, "on_demand_write_entry_size", OnDemandWriteEntrySize);
-            WriteInt(w, "per_phase_measurement_size", PerPhaseMeasurementSize);
-            WriteInt(w, "et34_entry_size", Et34EntrySize);
-            WriteInt(w, "group_id_count", GroupIdCount);
-            WriteInt(w, "harmonics_count", HarmonicsCount);
-            WriteInt(w, "mbus_multicast_length", MBusMulticastLength);
-            WriteInt(w, "et22_alarm_size", Et22AlarmSize);
-            WriteInt(w, "mep_data_sources", MepDataSources);
-            WriteInt(w, "et48_entry_count", Et48EntryCount);
-            WriteInt(w, "max_critical_event_bitmaps", MaxCriticalEventBitmaps);
-            WriteInt(w, "et57_entry_count", Et57EntryCount);
-            WriteInt(w, "time_based_relay_switches", TimeBasedRelaySwitches);
-            WriteInt(w, "delta_data_alert_sources", DeltaDataAlertSources);
-            WriteInt(w, "ram_only_request_length", RamOnlyRequestLength);
-            WriteInt(w, "ram_only_response_length", RamOnlyResponseLength);
-            WriteInt(w, "mep_channel_count", MepChannelCount);
-            WriteInt(w, "error_screen_count", ErrorScreenCount);
         }
 
         private bool AnyField()
@@ -161,14 +135,6 @@ namespace NesMep.Core.Tables
             }
 
             return false;
-        }
-
-        private static void WriteInt(JsonWriter w, string name, int value)
-        {
-            if (value != TableWindow.Absent)
-            {
-                w.Property(name, value);
-            }
         }
     }
 }

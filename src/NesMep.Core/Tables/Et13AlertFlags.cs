@@ -7,7 +7,7 @@ namespace NesMep.Core.Tables
     /// ARRAY[ET11.0] of ET11.1-byte entries; entry 4 is the MEP client (Gen 4: 4 and 5); its byte 8 holds
     /// the alert flags. Decodes from a full image or from a 1-byte partial read of that byte.
     /// </summary>
-    public sealed class Et13AlertFlags : IJsonWritable, ITableFields
+    public sealed class Et13AlertFlags : FlagByteTable, IWindowDecoder
     {
         public const int DefaultEntrySize = 66;
         public const int DefaultMepEntryIndex = 4;
@@ -18,10 +18,10 @@ namespace NesMep.Core.Tables
         public const string ErrorBadEntry = "bad ET13 entry size or index";
         public const string ErrorNotInWindow = "window does not hold the ET13 alert flags";
 
-        public bool IsKnown { get; private set; }
-
-        /// <summary>Alert flags byte (valid when <see cref="IsKnown"/>).</summary>
-        public int Flags { get; private set; }
+        public Et13AlertFlags()
+            : base(ErrorBadEntry, ErrorNotInWindow)
+        {
+        }
 
         /// <summary>Bit 0: scheduled read request.</summary>
         public bool ScheduledRead
@@ -70,62 +70,33 @@ namespace NesMep.Core.Tables
         /// </summary>
         public bool TryDecode(byte[] data, int offset, int count, int tableOffset, int entrySize, int mepEntryIndex, out string error)
         {
-            IsKnown = false;
-            Flags = 0;
-            BaudRateCode = TableWindow.Absent;
-            DeviceAlarmMask = TableWindow.Absent;
-            if (!TableWindow.IsValid(data, offset, count, tableOffset))
-            {
-                error = TableWindow.ErrorBadArguments;
-                return false;
-            }
-
-            if (entrySize <= AlertFlagsFieldOffset || entrySize > 255 || mepEntryIndex < 0 || mepEntryIndex > 255)
-            {
-                error = ErrorBadEntry;
-                return false;
-            }
-
-            int field = AlertFlagsOffset(entrySize, mepEntryIndex);
-            int flags = TableWindow.UInt8(data, offset, count, tableOffset, field);
-            if (flags == TableWindow.Absent)
-            {
-                error = ErrorNotInWindow;
-                return false;
-            }
-
-            int entry = entrySize * mepEntryIndex;
-            Flags = flags;
-            BaudRateCode = TableWindow.UInt8(data, offset, count, tableOffset, entry + BaudRateFieldOffset);
-            DeviceAlarmMask = TableWindow.UInt8(data, offset, count, tableOffset, entry + DeviceAlarmMaskFieldOffset);
-            IsKnown = true;
-            error = null;
-            return true;
+            bool entryOk = entrySize > AlertFlagsFieldOffset && entrySize <= 255
+                && mepEntryIndex >= 0 && mepEntryIndex <= 255;
+            int entry = entryOk ? entrySize * mepEntryIndex : -1;
+            return TryDecodeFlags(data, offset, count, tableOffset, entry, AlertFlagsFieldOffset, out error);
         }
 
-        public void WriteJson(JsonWriter w)
-        {
-            w.BeginObject();
-            WriteJsonFields(w);
-            w.EndObject();
-        }
-
-        public void WriteJsonFields(JsonWriter w)
+        public override void WriteJsonFields(JsonWriter w)
         {
             w.Property("alert_flags", Flags);
             w.Property("scheduled_read", ScheduledRead);
             w.Property("on_demand_request", OnDemandRequest);
             w.Property("mbus_change", MBusChange);
             w.Property("delta_data_alert", DeltaDataAlert);
-            if (BaudRateCode != TableWindow.Absent)
-            {
-                w.Property("baud_rate_code", BaudRateCode);
-            }
+            WriteKnown(w, "baud_rate_code", BaudRateCode);
+            WriteKnown(w, "device_alarm_mask", DeviceAlarmMask);
+        }
 
-            if (DeviceAlarmMask != TableWindow.Absent)
-            {
-                w.Property("device_alarm_mask", DeviceAlarmMask);
-            }
+        protected override void Clear()
+        {
+            BaudRateCode = TableWindow.Absent;
+            DeviceAlarmMask = TableWindow.Absent;
+        }
+
+        protected override void DecodeEntry(byte[] data, int offset, int count, int tableOffset, int entry)
+        {
+            BaudRateCode = TableWindow.UInt8(data, offset, count, tableOffset, entry + BaudRateFieldOffset);
+            DeviceAlarmMask = TableWindow.UInt8(data, offset, count, tableOffset, entry + DeviceAlarmMaskFieldOffset);
         }
     }
 }

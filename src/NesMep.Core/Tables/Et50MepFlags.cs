@@ -9,7 +9,7 @@ namespace NesMep.Core.Tables
     /// Element size = 35 + 6·ET11.22 (71 with 6 data sources). Decodes from a full image or from a
     /// 1-byte partial read at table offset 30.
     /// </summary>
-    public sealed class Et50MepFlags : IJsonWritable, ITableFields
+    public sealed class Et50MepFlags : FlagByteTable, IWindowDecoder
     {
         public const int IdentificationLength = 30;
         public const int FlagsFieldOffset = 30;
@@ -18,9 +18,10 @@ namespace NesMep.Core.Tables
         public const string ErrorBadElement = "bad ET50 element index or data source count";
         public const string ErrorNotInWindow = "window does not hold the ET50 MEP flags";
 
-        public bool IsKnown { get; private set; }
-
-        public int Flags { get; private set; }
+        public Et50MepFlags()
+            : base(ErrorBadElement, ErrorNotInWindow)
+        {
+        }
 
         public bool Registered
         {
@@ -65,48 +66,12 @@ namespace NesMep.Core.Tables
 
         public bool TryDecode(byte[] data, int offset, int count, int tableOffset, int elementIndex, int dataSources, out string error)
         {
-            IsKnown = false;
-            Flags = 0;
-            IdentificationHex = null;
-            if (!TableWindow.IsValid(data, offset, count, tableOffset))
-            {
-                error = TableWindow.ErrorBadArguments;
-                return false;
-            }
-
-            if (elementIndex < 0 || elementIndex > 255 || dataSources < 0 || dataSources > 255)
-            {
-                error = ErrorBadElement;
-                return false;
-            }
-
-            int element = elementIndex * ElementSize(dataSources);
-            int flags = TableWindow.UInt8(data, offset, count, tableOffset, element + FlagsFieldOffset);
-            if (flags == TableWindow.Absent)
-            {
-                error = ErrorNotInWindow;
-                return false;
-            }
-
-            Flags = flags;
-            if (TableWindow.Covers(tableOffset, count, element, IdentificationLength))
-            {
-                IdentificationHex = Hex.Format(data, offset + element - tableOffset, IdentificationLength);
-            }
-
-            IsKnown = true;
-            error = null;
-            return true;
+            bool elementOk = elementIndex >= 0 && elementIndex <= 255 && dataSources >= 0 && dataSources <= 255;
+            int element = elementOk ? elementIndex * ElementSize(dataSources) : -1;
+            return TryDecodeFlags(data, offset, count, tableOffset, element, FlagsFieldOffset, out error);
         }
 
-        public void WriteJson(JsonWriter w)
-        {
-            w.BeginObject();
-            WriteJsonFields(w);
-            w.EndObject();
-        }
-
-        public void WriteJsonFields(JsonWriter w)
+        public override void WriteJsonFields(JsonWriter w)
         {
             w.Property("mep_flags", Flags);
             w.Property("registered", Registered);
@@ -116,6 +81,19 @@ namespace NesMep.Core.Tables
             if (IdentificationHex != null)
             {
                 w.Property("identification_hex", IdentificationHex);
+            }
+        }
+
+        protected override void Clear()
+        {
+            IdentificationHex = null;
+        }
+
+        protected override void DecodeEntry(byte[] data, int offset, int count, int tableOffset, int entry)
+        {
+            if (TableWindow.Covers(tableOffset, count, entry, IdentificationLength))
+            {
+                IdentificationHex = Hex.Format(data, offset + entry - tableOffset, IdentificationLength);
             }
         }
     }

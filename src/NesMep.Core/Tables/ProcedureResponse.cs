@@ -7,7 +7,7 @@ namespace NesMep.Core.Tables
     /// Procedure response as read from BT08 or ET59 (reference §3.6): UINT16 LE at 0 = procedure number
     /// (bits 0–11) + response flags (bits 12–15), PSN at 2, result code at 3, procedure data after.
     /// </summary>
-    public sealed class ProcedureResponse : IJsonWritable, ITableFields
+    public sealed class ProcedureResponse : TableDecoder
     {
         public const int HeaderSize = 4;
         public const int ExtendedProcedureBase = 2048;
@@ -24,7 +24,10 @@ namespace NesMep.Core.Tables
 
         private static readonly byte[] NoData = new byte[0];
 
-        public bool IsKnown { get; private set; }
+        public ProcedureResponse()
+            : base(HeaderSize, ErrorShort)
+        {
+        }
 
         /// <summary>Bits 0–11: BPnn = nn, EPnn = 2048 + nn (EP17 = 2065).</summary>
         public int ProcedureNumber { get; private set; }
@@ -70,33 +73,13 @@ namespace NesMep.Core.Tables
             }
         }
 
-        public bool TryDecode(byte[] data, int offset, int count, out string error)
+        protected override void Clear()
         {
-            return TryDecode(data, offset, count, 0, out error);
+            Data = NoData;
         }
 
-        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, out string error)
+        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
         {
-            IsKnown = false;
-            Data = NoData;
-            if (!TableWindow.IsValid(data, offset, count, tableOffset))
-            {
-                error = TableWindow.ErrorBadArguments;
-                return false;
-            }
-
-            if (tableOffset != 0)
-            {
-                error = TableWindow.ErrorNotAtStart;
-                return false;
-            }
-
-            if (count < HeaderSize)
-            {
-                error = ErrorShort;
-                return false;
-            }
-
             int raw = ByteOrder.ReadUInt16LE(data, offset);
             ProcedureNumber = raw & 0x0FFF;
             ResponseFlags = (raw >> 12) & 0x0F;
@@ -109,19 +92,10 @@ namespace NesMep.Core.Tables
             }
 
             Data = rest;
-            IsKnown = true;
-            error = null;
-            return true;
+            return null;
         }
 
-        public void WriteJson(JsonWriter w)
-        {
-            w.BeginObject();
-            WriteJsonFields(w);
-            w.EndObject();
-        }
-
-        public void WriteJsonFields(JsonWriter w)
+        public override void WriteJsonFields(JsonWriter w)
         {
             w.Property("procedure", ProcedureNumber);
             w.Property("procedure_name", ProcedureName(ProcedureNumber));

@@ -31,151 +31,37 @@ namespace NesMep.Core.Tables
                 return false;
             }
 
+            // Only the tables laid out by BT21 report whether that layout (or their selection) was assumed.
             bool hasDims = dims != null && dims.HasLayout;
-            bool layoutDependent = false;
             bool assumed = !hasDims || dims.IsAssumed;
-            ITableFields fields = null;
-            bool ok;
+            bool layoutDependent = true;
+            ITableFields fields;
             switch (tableId)
             {
-                case TableIds.BT00:
-                    {
-                        Bt00GeneralConfig t = new Bt00GeneralConfig();
-                        ok = t.TryDecode(data, offset, count, tableOffset, out error);
-                        fields = t;
-                        break;
-                    }
-
-                case TableIds.BT01:
-                    {
-                        Bt01ManufacturerInfo t = new Bt01ManufacturerInfo();
-                        ok = t.TryDecode(data, offset, count, tableOffset, out error);
-                        fields = t;
-                        break;
-                    }
-
-                case TableIds.BT08:
-                case TableIds.ET59:
-                    {
-                        ProcedureResponse t = new ProcedureResponse();
-                        ok = t.TryDecode(data, offset, count, tableOffset, out error);
-                        fields = t;
-                        break;
-                    }
-
-                case TableIds.BT20:
-                case TableIds.BT21:
-                    {
-                        Bt21Dimensions t = new Bt21Dimensions();
-                        ok = tableOffset == 0 ? t.TryDecode(data, offset, count, out error) : NotAtStart(out error);
-                        fields = t;
-                        break;
-                    }
-
                 case TableIds.BT22:
-                    {
-                        Bt22Selection t = new Bt22Selection();
-                        ok = tableOffset == 0 ? t.TryDecode(data, offset, count, dims, out error) : NotAtStart(out error);
-                        fields = t;
-                        layoutDependent = true;
-                        break;
-                    }
-
                 case TableIds.BT27:
-                    {
-                        Bt27Selection t = new Bt27Selection();
-                        ok = tableOffset == 0 ? t.TryDecode(data, offset, count, dims, out error) : NotAtStart(out error);
-                        fields = t;
-                        layoutDependent = true;
-                        break;
-                    }
+                    fields = DecodeSelection(tableId, data, offset, count, tableOffset, dims, out error);
+                    break;
 
                 case TableIds.BT23:
-                    {
-                        Bt21Dimensions d = hasDims ? dims : Assumed();
-                        Bt22Selection sel = hasDims ? bt22 : null;
-                        assumed = assumed || sel == null || !sel.IsKnown || sel.IsDefaultOrder;
-                        Bt23Registers t = new Bt23Registers();
-                        ok = Bt23Registers.TryDecode(data, offset, count, tableOffset, d, sel, t, out error);
-                        fields = t;
-                        layoutDependent = true;
-                        break;
-                    }
+                    fields = DecodeBt23(data, offset, count, tableOffset, Layout(dims), hasDims ? bt22 : null,
+                        out error);
+                    assumed = assumed || !SelectionTable.IsRead(bt22);
+                    break;
 
                 case TableIds.BT28:
-                    {
-                        Bt21Dimensions d = hasDims ? dims : Assumed();
-                        Bt27Selection sel = hasDims ? bt27 : null;
-                        assumed = assumed || sel == null || !sel.IsKnown || sel.IsDefaultOrder;
-                        Bt28PresentValues t = new Bt28PresentValues();
-                        ok = Bt28PresentValues.TryDecode(data, offset, count, tableOffset, d, sel, t, out error);
-                        fields = t;
-                        layoutDependent = true;
-                        break;
-                    }
-
-                case TableIds.BT52:
-                    {
-                        Bt52Clock t = new Bt52Clock();
-                        ok = t.TryDecode(data, offset, count, tableOffset, out error);
-                        fields = t;
-                        break;
-                    }
-
-                case TableIds.BT55:
-                    {
-                        Bt55LocalClock t = new Bt55LocalClock();
-                        ok = t.TryDecode(data, offset, count, tableOffset, out error);
-                        fields = t;
-                        break;
-                    }
-
-                case TableIds.ET03:
-                    {
-                        Et03UtilityInfo t = new Et03UtilityInfo();
-                        ok = t.TryDecode(data, offset, count, tableOffset, out error);
-                        fields = t;
-                        break;
-                    }
-
-                case TableIds.ET04:
-                    {
-                        Et04SystemInfo t = new Et04SystemInfo();
-                        ok = t.TryDecode(data, offset, count, tableOffset, out error);
-                        fields = t;
-                        break;
-                    }
-
-                case TableIds.ET11:
-                    {
-                        Et11Dimensions t = new Et11Dimensions();
-                        ok = t.TryDecode(data, offset, count, tableOffset, out error);
-                        fields = t;
-                        break;
-                    }
-
-                case TableIds.ET13:
-                    {
-                        Et13AlertFlags t = new Et13AlertFlags();
-                        ok = t.TryDecode(data, offset, count, tableOffset, out error);
-                        fields = t;
-                        break;
-                    }
-
-                case TableIds.ET50:
-                    {
-                        Et50MepFlags t = new Et50MepFlags();
-                        ok = t.TryDecode(data, offset, count, tableOffset, out error);
-                        fields = t;
-                        break;
-                    }
+                    fields = DecodeBt28(data, offset, count, tableOffset, Layout(dims), hasDims ? bt27 : null,
+                        out error);
+                    assumed = assumed || !SelectionTable.IsRead(bt27);
+                    break;
 
                 default:
-                    error = "no decoder for table " + TableIds.Name(tableId);
-                    return false;
+                    fields = DecodeStandalone(tableId, data, offset, count, tableOffset, out error);
+                    layoutDependent = false;
+                    break;
             }
 
-            if (!ok)
+            if (fields == null)
             {
                 return false;
             }
@@ -196,17 +82,100 @@ namespace NesMep.Core.Tables
             return true;
         }
 
-        private static Bt21Dimensions Assumed()
+        /// <summary>The tables that need nothing but the window; null with the error when decoding fails.</summary>
+        private static ITableFields DecodeStandalone(int tableId, byte[] data, int offset, int count, int tableOffset,
+            out string error)
         {
+            if (tableId == TableIds.BT20 || tableId == TableIds.BT21)
+            {
+                if (tableOffset != 0)
+                {
+                    return NotAtStart(out error);
+                }
+
+                Bt21Dimensions t = new Bt21Dimensions();
+                return Decoded(t, t.TryDecode(data, offset, count, out error));
+            }
+
+            IWindowDecoder d = NewWindowDecoder(tableId);
+            if (d == null)
+            {
+                error = "no decoder for table " + TableIds.Name(tableId);
+                return null;
+            }
+
+            return Decoded(d, d.TryDecode(data, offset, count, tableOffset, out error));
+        }
+
+        private static IWindowDecoder NewWindowDecoder(int tableId)
+        {
+            switch (tableId)
+            {
+                case TableIds.BT00: return new Bt00GeneralConfig();
+                case TableIds.BT01: return new Bt01ManufacturerInfo();
+                case TableIds.BT08: return new ProcedureResponse();
+                case TableIds.ET59: return new ProcedureResponse();
+                case TableIds.BT52: return new Bt52Clock();
+                case TableIds.BT55: return new Bt55LocalClock();
+                case TableIds.ET03: return new Et03UtilityInfo();
+                case TableIds.ET04: return new Et04SystemInfo();
+                case TableIds.ET11: return new Et11Dimensions();
+                case TableIds.ET13: return new Et13AlertFlags();
+                case TableIds.ET50: return new Et50MepFlags();
+                default: return null;
+            }
+        }
+
+        private static ITableFields DecodeSelection(int tableId, byte[] data, int offset, int count, int tableOffset,
+            Bt21Dimensions dims, out string error)
+        {
+            if (tableOffset != 0)
+            {
+                return NotAtStart(out error);
+            }
+
+            SelectionTable t = tableId == TableIds.BT22 ? new Bt22Selection() : new Bt27Selection();
+            return Decoded(t, t.TryDecode(data, offset, count, dims, out error));
+        }
+
+        private static ITableFields DecodeBt23(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
+            Bt22Selection selection, out string error)
+        {
+            Bt23Registers t = new Bt23Registers();
+            bool ok = Bt23Registers.TryDecode(data, offset, count, tableOffset, dims, selection, t, out error);
+            return Decoded(t, ok);
+        }
+
+        private static ITableFields DecodeBt28(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
+            Bt27Selection selection, out string error)
+        {
+            Bt28PresentValues t = new Bt28PresentValues();
+            bool ok = Bt28PresentValues.TryDecode(data, offset, count, tableOffset, dims, selection, t, out error);
+            return Decoded(t, ok);
+        }
+
+        private static ITableFields Decoded(ITableFields fields, bool ok)
+        {
+            return ok ? fields : null;
+        }
+
+        /// <summary>BT21 if usable, else an assumed Gen 3 layout.</summary>
+        private static Bt21Dimensions Layout(Bt21Dimensions dims)
+        {
+            if (dims != null && dims.HasLayout)
+            {
+                return dims;
+            }
+
             Bt21Dimensions d = new Bt21Dimensions();
             d.AssumeGen3Layout();
             return d;
         }
 
-        private static bool NotAtStart(out string error)
+        private static ITableFields NotAtStart(out string error)
         {
             error = TableWindow.ErrorNotAtStart;
-            return false;
+            return null;
         }
     }
 }

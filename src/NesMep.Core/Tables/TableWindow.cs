@@ -24,6 +24,47 @@ namespace NesMep.Core.Tables
                 && tableOffset >= 0 && tableOffset <= MaxTableOffset;
         }
 
+        /// <summary><see cref="ErrorBadArguments"/> when <see cref="IsValid"/> fails, else null.</summary>
+        internal static string CheckValid(byte[] data, int offset, int count, int tableOffset)
+        {
+            return IsValid(data, offset, count, tableOffset) ? null : ErrorBadArguments;
+        }
+
+        /// <summary>
+        /// The checks of a table decoded only as a whole image: valid arguments, window at table offset 0,
+        /// at least <paramref name="minSize"/> bytes (else <paramref name="errorShort"/>). Null when all pass.
+        /// </summary>
+        internal static string CheckWhole(byte[] data, int offset, int count, int tableOffset, int minSize,
+            string errorShort)
+        {
+            if (!IsValid(data, offset, count, tableOffset))
+            {
+                return ErrorBadArguments;
+            }
+
+            if (tableOffset != 0)
+            {
+                return ErrorNotAtStart;
+            }
+
+            return count < minSize ? errorShort : null;
+        }
+
+        /// <summary>
+        /// The checks of a table laid out by BT21: valid arguments, then usable <paramref name="dims"/>
+        /// (else <paramref name="errorNoDimensions"/>). Null when both pass.
+        /// </summary>
+        internal static string CheckLayout(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
+            string errorNoDimensions)
+        {
+            if (!IsValid(data, offset, count, tableOffset))
+            {
+                return ErrorBadArguments;
+            }
+
+            return dims == null || !dims.HasLayout ? errorNoDimensions : null;
+        }
+
         /// <summary>True if table bytes [fieldOffset, fieldOffset+size) lie fully inside the window.</summary>
         public static bool Covers(int tableOffset, int count, int fieldOffset, int size)
         {
@@ -50,6 +91,24 @@ namespace NesMep.Core.Tables
             }
 
             return ByteOrder.ReadUInt16LE(data, offset + field - tableOffset);
+        }
+
+        /// <summary>
+        /// INT32 little-endian at table offset <paramref name="field"/> into values[index], marking
+        /// present[index], when the window covers it. Returns 1 if read, else 0 (callers count what they
+        /// decoded). Does not allocate: BT23 and BT28 use it on the steady poll.
+        /// </summary>
+        internal static int ReadInt32LE(byte[] data, int offset, int count, int tableOffset, int field,
+            int[] values, bool[] present, int index)
+        {
+            if (!Covers(tableOffset, count, field, 4))
+            {
+                return 0;
+            }
+
+            values[index] = ByteOrder.ReadInt32LE(data, offset + field - tableOffset);
+            present[index] = true;
+            return 1;
         }
     }
 }
