@@ -1,16 +1,27 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using BenchmarkDotNet.Running;
 
 namespace NesMep.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project bench/NesMep.Benchmarks -- --quick              (default; CI)
-/// dotnet run -c Release --project bench/NesMep.Benchmarks -- --bdn [BDN args]     (full BenchmarkDotNet run)
-/// --attribute with --quick prints the per-request allocation breakdown even when the cycle allocates nothing.
+/// Usage (prints figures; asserts nothing about time; exit code 0 unless the benchmark itself crashes):
+///   dotnet run -c Release --project bench/NesMep.Benchmarks -- --quick        (default; CI) core allocation per poll
+///       cycle, digest and frame timings, then the 24 h soak and the Dabbler comparison (run side by side on two threads)
+///   ... -- --soak [HOURS]      only the soak: HOURS (default 24) simulated hours, realistic faults, invariant PASS/FAIL lines
+///   ... -- --compare           only the comparison with a Dabbler-configured client (bytes, read rate, freshness, recovery)
+///   ... -- --bdn [BDN args]    full BenchmarkDotNet run of the micro-benchmarks
+///   --attribute (with --quick) prints the per-request allocation breakdown even when the cycle allocates nothing.
 /// </summary>
 public static class Program
 {
+    public const string Usage =
+        "usage: NesMep.Benchmarks [--quick] [--attribute]   core timings + 24 h soak + Dabbler comparison (default)\n" +
+        "       NesMep.Benchmarks --soak [HOURS]            soak only (default 24 simulated hours, realistic faults)\n" +
+        "       NesMep.Benchmarks --compare                 our client vs a Dabbler-configured client only\n" +
+        "       NesMep.Benchmarks --bdn [BenchmarkDotNet args]  full BenchmarkDotNet run of the digest/frame/poll micro-benchmarks";
+
     public static bool ForceAttribution { get; private set; }
 
     public static int Main(string[] args)
@@ -30,6 +41,35 @@ public static class Program
                 return 0;
             }
 
+            if (args.Length > 0 && (args[0] == "--help" || args[0] == "-h"))
+            {
+                Console.WriteLine(Usage);
+                return 0;
+            }
+
+            if (args.Length > 0 && args[0] == "--soak")
+            {
+                double hours = 24;
+                if (args.Length > 2 || (args.Length == 2 && (!double.TryParse(args[1], NumberStyles.Float, CultureInfo.InvariantCulture, out hours) || hours <= 0)))
+                {
+                    Console.Error.WriteLine(Usage);
+                    return 1;
+                }
+
+                return Single(() => Soak.Run(hours, QuickBench.SoakStepMs));
+            }
+
+            if (args.Length > 0 && args[0] == "--compare")
+            {
+                if (args.Length > 1)
+                {
+                    Console.Error.WriteLine(Usage);
+                    return 1;
+                }
+
+                return Single(() => Compare.Run(QuickBench.CompareSteadyS, QuickBench.CompareDrops, QuickBench.CompareLockUps, QuickBench.CompareProfileMinutes));
+            }
+
             foreach (string a in args)
             {
                 if (a == "--attribute")
@@ -38,7 +78,8 @@ public static class Program
                 }
                 else if (a != "--quick")
                 {
-                    Console.Error.WriteLine($"unknown argument '{a}'; use --quick [--attribute] or --bdn [BenchmarkDotNet args]");
+                    Console.Error.WriteLine($"unknown argument '{a}'");
+                    Console.Error.WriteLine(Usage);
                     return 1;
                 }
             }
@@ -50,6 +91,15 @@ public static class Program
             Console.Error.WriteLine("benchmark failed: " + e);
             return 1;
         }
+    }
+
+    private static int Single(Func<Report> section)
+    {
+        var wall = Stopwatch.StartNew();
+        Report r = section();
+        Console.Write(r);
+        Console.WriteLine($"benchmark: {r.Figures} figures printed ({r.Failures} invariant FAIL) in {wall.Elapsed.TotalSeconds:N1} s wall");
+        return 0;
     }
 
     /// <summary>False when the core or this assembly was built without optimisation (figures then mean little).</summary>

@@ -16,6 +16,14 @@ public static class QuickBench
     private const int DigestIterations = 200_000;
     private const int FrameIterations = 100_000;
 
+    /// <summary>Soak and comparison sizes used by --quick (and by --soak / --compare).</summary>
+    public const int SoakStepMs = 1;
+    public const double SoakHours = 24;
+    public const int CompareSteadyS = 3600;
+    public const int CompareDrops = 20;
+    public const int CompareLockUps = 10;
+    public const int CompareProfileMinutes = 10;
+
     private static int _figures;
 
     public static int Run()
@@ -36,6 +44,19 @@ public static class QuickBench
         Digest();
         FrameRoundTrip();
         Console.WriteLine(new string('-', 100));
+
+        // After the timing figures (a second busy thread and the simulator's garbage would disturb them):
+        // the soak and the comparison are independent, so they run side by side on two threads.
+        var wall = Stopwatch.StartNew();
+        Task<Report> soak = Task.Factory.StartNew(() => Soak.Run(SoakHours, SoakStepMs), TaskCreationOptions.LongRunning);
+        Report compare = Compare.Run(CompareSteadyS, CompareDrops, CompareLockUps, CompareProfileMinutes);
+        Report soakReport = soak.Result;
+        Console.Write(soakReport);
+        Console.WriteLine(new string('-', 100));
+        Console.Write(compare);
+        Console.WriteLine(new string('-', 100));
+        _figures += soakReport.Figures + compare.Figures;
+        Console.WriteLine($"soak + compare: {wall.Elapsed.TotalSeconds:N1} s wall (two threads); soak invariants: {(soakReport.Failures == 0 ? "all PASS" : soakReport.Failures + " FAIL")}");
         Console.WriteLine($"benchmark: {_figures} figures printed");
         return 0;
     }

@@ -139,7 +139,7 @@ public sealed class MeterProfile
     /// <summary>
     /// Gen 3 meter, fw 3.70.5, demand configured: 15 summations, 8 demands with date/time and both
     /// cumulative fields, demand reset counter (A = 1), time remaining in BT28 (values start at
-    /// (3+4)·8 = 56), 4 tiers, 8 present demands, 54 present values. BT23 = 1 + 5 × (60 + 8 × 17) =
+    /// (3+4)·8 = 56), 4 tiers, 8 present demands, 55 present values (all averages present). BT23 = 1 + 5 × (60 + 8 × 17) =
     /// 981 bytes: a full read cannot fit the 476-byte MEP frame (§4.6).
     /// </summary>
     public static MeterProfile Gen3Demand() => new()
@@ -159,7 +159,7 @@ public sealed class MeterProfile
         Occurrences = 1,
         Tiers = 4,
         PresentDemands = new[] { 88, 89, 90, 91, 92, 93, 94, 95 },
-        PresentValues = Range(SourceIds.DefaultBt28Order, 54),
+        PresentValues = Range(SourceIds.DefaultBt28Order, 55),
         DeviceCount = 5,
         MepChannels = 1,
         TransactionRequestLength = 769,

@@ -130,7 +130,7 @@ public class TableImageTests
         MeterProfile basic = MeterProfile.Gen3Basic(), demand = MeterProfile.Gen3Demand(), gen4 = MeterProfile.Gen4();
         Assert.Equal((11, 4, 41, 0, 0), (basic.Summations.Length, basic.Tiers, basic.PresentValues.Length, basic.Bt23A, basic.Bt28A));
         Assert.Equal(220, basic.Bt23Size);
-        Assert.Equal((15, 8, 4, 54, 1, 3), (demand.Summations.Length, demand.Demands.Length, demand.Tiers, demand.PresentValues.Length, demand.Bt23A, demand.Bt28A));
+        Assert.Equal((15, 8, 4, 55, 1, 3), (demand.Summations.Length, demand.Demands.Length, demand.Tiers, demand.PresentValues.Length, demand.Bt23A, demand.Bt28A));
         Assert.True(demand.Bt23Size > MepCodes.MaxFrameBody);
         Assert.Equal((19, 8, 72), (gen4.Summations.Length, gen4.Tiers, gen4.PresentValues.Length));
         Assert.True(gen4.Bt23Size > MepCodes.MaxFrameBody);

@@ -75,6 +75,8 @@ namespace NesMep.Core.Api
             w.Property("mismatched_replies", c.MismatchedReplies);
             w.Property("malformed_replies", c.MalformedReplies);
             w.Property("unsolicited_frames", c.UnsolicitedFrames);
+            w.Property("stale_replies", c.StaleReplies);
+            w.Property("sequence_jumps", c.SequenceJumps);
             w.Property("transceiver_resets", c.TransceiverResets);
             w.Property("alerts", c.Alerts);
             w.Property("alerts_handled", poller.AlertsHandled);

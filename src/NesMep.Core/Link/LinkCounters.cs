@@ -34,6 +34,12 @@ namespace NesMep.Core.Link
 
         public int TransceiverResets;
 
+        /// <summary>Late replies to an earlier frame, recognised by their digest and ignored.</summary>
+        public int StaleReplies;
+
+        /// <summary>0x0C replies to a first transmission after the number was known (meter moved it, e.g. IDT bump).</summary>
+        public int SequenceJumps;
+
         public int Alerts;
 
         public int CompletedOk;

@@ -20,6 +20,9 @@ namespace NesMep.Core.Link
 
         private const int FrameCapacity = 2 + MepCodes.MaxFrameBody;
 
+        /// <summary>A verified reply within this time makes a lone 0x0B look like line damage, not a wrong key.</summary>
+        private const int RecentlyVerifiedMs = 60000;
+
         private readonly IByteTransport _transport;
         private readonly IClock _clock;
         private readonly ITransceiverControl _transceiver;
@@ -31,11 +34,15 @@ namespace NesMep.Core.Link
         private readonly MepRequest _request = new MepRequest();
         private readonly MepResponse _response = new MepResponse();
         private readonly byte[] _tx = new byte[FrameCapacity];
+        private readonly byte[] _previousTx = new byte[FrameCapacity];
         private readonly byte[] _reply = new byte[FrameCapacity];
         private readonly byte[] _rx = new byte[64];
         private int _rxPos;
         private int _rxLen;
         private int _txLength;
+        private int _previousTxLength;
+        private bool _previousIsSameRequest;
+        private bool _firstTransmission;
         private int _replyLength;
 
         private LinkState _state = LinkState.Idle;
@@ -181,6 +188,7 @@ namespace NesMep.Core.Link
             }
 
             _request.CopyFrom(request);
+            RememberPreviousFrame(false);
             _txLength = MepRequestWriter.Write(_request, _nextSequence, _digest, _tx, 0);
             _nextSequence++;
             _silentAttempts = 0;
@@ -191,6 +199,7 @@ namespace NesMep.Core.Link
             LastResult = LinkResult.None;
             LastError = null;
             Send(_clock.NowMs);
+            _firstTransmission = true;
         }
 
         /// <summary>
@@ -299,6 +308,7 @@ namespace NesMep.Core.Link
 
         private void Send(long now)
         {
+            _firstTransmission = false;
             _transport.Write(_tx, 0, _txLength);
             _counters.Requests++;
             _lastSendMs = now;
@@ -331,8 +341,20 @@ namespace NesMep.Core.Link
 
             if (!MepResponseParser.DigestValid(_digest, _tx, 0, _txLength, frame, _response))
             {
-                _counters.DigestFailures++;
-                return OnBadReply(now, "reply digest did not verify");
+                if (_previousTxLength == 0 || !MepResponseParser.DigestValid(_digest, _previousTx, 0, _previousTxLength, frame, _response))
+                {
+                    _counters.DigestFailures++;
+                    return OnBadReply(now, "reply digest did not verify");
+                }
+
+                // A late answer to the frame sent before this one. If it answers the same message (we
+                // re-signed it with a fresh number) its data is just as good; otherwise it is stale and
+                // must not trigger another resend, or replies and requests stay out of step.
+                if (!_previousIsSameRequest || _response.Code == MepCodes.InvalidSequenceNumber)
+                {
+                    _counters.StaleReplies++;
+                    return false;
+                }
             }
 
             _lastVerifiedMs = now;
@@ -378,6 +400,12 @@ namespace NesMep.Core.Link
         private bool OnInvalidSequence(long now)
         {
             _counters.SequenceErrors++;
+            if (_sequenceLearned && _firstTransmission)
+            {
+                // Not explained by our own resend: the meter moved its number (IDT bump adds 25, §4.3).
+                _counters.SequenceJumps++;
+            }
+
             _sequenceLearned = true;
             _nextSequence = _response.NextSequence;
             _sequenceRetries++;
@@ -391,9 +419,7 @@ namespace NesMep.Core.Link
                 _log.Write(LogLevel.Debug, "0x0C: meter asks for sequence " + _nextSequence.ToString("X8"));
             }
 
-            MepRequestWriter.Resequence(_tx, 0, _txLength, _nextSequence, _digest);
-            _nextSequence++;
-            ScheduleResend(now);
+            ResendFresh(now);
             return false;
         }
 
@@ -401,6 +427,20 @@ namespace NesMep.Core.Link
         {
             _counters.AuthenticationFailures++;
             _consecutiveAuthFailures++;
+            if (_consecutiveAuthFailures == 1 && _lastVerifiedMs >= 0 && now - _lastVerifiedMs < RecentlyVerifiedMs)
+            {
+                // The key worked moments ago, and a 0x0B frame carries no digest to check: a single one is
+                // most likely a request damaged on the line (or noise shaped like a reply). Resend at once
+                // with a fresh number; a second one in a row backs off as usual.
+                if (_log.IsEnabled(LogLevel.Warning))
+                {
+                    _log.Write(LogLevel.Warning, "0x0B right after verified replies: resending once (line damage is the likely cause)");
+                }
+
+                _badReplies++;
+                ResendFresh(now);
+                return false;
+            }
             long backoff = _settings.AuthBackoffMinMs;
             for (int i = 1; i < _consecutiveAuthFailures && backoff < _settings.AuthBackoffMaxMs; i++)
             {
@@ -441,9 +481,7 @@ namespace NesMep.Core.Link
             }
 
             // The meter has probably consumed our number; a fresh one avoids a 0x0C round trip.
-            MepRequestWriter.Resequence(_tx, 0, _txLength, _nextSequence, _digest);
-            _nextSequence++;
-            ScheduleResend(now);
+            ResendFresh(now);
             return false;
         }
 
@@ -496,6 +534,26 @@ namespace NesMep.Core.Link
             }
 
             return true;
+        }
+
+        /// <summary>Re-signs the same message with the next sequence number and schedules it.</summary>
+        private void ResendFresh(long now)
+        {
+            RememberPreviousFrame(true);
+            MepRequestWriter.Resequence(_tx, 0, _txLength, _nextSequence, _digest);
+            _nextSequence++;
+            ScheduleResend(now);
+        }
+
+        private void RememberPreviousFrame(bool sameRequest)
+        {
+            if (_txLength > 0)
+            {
+                Array.Copy(_tx, _previousTx, _txLength);
+            }
+
+            _previousTxLength = _txLength;
+            _previousIsSameRequest = sameRequest;
         }
 
         private void ScheduleResend(long now)

@@ -55,7 +55,7 @@ namespace NesMep.Core.Polling
         private bool _manualRunning;
         private int _pendingEp39Type = -1;
         private long _lastAlertHandledMs = long.MinValue / 4;
-        private int _sequenceErrorsSeen;
+        private int _sequenceJumpsSeen;
         private bool _idtCheckPending;
         private PollItem _systemInfo;
 
@@ -277,17 +277,24 @@ namespace NesMep.Core.Polling
                 return _procedureResult;
             }
 
+            // Power reads keep their cadence: when they are due they go first (the clock and energy
+            // reads slot in between), so power values are never older than one interval plus a reply.
             PollItem best = null;
+            for (int i = 0; i < _powerCount; i++)
+            {
+                best = Earlier(best, _power[i], now);
+            }
+
+            if (best != null)
+            {
+                return best;
+            }
+
             best = Earlier(best, _clockItem, now);
             if (_idtCheckPending)
             {
                 // ET04 re-check after a 0x0C while polling goes before the steady reads.
                 return _systemInfo;
-            }
-
-            for (int i = 0; i < _powerCount; i++)
-            {
-                best = Earlier(best, _power[i], now);
             }
 
             best = Earlier(best, _energy, now);
@@ -463,7 +470,7 @@ namespace NesMep.Core.Polling
                         _phase = PollPhase.Configuring;
                     }
 
-                    _sequenceErrorsSeen = _link.Counters.SequenceErrors;
+                    _sequenceJumpsSeen = _link.Counters.SequenceJumps;
                     return error;
                 case PollKind.General:
                     _tables.General.TryDecode(frame, offset, count, out error);
@@ -675,7 +682,7 @@ namespace NesMep.Core.Polling
 
             _clockItem.DueMs = now + _settings.ClockIntervalMs;
             _phase = PollPhase.Polling;
-            _sequenceErrorsSeen = _link.Counters.SequenceErrors;
+            _sequenceJumpsSeen = _link.Counters.SequenceJumps;
             if (_log.IsEnabled(LogLevel.Info))
             {
                 _log.Write(LogLevel.Info, "polling: " + _powerCount + " power read(s), " + _slowCount + " slow read(s), BT23 " +
@@ -717,13 +724,13 @@ namespace NesMep.Core.Polling
 
         private void CheckSequenceJump(long now)
         {
-            int seen = _link.Counters.SequenceErrors;
-            if (seen == _sequenceErrorsSeen)
+            int seen = _link.Counters.SequenceJumps;
+            if (seen == _sequenceJumpsSeen)
             {
                 return;
             }
 
-            _sequenceErrorsSeen = seen;
+            _sequenceJumpsSeen = seen;
             if (_phase == PollPhase.Polling)
             {
                 // A 0x0C while polling can mean an IDT bump (+25, §4.3): check the IDT version.

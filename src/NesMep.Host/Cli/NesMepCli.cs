@@ -47,6 +47,7 @@ public static class NesMepCli
             ProtocolCommands.Frame(stdout),
             ProtocolCommands.Table(stdout),
             RunCommand.Create(stdout, stderr),
+            SimulateCommand.Create(stdout, stderr),
         };
         return root;
     }

@@ -279,4 +279,29 @@ public class MepLinkTests
         Assert.Equal(0, _link.Reply.DataCount);
         Assert.Equal(0, _link.Counters.Timeouts);
     }
+
+    [Fact]
+    public void A_lone_0x0B_right_after_verified_replies_is_resent_at_once_but_a_second_backs_off()
+    {
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+        _clock.Advance(200);
+
+        _meter.Enqueue(MeterAction.AuthFail);
+        _link.Submit(Bt23Read());
+        long start = _clock.NowMs;
+        RunToCompletion();
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+        Assert.True(_clock.NowMs - start < 400, "resent without back-off");
+        Assert.Equal(1, _link.Counters.AuthenticationFailures);
+        Assert.Contains(_log.Lines, l => l.Contains("0x0B right after verified replies"));
+
+        _clock.Advance(200);
+        _meter.Enqueue(MeterAction.AuthFail, MeterAction.AuthFail);
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+        Assert.Equal(LinkResult.AuthenticationFailed, _link.LastResult);
+        Assert.Equal(LinkState.BackingOff, _link.State);
+        Assert.Equal(2, _link.ConsecutiveAuthenticationFailures);
+    }
 }
