@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDDISABLENODEREUSE=1
 
 # Real peers the tests use: socat (linked pseudo-terminals).
-packages=(socat)
+packages=(socat mosquitto openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -25,7 +25,7 @@ dotnet build NesMep.Linux.slnf -c Release -v q --nologo
 
 log=$(mktemp)
 status=0
-dotnet test NesMep.Linux.slnf -c Release --no-build -v q --nologo 2>&1 | tee "$log" || status=$?
+dotnet test NesMep.Linux.slnf -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
 
 echo
 echo "== benchmark (figures only, nothing asserted) =="

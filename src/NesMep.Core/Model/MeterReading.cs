@@ -13,6 +13,8 @@ namespace NesMep.Core.Model
         private readonly int[] _values = new int[Quantity.Count];
         private readonly bool[] _has = new bool[Quantity.Count];
         private readonly long[] _updatedMs = new long[Quantity.Count];
+        private readonly long[] _intervalMs = new long[Quantity.Count];
+        private long _linkAliveMs = -1;
         private readonly QualitySettings _settings;
         private readonly EnergyCounterFilter _importFilter;
         private readonly EnergyCounterFilter _exportFilter;
@@ -55,6 +57,7 @@ namespace NesMep.Core.Model
         /// <summary>Stores a verified value read at <paramref name="nowMs"/>.</summary>
         public void Set(int quantity, int value, long nowMs)
         {
+            _linkAliveMs = nowMs;
             _values[quantity] = value;
             _has[quantity] = true;
             _updatedMs[quantity] = nowMs;
@@ -90,9 +93,37 @@ namespace NesMep.Core.Model
             return MeterClockUtc.AddMilliseconds(nowMs - MeterClockReadMs);
         }
 
+        /// <summary>
+        /// Available = read at least once, the meter answered (any verified reply) within the stale
+        /// limit, and the value itself is not older than the stale limit or, for values read less
+        /// often (averages every minute), two of its read intervals plus a second.
+        /// </summary>
         public bool IsAvailable(int quantity, long nowMs)
         {
-            return _has[quantity] && nowMs - _updatedMs[quantity] <= _settings.StaleAfterMs;
+            if (!_has[quantity] || _linkAliveMs < 0 || nowMs - _linkAliveMs > _settings.StaleAfterMs)
+            {
+                return false;
+            }
+
+            long limit = 2 * _intervalMs[quantity] + 1000;
+            if (limit < _settings.StaleAfterMs)
+            {
+                limit = _settings.StaleAfterMs;
+            }
+
+            return nowMs - _updatedMs[quantity] <= limit;
+        }
+
+        /// <summary>The poller tells how often it reads a quantity, so slow values are not called stale early.</summary>
+        public void SetReadInterval(int quantity, long intervalMs)
+        {
+            _intervalMs[quantity] = intervalMs;
+        }
+
+        /// <summary>Called on every verified reply: the link is alive even if no value changed.</summary>
+        public void NoteLinkAlive(long nowMs)
+        {
+            _linkAliveMs = nowMs;
         }
 
         /// <summary>The stored value; only meaningful when <see cref="IsAvailable"/>.</summary>

@@ -333,6 +333,11 @@ namespace NesMep.Core.Polling
             }
 
             LinkResult result = _link.LastResult;
+            if (result == LinkResult.Ok || result == LinkResult.MeterError)
+            {
+                _reading.NoteLinkAlive(now);
+            }
+
             if (result == LinkResult.Ok)
             {
                 item.LastError = null;
@@ -678,6 +683,12 @@ namespace NesMep.Core.Polling
                     _slow[i].IntervalMs = _settings.SlowIntervalMs;
                     _slow[i].DueMs = now + 100 * (i + 1);
                 }
+            }
+
+            for (int q = 0; q < Quantity.Count; q++)
+            {
+                _reading.SetReadInterval(q, Quantity.IsEnergy(q) ? _settings.EnergyIntervalMs :
+                    CoveredByPower(_tables.PresentValues.IndexOfSource(Quantity.SourceId(q))) ? _settings.PowerIntervalMs : _settings.SlowIntervalMs);
             }
 
             _clockItem.DueMs = now + _settings.ClockIntervalMs;

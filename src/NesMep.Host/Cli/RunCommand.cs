@@ -23,9 +23,10 @@ internal static class RunCommand
         var profile = new Option<string?>("--profile") { Description = "simulated meter: gen3, gen3-demand, gen4" };
         var faults = new Option<string?>("--faults") { Description = "simulated faults: none, realistic" };
         var logLevel = new Option<string?>("--log-level") { Description = "debug, info, warning, error" };
+        var mqtt = new Option<string?>("--mqtt") { Description = "publish to an MQTT broker: mqtt://[user:password@]host[:port] or mqtts://... (overrides the config file's mqtt host, port, tls, user, password)" };
         var command = new Command("run", "Run the module: read the meter and serve HTTP (default command)")
         {
-            config, serial, baud, tcp, key, http, resetLine, profile, faults, logLevel,
+            config, serial, baud, tcp, key, http, resetLine, profile, faults, logLevel, mqtt,
         };
         command.SetAction(result =>
         {
@@ -80,6 +81,18 @@ internal static class RunCommand
                 }
 
                 c.LogLevel = parsed;
+            }
+
+            if (result.GetValue(mqtt) is { } mqttUrl)
+            {
+                try
+                {
+                    NesMep.Host.Mqtt.MqttHostSetup.ApplyUrl(mqttUrl, c);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new CliError("--mqtt: " + e.Message);
+                }
             }
 
             string? invalid = c.Validate();

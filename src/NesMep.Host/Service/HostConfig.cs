@@ -56,6 +56,9 @@ public sealed class HostConfig
 
     public QualitySettings Quality { get; } = new();
 
+    /// <summary>MQTT publishing (docs/mqtt.md); null: off.</summary>
+    public NesMep.Core.Mqtt.MqttSettings? Mqtt { get; set; }
+
     /// <summary>Null when everything is usable, else the first problem.</summary>
     public string? Validate()
     {
@@ -127,7 +130,13 @@ public sealed class HostConfig
         }
 
         error = Quality.Validate();
-        return error == null ? null : "quality: " + error;
+        if (error != null)
+        {
+            return "quality: " + error;
+        }
+
+        error = Mqtt == null ? null : NesMep.Host.Mqtt.MqttHostSetup.Validate(Mqtt);
+        return error == null ? null : "mqtt." + error;
     }
 
     /// <summary>The key the client uses: the configured one, or the simulator's demo key.</summary>

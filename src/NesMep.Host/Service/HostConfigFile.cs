@@ -52,6 +52,11 @@ public static class HostConfigFile
             throw new ConfigError(section.Name + ": must be an object");
         }
 
+        if (section.Name == "mqtt")
+        {
+            c.Mqtt ??= new NesMep.Core.Mqtt.MqttSettings();
+        }
+
         foreach (JsonProperty p in section.Value.EnumerateObject())
         {
             string name = section.Name + "." + p.Name;
@@ -97,6 +102,29 @@ public static class HostConfigFile
                 case "quality.main_fuse_a": c.Quality.MainFuseAmps = Int(p, name); break;
                 case "quality.phases": c.Quality.Phases = Int(p, name); break;
                 case "quality.nominal_voltage": c.Quality.NominalVoltage = Int(p, name); break;
+                case "mqtt.host": c.Mqtt!.Host = Str(p, name); break;
+                case "mqtt.port": c.Mqtt!.Port = Int(p, name); break;
+                case "mqtt.tls": c.Mqtt!.Tls = Bool(p, name); break;
+                case "mqtt.ca_file": c.Mqtt!.CaFile = Str(p, name); break;
+                case "mqtt.client_cert": c.Mqtt!.ClientCert = Str(p, name); break;
+                case "mqtt.client_key": c.Mqtt!.ClientKey = Str(p, name); break;
+                case "mqtt.user": c.Mqtt!.User = Str(p, name); break;
+                case "mqtt.password": c.Mqtt!.Password = Str(p, name); break;
+                case "mqtt.client_id": c.Mqtt!.ClientId = Str(p, name); break;
+                case "mqtt.base_topic": c.Mqtt!.BaseTopic = Str(p, name); break;
+                case "mqtt.discovery_prefix": c.Mqtt!.DiscoveryPrefix = Str(p, name); break;
+                case "mqtt.discovery": c.Mqtt!.Discovery = Bool(p, name); break;
+                case "mqtt.publish_mode":
+                    if (!c.Mqtt!.TrySetPublishMode(Str(p, name)))
+                    {
+                        throw new ConfigError(name + ": use interval or on_change");
+                    }
+
+                    break;
+                case "mqtt.interval_s": c.Mqtt!.IntervalS = Int(p, name); break;
+                case "mqtt.min_interval_s": c.Mqtt!.MinIntervalS = Int(p, name); break;
+                case "mqtt.keep_alive_s": c.Mqtt!.KeepAliveS = Int(p, name); break;
+                case "mqtt.configuration_url": c.Mqtt!.ConfigurationUrl = Str(p, name); break;
                 default:
                     throw new ConfigError("unknown setting " + name);
             }

@@ -9,15 +9,19 @@ public sealed class ModuleHost : IAsyncDisposable
 {
     public const string Version = "0.1.0";
 
-    private ModuleHost(ModuleRuntime runtime, HttpFrontEnd http)
+    private ModuleHost(ModuleRuntime runtime, HttpFrontEnd http, NesMep.Host.Mqtt.MqttService? mqtt)
     {
         Runtime = runtime;
         Http = http;
+        Mqtt = mqtt;
     }
 
     public ModuleRuntime Runtime { get; }
 
     public HttpFrontEnd Http { get; }
+
+    /// <summary>MQTT publishing, or null when not configured.</summary>
+    public NesMep.Host.Mqtt.MqttService? Mqtt { get; }
 
     public string Url => Http.BoundUrl;
 
@@ -31,7 +35,8 @@ public sealed class ModuleHost : IAsyncDisposable
             http = new HttpFrontEnd(config.HttpUrl(), runtime);
             await http.StartAsync(token);
             runtime.Start();
-            return new ModuleHost(runtime, http);
+            var mqtt = config.Mqtt == null ? null : NesMep.Host.Mqtt.MqttHostSetup.Create(config, runtime, log);
+            return new ModuleHost(runtime, http, mqtt);
         }
         catch
         {
@@ -47,6 +52,7 @@ public sealed class ModuleHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Mqtt?.Dispose();
         await Http.DisposeAsync();
         Runtime.Dispose();
     }

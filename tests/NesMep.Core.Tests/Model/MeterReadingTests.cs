@@ -48,4 +48,28 @@ public class MeterReadingTests
             Assert.NotEqual("unknown", Quantity.Name(q));
         }
     }
+
+    [Fact]
+    public void Slowly_read_values_stay_available_between_their_reads_while_the_link_is_alive()
+    {
+        _reading.SetReadInterval(Quantity.AvgPowerImportW, 60_000);
+        _reading.Set(Quantity.AvgPowerImportW, 400, 0);
+        for (long t = 1_000; t <= 59_000; t += 1_000)
+        {
+            _reading.NoteLinkAlive(t); // power reads keep verifying
+        }
+
+        Assert.True(_reading.IsAvailable(Quantity.AvgPowerImportW, 59_000));
+        Assert.True(_reading.IsAvailable(Quantity.AvgPowerImportW, 89_000), "link alive 30 s ago, value 89 s old");
+        Assert.False(_reading.IsAvailable(Quantity.AvgPowerImportW, 89_001), "link silent for more than 30 s");
+    }
+
+    [Fact]
+    public void A_silent_link_makes_every_value_unavailable_after_the_stale_limit()
+    {
+        _reading.SetReadInterval(Quantity.EnergyImportWh, 8_000);
+        _reading.OfferEnergy(Quantity.EnergyImportWh, 1000, 0);
+        Assert.True(_reading.IsAvailable(Quantity.EnergyImportWh, 30_000));
+        Assert.False(_reading.IsAvailable(Quantity.EnergyImportWh, 30_001));
+    }
 }

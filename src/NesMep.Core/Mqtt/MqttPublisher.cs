@@ -1,0 +1,372 @@
+using System.Text;
+using NesMep.Core.Api;
+using NesMep.Core.Model;
+using NesMep.Core.Platform;
+
+namespace NesMep.Core.Mqtt
+{
+    /// <summary>
+    /// What to publish and when, independent of the MQTT transport (docs/mqtt.md). The platform
+    /// adapter reports connection events and incoming messages and calls <see cref="Poll"/> often
+    /// (every 100 ms or so) while holding the module lock; messages go to an <see cref="IMqttSink"/>
+    /// that never blocks. Time comes from the context's clock, so tests run on virtual time.
+    ///
+    /// On every connection: retained &lt;base&gt;/lwt "Online", then (once the meter serial is known)
+    /// the retained discovery configs, the retained &lt;base&gt;/availability, and after a short grace
+    /// the state. Home Assistant's "online" birth message repeats all of it. Discovery off removes
+    /// the configs (empty retained payloads); so does a change of meter serial for the old serial.
+    /// </summary>
+    public sealed class MqttPublisher
+    {
+        /// <summary>Pause between the discovery configs and the first state, so Home Assistant has subscribed.</summary>
+        public const int DiscoveryGraceMs = 1000;
+
+        private static readonly byte[] Empty = new byte[0];
+
+        private readonly MqttSettings _settings;
+        private readonly ModuleContext _context;
+        private readonly IMqttSink _sink;
+        private readonly ILog _log;
+        private readonly IWifiSignal _wifi;
+        private readonly MqttTopics _topics;
+        private readonly int[] _lastValues = new int[Quantity.Count];
+        private readonly bool[] _lastHas = new bool[Quantity.Count];
+
+        private bool _connected;
+        private bool _lwtPending;
+        private bool _discoveryPending;
+        private int _discoveryNext;
+        private string _announcedSerial;
+        private string _removeSerial;
+        private int _removeNext;
+        private int _availability = -1;
+        private bool _stateForce;
+        private long _stateNotBeforeMs;
+        private long _lastStateMs;
+        private long _lastDiagnosticsMs;
+        private bool _everPublishedState;
+
+        public MqttPublisher(MqttSettings settings, ModuleContext context, IMqttSink sink, ILog log, IWifiSignal wifi)
+        {
+            string invalid = settings.Validate();
+            if (invalid != null)
+            {
+                throw new System.ArgumentException("mqtt." + invalid);
+            }
+
+            _settings = settings;
+            _context = context;
+            _sink = sink;
+            _log = log == null ? NullLog.Instance : log;
+            _wifi = wifi;
+            _topics = new MqttTopics(settings);
+        }
+
+        public MqttTopics Topics
+        {
+            get { return _topics; }
+        }
+
+        /// <summary>Topics to subscribe to after connecting (Home Assistant's birth message when discovery is on).</summary>
+        public string[] SubscribeTopics
+        {
+            get { return _settings.Discovery ? new string[] { _topics.HaStatus } : new string[0]; }
+        }
+
+        /// <summary>Last will: topic, payload, retained, QoS 1.</summary>
+        public string WillTopic
+        {
+            get { return _topics.Lwt; }
+        }
+
+        public string WillPayload
+        {
+            get { return MqttTopics.LwtOffline; }
+        }
+
+        /// <summary>Completed discovery rounds (each config published once), for tests and status.</summary>
+        public int DiscoveryRounds { get; private set; }
+
+        /// <summary>State publications (state topic + Dabbler topics) since start.</summary>
+        public int StatePublications { get; private set; }
+
+        /// <summary>Messages the sink refused (queue full); state is simply sent again next time.</summary>
+        public int Refused { get; private set; }
+
+        /// <summary>The serial whose entities were last announced, or null.</summary>
+        public string AnnouncedSerial
+        {
+            get { return _announcedSerial; }
+        }
+
+        public bool Connected
+        {
+            get { return _connected; }
+        }
+
+        /// <summary>The transport is connected (CONNACK accepted, subscriptions sent).</summary>
+        public void OnConnected()
+        {
+            _connected = true;
+            _lwtPending = true;
+            _discoveryPending = true;
+            _discoveryNext = 0;
+            _availability = -1;
+            _stateForce = true;
+            _stateNotBeforeMs = 0;
+        }
+
+        public void OnDisconnected()
+        {
+            _connected = false;
+        }
+
+        /// <summary>An incoming message; only Home Assistant's status topic is acted on.</summary>
+        public void OnMessage(string topic, byte[] payload, int offset, int count)
+        {
+            if (!_settings.Discovery || topic != _topics.HaStatus)
+            {
+                return;
+            }
+
+            string text = count <= 0 ? "" : Encoding.UTF8.GetString(payload, offset, count).Trim();
+            if (text != MqttTopics.HaOnline)
+            {
+                return;
+            }
+
+            _log.Write(LogLevel.Info, "mqtt: Home Assistant is online; announcing discovery and state again");
+            _discoveryPending = true;
+            _discoveryNext = 0;
+            _availability = -1;
+            _stateForce = true;
+        }
+
+        /// <summary>
+        /// Before a clean DISCONNECT (no will is sent then): retained "Offline" and "offline".
+        /// Returns false if the sink refused one of them.
+        /// </summary>
+        public bool PublishOffline()
+        {
+            bool ok = Publish(_topics.Availability, MqttTopics.AvailabilityOffline, 1, true);
+            ok = Publish(_topics.Lwt, MqttTopics.LwtOffline, 1, true) && ok;
+            _availability = 0;
+            return ok;
+        }
+
+        public void Poll()
+        {
+            if (!_connected)
+            {
+                return;
+            }
+
+            long now = _context.Clock.NowMs;
+            if (_lwtPending)
+            {
+                if (!Publish(_topics.Lwt, MqttTopics.LwtOnline, 1, true))
+                {
+                    return;
+                }
+
+                _lwtPending = false;
+            }
+
+            string serial = CurrentSerial();
+            if (serial != null && _announcedSerial != null && serial != _announcedSerial && _removeSerial == null)
+            {
+                _log.Write(LogLevel.Warning, "mqtt: meter serial changed from " + _announcedSerial + " to " + serial + "; removing the old entities");
+                _removeSerial = _announcedSerial;
+                _removeNext = 0;
+                _announcedSerial = null;
+                _discoveryPending = true;
+                _discoveryNext = 0;
+            }
+
+            if (_removeSerial != null)
+            {
+                while (_removeNext < HaDiscovery.Count)
+                {
+                    if (!PublishBytes(HaDiscovery.ConfigTopic(_topics, _removeSerial, _removeNext), Empty, 1, true))
+                    {
+                        return;
+                    }
+
+                    _removeNext++;
+                }
+
+                _removeSerial = null;
+            }
+
+            if (_discoveryPending && serial != null && !PublishDiscovery(serial, now))
+            {
+                return;
+            }
+
+            int available = MeterAvailable(now) ? 1 : 0;
+            if (available != _availability)
+            {
+                if (Publish(_topics.Availability, available == 1 ? MqttTopics.AvailabilityOnline : MqttTopics.AvailabilityOffline, 1, true))
+                {
+                    if (_availability >= 0)
+                    {
+                        _log.Write(LogLevel.Info, "mqtt: meter data " + (available == 1 ? "available" : "unavailable"));
+                    }
+
+                    // Link lost or back: tell Home Assistant now (diagnostics, fresh values) rather than at the next interval.
+                    _stateForce = _stateForce || _availability >= 0;
+                    _availability = available;
+                }
+            }
+
+            if (now < _stateNotBeforeMs || !StateDue(now))
+            {
+                return;
+            }
+
+            PublishState(now);
+        }
+
+        /// <summary>True when meter values are flowing: link up and at least one value fresh.</summary>
+        public bool MeterAvailable(long now)
+        {
+            MeterReading r = _context.Reading;
+            return r != null && _context.LinkUp(now) && r.AnyAvailable(now);
+        }
+
+        private string CurrentSerial()
+        {
+            MeterReading r = _context.Reading;
+            if (r == null || r.Identity.UtilitySerial == null || r.Identity.UtilitySerial.Length == 0)
+            {
+                return null;
+            }
+
+            return r.Identity.UtilitySerial;
+        }
+
+        private bool PublishDiscovery(string serial, long now)
+        {
+            bool haveWifi = _wifi != null;
+            while (_discoveryNext < HaDiscovery.Count)
+            {
+                HaEntity e = HaDiscovery.Entity(_discoveryNext);
+                bool announce = _settings.Discovery && (!e.NeedsWifi || haveWifi);
+                byte[] payload = announce
+                    ? Encoding.UTF8.GetBytes(HaDiscovery.Config(_discoveryNext, _settings, _topics, _context, serial))
+                    : Empty;
+                if (!PublishBytes(HaDiscovery.ConfigTopic(_topics, serial, _discoveryNext), payload, 1, true))
+                {
+                    return false;
+                }
+
+                _discoveryNext++;
+            }
+
+            _discoveryPending = false;
+            DiscoveryRounds++;
+            if (_settings.Discovery)
+            {
+                _announcedSerial = serial;
+                _stateNotBeforeMs = now + DiscoveryGraceMs;
+                _stateForce = true;
+                _log.Write(LogLevel.Info, "mqtt: announced " + HaDiscovery.Count + " Home Assistant entities for meter " + serial + " under " + _settings.DiscoveryPrefix + "/");
+            }
+            else
+            {
+                _announcedSerial = null;
+            }
+
+            return true;
+        }
+
+        private bool StateDue(long now)
+        {
+            if (_stateForce || !_everPublishedState)
+            {
+                return true;
+            }
+
+            long since = now - _lastStateMs;
+            long interval = (long)_settings.IntervalS * 1000;
+            if (since >= interval)
+            {
+                return true;
+            }
+
+            return _settings.PublishMode == MqttSettings.ModeOnChange && since >= (long)_settings.MinIntervalS * 1000 && ValuesChanged(now);
+        }
+
+        private bool ValuesChanged(long now)
+        {
+            MeterReading r = _context.Reading;
+            for (int q = 0; q < Quantity.Count; q++)
+            {
+                bool has = r != null && r.IsAvailable(q, now);
+                if (has != _lastHas[q] || (has && r.Value(q) != _lastValues[q]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void PublishState(long now)
+        {
+            MeterReading r = _context.Reading;
+            if (!Publish(_topics.State, MqttPayloads.State(r, now), 0, false))
+            {
+                return;
+            }
+
+            for (int q = 0; q < Quantity.Count; q++)
+            {
+                bool has = r != null && r.IsAvailable(q, now);
+                _lastHas[q] = has;
+                _lastValues[q] = has ? r.Value(q) : 0;
+            }
+
+            PublishIfAny(_topics.DabblerSensors, MqttPayloads.Dabbler(r, now, MqttPayloads.SensorsKeys, MqttPayloads.SensorsQuantities));
+            PublishIfAny(_topics.DabblerTotal, MqttPayloads.Dabbler(r, now, MqttPayloads.TotalKeys, MqttPayloads.TotalQuantities));
+            PublishIfAny(_topics.DabblerFwd, MqttPayloads.Dabbler(r, now, MqttPayloads.FwdKeys, MqttPayloads.FwdQuantities));
+            PublishIfAny(_topics.DabblerRev, MqttPayloads.Dabbler(r, now, MqttPayloads.RevKeys, MqttPayloads.RevQuantities));
+            PublishIfAny(_topics.DabblerFrequency, MqttPayloads.Dabbler(r, now, MqttPayloads.FrequencyKeys, MqttPayloads.FrequencyQuantities));
+
+            bool diagnosticsDue = _stateForce || !_everPublishedState || now - _lastDiagnosticsMs >= (long)_settings.IntervalS * 1000;
+            if (diagnosticsDue && Publish(_topics.Diagnostics, MqttPayloads.Diagnostics(_context, now, _wifi), 0, false))
+            {
+                _lastDiagnosticsMs = now;
+            }
+
+            _lastStateMs = now;
+            _everPublishedState = true;
+            _stateForce = false;
+            StatePublications++;
+        }
+
+        private void PublishIfAny(string topic, string body)
+        {
+            if (body != null)
+            {
+                Publish(topic, body, 0, false);
+            }
+        }
+
+        private bool Publish(string topic, string payload, int qos, bool retain)
+        {
+            return PublishBytes(topic, Encoding.UTF8.GetBytes(payload), qos, retain);
+        }
+
+        private bool PublishBytes(string topic, byte[] payload, int qos, bool retain)
+        {
+            if (_sink.TryPublish(topic, payload, qos, retain))
+            {
+                return true;
+            }
+
+            Refused++;
+            return false;
+        }
+    }
+}
