@@ -65,13 +65,13 @@ public sealed class FixedWifi : IWifiSignal
 public sealed class PublisherRig
 {
     public const string Serial = "5706567012345678";
-    private const string Bt21Gen3 = "00 00 00 0B 00 00 00 04 00 37";
+    private readonly Gen3MeterImages _images = new() { Serial = Serial };
 
     public PublisherRig(MqttSettings? settings = null, IWifiSignal? wifi = null, bool noKey = false)
     {
         Settings = settings ?? new MqttSettings { Host = "broker", ClientId = "test" };
         var key = MepKey.Parse("0123456789ABCDEFGHIJ");
-        Meter = new ScriptedMeter(Clock, key, 0x10) { Tables = Serve };
+        Meter = new ScriptedMeter(Clock, key, 0x10) { Tables = _images.Serve };
         Reading = new MeterReading(new QualitySettings());
         if (!noKey)
         {
@@ -102,9 +102,17 @@ public sealed class PublisherRig
 
     public ListLog Log { get; } = new();
 
-    public int ImportWh { get; set; } = 1_234_567;
+    public int ImportWh
+    {
+        get => _images.ImportWh;
+        set => _images.ImportWh = value;
+    }
 
-    public int PowerImportW { get; set; } = 432;
+    public int PowerImportW
+    {
+        get => _images.PowerImportW;
+        set => _images.PowerImportW = value;
+    }
 
     /// <summary>Runs the meter poll every 1 ms and the publisher every 100 ms of virtual time.</summary>
     public void Run(int ms)
@@ -135,67 +143,4 @@ public sealed class PublisherRig
     }
 
     public void Birth(string payload = "online") => Publisher.OnMessage(Settings.DiscoveryPrefix + "/status", Encoding.UTF8.GetBytes(payload), 0, Encoding.UTF8.GetByteCount(payload));
-
-    private byte[]? Serve(int table, int offset, int count)
-    {
-        byte[]? image = table switch
-        {
-            0x34 => new byte[] { 26, 11, 21, 12, 0, 5, 0x10 | 6 },
-            0x01 => Ascii("NES 83331-3I", 12).Concat(new byte[] { 0, 0, 0x31, 0x55 }).ToArray(),
-            0x15 => Hex.Parse(Bt21Gen3),
-            0x17 => Bt23(),
-            0x1C => Bt28(),
-            0x803 => Ascii(Serial, 143),
-            0x80D => new byte[5 * 66],
-            0x07 or 0x08 => new byte[] { 0x27, 0x08, 5, 0 },
-            _ => null,
-        };
-        if (image == null)
-        {
-            return null;
-        }
-
-        if (count < 0)
-        {
-            return image;
-        }
-
-        byte[] window = new byte[count];
-        Array.Copy(image, Math.Min(offset, image.Length), window, 0, Math.Max(0, Math.Min(count, image.Length - offset)));
-        return window;
-    }
-
-    private static byte[] Ascii(string s, int length)
-    {
-        byte[] b = new byte[length];
-        Encoding.ASCII.GetBytes(s).CopyTo(b, 0);
-        return b;
-    }
-
-    private byte[] Bt23()
-    {
-        byte[] b = new byte[5 * 44];
-        ByteOrder.WriteInt32LE(b, 0, ImportWh);
-        ByteOrder.WriteInt32LE(b, 4, 4321);
-        return b;
-    }
-
-    private byte[] Bt28()
-    {
-        byte[] b = new byte[55 * 4];
-        int[] v = { PowerImportW, 0, 10, 545, 1978, 782, 854, 228693, 226079, 226973, 981, 50012 };
-        for (int i = 0; i < v.Length; i++)
-        {
-            ByteOrder.WriteInt32LE(b, 4 * i, v[i]);
-        }
-
-        ByteOrder.WriteInt32LE(b, 4 * 13, -975); // L2 power factor, negative (capacitive)
-        ByteOrder.WriteInt32LE(b, 4 * 14, 990);
-        ByteOrder.WriteInt32LE(b, 4 * 26, 320);
-        ByteOrder.WriteInt32LE(b, 4 * 27, 59);
-        ByteOrder.WriteInt32LE(b, 4 * 28, 53);
-        ByteOrder.WriteInt32LE(b, 4 * 29, -7); // signed stays signed
-        ByteOrder.WriteInt32LE(b, 4 * 47, 400);
-        return b;
-    }
 }

@@ -8,97 +8,24 @@ using Xunit;
 namespace NesMep.Core.Tests.Polling;
 
 /// <summary>
-/// The scheduler driven against a scripted Gen 3 meter under virtual time. The meter's tables are
-/// constructed here: BT21 of a Gen 3 meter without demand-reset byte (11 summations, 4 tiers,
-/// 55 present values, reference §5.3), BT23/BT28 in the default orders of §5.5/§5.7.
+/// The scheduler driven against a scripted Gen 3 meter under virtual time (tables: <see cref="Gen3MeterImages"/>).
 /// </summary>
 public class MeterPollerTests
 {
-    private const string Bt21Gen3 = "00 00 00 0B 00 00 00 04 00 37";
-
     private readonly VirtualClock _clock = new();
     private readonly MepKey _key = MepKey.Parse("0123456789ABCDEFGHIJ");
     private readonly ScriptedMeter _meter;
     private readonly MeterReading _reading = new(new QualitySettings());
     private readonly MeterPoller _poller;
     private readonly ListLog _log = new();
-    private int _importWh = 1_234_567;
-    private byte _alertFlags;
+    private readonly Gen3MeterImages _images = new();
 
     public MeterPollerTests()
     {
         _meter = new ScriptedMeter(_clock, _key, 0x10);
-        _meter.Tables = Serve;
+        _meter.Tables = _images.Serve;
         var link = new MepLink(_meter, _clock, _meter, _key, new LinkSettings(), _log);
         _poller = new MeterPoller(link, _clock, new PollSettings(), _reading, _log);
-    }
-
-    private byte[]? Serve(int table, int offset, int count)
-    {
-        byte[]? image = table switch
-        {
-            0x34 => new byte[] { 26, 11, 21, 12, 0, 5, 0x10 | 6 },
-            0x01 => Ascii("NES 83331-3I", 12).Concat(new byte[] { 0, 0, 0x31, 0x55 }).ToArray(),
-            0x15 => Hex.Parse(Bt21Gen3),
-            0x17 => Bt23(),
-            0x1C => Bt28(),
-            0x803 => Ascii("5706567012345678", 143),
-            0x80D => Et13(),
-            0x07 or 0x08 => new byte[] { 0x27, 0x08, 5, 0 },
-            _ => null, // BT00, BT22, BT27, ET04, ET11, ET50: refused as if absent, so defaults are used
-        };
-        if (image == null)
-        {
-            return null;
-        }
-
-        if (count < 0)
-        {
-            return image;
-        }
-
-        byte[] window = new byte[count];
-        Array.Copy(image, Math.Min(offset, image.Length), window, 0, Math.Max(0, Math.Min(count, image.Length - offset)));
-        return window;
-    }
-
-    private static byte[] Ascii(string s, int length)
-    {
-        byte[] b = new byte[length];
-        System.Text.Encoding.ASCII.GetBytes(s).CopyTo(b, 0);
-        return b;
-    }
-
-    private byte[] Bt23()
-    {
-        byte[] b = new byte[5 * 44];
-        ByteOrder.WriteInt32LE(b, 0, _importWh);
-        ByteOrder.WriteInt32LE(b, 4, 4321);
-        return b;
-    }
-
-    private static byte[] Bt28()
-    {
-        byte[] b = new byte[55 * 4];
-        int[] v = { 432, 0, 10, 545, 1978, 782, 854, 228693, 226079, 226973, 981, 50012 };
-        for (int i = 0; i < v.Length; i++)
-        {
-            ByteOrder.WriteInt32LE(b, 4 * i, v[i]);
-        }
-
-        ByteOrder.WriteInt32LE(b, 4 * 26, 320);
-        ByteOrder.WriteInt32LE(b, 4 * 27, 59);
-        ByteOrder.WriteInt32LE(b, 4 * 28, 53);
-        ByteOrder.WriteInt32LE(b, 4 * 29, -7); // signed stays signed
-        ByteOrder.WriteInt32LE(b, 4 * 47, 400);
-        return b;
-    }
-
-    private byte[] Et13()
-    {
-        byte[] b = new byte[5 * 66];
-        b[4 * 66 + 8] = _alertFlags;
-        return b;
     }
 
     private void Run(int ms)
@@ -201,7 +128,7 @@ public class MeterPollerTests
     public void Energy_spike_from_the_meter_is_rejected_and_counted()
     {
         Run(15_000);
-        _importWh += 10_000_000; // 10 MWh in a few seconds: impossible on a 35 A supply
+        _images.ImportWh += 10_000_000; // 10 MWh in a few seconds: impossible on a 35 A supply
         Run(10_000);
         Assert.Equal(1_234_567, _reading.Value(Quantity.EnergyImportWh));
         Assert.True(_reading.ImportFilter.Jumps >= 1);
@@ -218,7 +145,7 @@ public class MeterPollerTests
         Assert.Contains(after, r => r.TableId == 0x80D && r.Code == MepCodes.PartialRead && r.Offset == 4 * 66 + 8 && r.Count == 1);
         Assert.DoesNotContain(after, r => r.TableId == 0x07);
 
-        _alertFlags = 0x10; // delta data alert → EP39 "clear delta data alert" (§3.7)
+        _images.AlertFlags = 0x10; // delta data alert → EP39 "clear delta data alert" (§3.7)
         _clock.Advance(10_000);
         before = _meter.Received.Count;
         _meter.Emit(0x00, 0x00);
