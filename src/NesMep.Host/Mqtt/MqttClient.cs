@@ -342,9 +342,13 @@ public sealed class MqttClient : IDisposable
         {
             throw new MqttException(MqttErrorKind.Timeout, "broker " + _options.Endpoint + " sent no CONNACK within " + _options.ConnectTimeoutMs + " ms", e);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (IOException e)
         {
             throw new MqttException(MqttErrorKind.ConnectionLost, "broker " + _options.Endpoint + " closed the connection during CONNECT: " + Inner(e).Message, e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new MqttException(MqttErrorKind.ProtocolError, "broker " + _options.Endpoint + " answered CONNECT with something that is not MQTT: " + e.Message, e);
         }
 
         if (header >> 4 != PacketType.ConnAck || body.Length != 2)

@@ -46,6 +46,13 @@ internal static class MqttCodec
 {
     public const int MaxRemainingLength = 268_435_455;
 
+    /// <summary>
+    /// Largest packet body accepted from the peer. The remaining length is the peer's claim and a
+    /// non-MQTT server (wrong port) or a broken broker can claim up to 256 MB; nothing this client
+    /// receives (CONNACK, SUBACK, PUBACK, PINGRESP, small PUBLISHes) comes near 1 MB.
+    /// </summary>
+    public const int MaxIncomingLength = 1 << 20;
+
     public static byte[] Connect(ConnectPacket c)
     {
         var body = new MemoryStream();
@@ -144,8 +151,11 @@ internal static class MqttCodec
         return Encoding.UTF8.GetByteCount(topic) > 65535 ? "topic longer than 65535 bytes" : null;
     }
 
-    /// <summary>Reads one packet: returns false on a clean end of stream before the first byte.</summary>
-    public static bool TryReadPacket(Stream s, out int header, out byte[] body)
+    /// <summary>
+    /// Reads one packet: returns false on a clean end of stream before the first byte;
+    /// InvalidDataException for a malformed or larger than <paramref name="maxLength"/> remaining length.
+    /// </summary>
+    public static bool TryReadPacket(Stream s, out int header, out byte[] body, int maxLength = MaxIncomingLength)
     {
         header = 0;
         body = [];
@@ -177,6 +187,11 @@ internal static class MqttCodec
             {
                 throw new InvalidDataException("malformed remaining length");
             }
+        }
+
+        if (length > maxLength)
+        {
+            throw new InvalidDataException("packet of " + length + " bytes exceeds the limit of " + maxLength + " bytes");
         }
 
         body = new byte[length];

@@ -13,6 +13,13 @@ public sealed class MqttServiceOptions
 
     public int MaxBackoffMs { get; set; } = 60_000;
 
+    /// <summary>
+    /// A connection lost sooner than this after its CONNACK counts as a failed attempt: the backoff
+    /// keeps growing instead of starting again at <see cref="InitialBackoffMs"/>, so a broker that
+    /// accepts and then drops at once (duplicate client id, ACL) is not reconnected to every second.
+    /// </summary>
+    public int StableConnectionMs { get; set; } = 10_000;
+
     public int ConnectTimeoutMs { get; set; } = 10_000;
 
     /// <summary>How often the core publisher is polled (and keep-alive checked).</summary>
@@ -47,6 +54,7 @@ public sealed class MqttService : IDisposable
     private MqttClient? _client;
     private int _backoffMs;
     private long _nextAttemptMs;
+    private long _connectedAtMs;
     private string? _lastLogged;
     private int _failuresInRow;
 
@@ -267,8 +275,8 @@ public sealed class MqttService : IDisposable
         }
 
         Connections++;
+        _connectedAtMs = NowMs;
         _failuresInRow = 0;
-        _backoffMs = _options.InitialBackoffMs;
         _lastLogged = null;
         _log.Write(LogLevel.Info, "mqtt: connected to " + (options.Tls ? "mqtts://" : "mqtt://") + options.Endpoint + " as " + options.ClientId
             + (options.User == null ? "" : " (user " + options.User + ")") + "; topics under " + _settings.BaseTopic + "/"
@@ -292,7 +300,11 @@ public sealed class MqttService : IDisposable
 
         client.Dispose();
         Outbox.Clear();
-        _backoffMs = _options.InitialBackoffMs;
+        if (NowMs - _connectedAtMs >= _options.StableConnectionMs)
+        {
+            _backoffMs = _options.InitialBackoffMs;
+        }
+
         Schedule("mqtt: " + reason.Message, reason.Kind);
     }
 
@@ -326,9 +338,10 @@ public sealed class MqttService : IDisposable
 
         try
         {
+            bool queued;
             lock (_gate)
             {
-                Publisher.PublishOffline();
+                queued = Publisher.PublishOffline();
             }
 
             long end = NowMs + _options.ShutdownFlushMs;
@@ -339,6 +352,14 @@ public sealed class MqttService : IDisposable
                 {
                     Thread.Sleep(5);
                 }
+            }
+
+            if (!queued || Outbox.Count > 0)
+            {
+                // DISCONNECT makes the broker discard the will, which would leave the retained "Online"
+                // behind; closing the socket instead lets the broker publish the will ("Offline").
+                _log.Write(LogLevel.Warning, "mqtt: \"Offline\" not sent within " + _options.ShutdownFlushMs + " ms; closing without DISCONNECT so the broker publishes the last will");
+                return;
             }
 
             client.WaitForAcks((int)Math.Max(0, end - NowMs));

@@ -18,7 +18,9 @@ public sealed unsafe class PseudoTerminal : IDisposable
 
     public PseudoTerminal(int writeTimeoutMs = 2000)
     {
-        int fd = LibC.posix_openpt(LibC.O_RDWR | LibC.O_NOCTTY);
+        // O_CLOEXEC at open (glibc and musl pass the flags to open("/dev/ptmx")): a child started by
+        // another thread between open and fcntl(F_SETFD) would otherwise inherit the master.
+        int fd = LibC.posix_openpt(LibC.O_RDWR | LibC.O_NOCTTY | LibC.O_CLOEXEC);
         if (fd < 0)
         {
             throw PosixErrors.LastIo("posix_openpt", "/dev/ptmx");

@@ -49,7 +49,21 @@ internal sealed class Mosquitto : IDisposable
         conf.AppendLine("allow_anonymous " + (anonymous ? "true" : "false"));
         conf.AppendLine(extra);
         _config = Dir.Write("mosquitto.conf", conf.ToString());
-        Start();
+        try
+        {
+            Start();
+        }
+        catch
+        {
+            // The constructor throws, so nobody will call Dispose: don't leave the process or our folder behind.
+            Stop();
+            if (dir == null)
+            {
+                Dir.Dispose();
+            }
+
+            throw;
+        }
     }
 
     public TempDir Dir { get; }
@@ -86,7 +100,7 @@ internal sealed class Mosquitto : IDisposable
         _process.BeginErrorReadLine();
 
         var sw = Stopwatch.StartNew();
-        while (sw.ElapsedMilliseconds < 5000)
+        while (sw.ElapsedMilliseconds < 10_000)
         {
             if (_process.HasExited)
             {
@@ -106,7 +120,7 @@ internal sealed class Mosquitto : IDisposable
             }
         }
 
-        Assert.Fail("mosquitto did not listen on port " + Port + " within 5 s:\n" + Log);
+        Assert.Fail("mosquitto did not listen on port " + Port + " within 10 s:\n" + Log);
     }
 
     /// <summary>Kills the broker (like a crash or a restart of the host): clients see the TCP connection drop.</summary>

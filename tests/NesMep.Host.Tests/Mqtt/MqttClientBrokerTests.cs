@@ -92,7 +92,12 @@ public class MqttClientBrokerTests
         clean.Publish("w/lwt", Encoding.UTF8.GetBytes("Online"), 1, true);
         Assert.True(clean.WaitForAcks(2000));
         clean.Disconnect();
-        Thread.Sleep(300);
+
+        // Instead of a fixed sleep (which passes whether or not the broker got round to the
+        // DISCONNECT): a message published after it has come back, and no second "Offline" came.
+        sub.Publish("w/marker", "after");
+        sub.WaitFor("w/marker", "after", 5000);
+        Assert.Single(sub.On("w/lwt"), m => m.Payload == "Offline");
         Assert.Equal("Online", Subscriber.Snapshot(broker.Port, "w/#")["w/lwt"].Payload);
     }
 

@@ -64,6 +64,20 @@ public class MqttHostUnitTests
     }
 
     [Fact]
+    public void A_claimed_256_mb_packet_is_refused_before_anything_is_allocated()
+    {
+        // E.g. a non-MQTT server on the port: the "remaining length" is whatever its bytes say.
+        var s = new MemoryStream(new byte[] { 0x30, 0xFF, 0xFF, 0xFF, 0x7F });
+        var e = Assert.Throws<InvalidDataException>(() => MqttCodec.TryReadPacket(s, out _, out _));
+        Assert.Contains("268435455", e.Message);
+
+        var ok = new MemoryStream(new byte[] { 0x90, 0x03, 0x00, 0x01, 0x01 });
+        Assert.True(MqttCodec.TryReadPacket(ok, out int header, out byte[] body));
+        Assert.Equal(0x90, header);
+        Assert.Equal(new byte[] { 0, 1, 1 }, body);
+    }
+
+    [Fact]
     public void Connect_packet_carries_clean_session_keep_alive_will_and_credentials()
     {
         byte[] p = MqttCodec.Connect(new ConnectPacket

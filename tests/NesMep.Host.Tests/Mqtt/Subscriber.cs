@@ -28,7 +28,24 @@ internal sealed class Subscriber : IDisposable
         _client = MqttClient.Connect(options);
         _pump = new Thread(Pump) { IsBackground = true };
         _pump.Start();
-        _client.Subscribe([filter], 1);
+        try
+        {
+            _client.Subscribe([filter], 1);
+
+            // Subscribed only once the SUBACK is back: the broker sends the retained messages right after
+            // it, and publications before it would not reach us (a loaded machine can take a while).
+            var sw = Stopwatch.StartNew();
+            while (_client.GrantedQos.IsEmpty)
+            {
+                Assert.True(_client.IsConnected && sw.ElapsedMilliseconds < 10_000, "no SUBACK for " + filter);
+                Thread.Sleep(5);
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     public MqttClient Client => _client;

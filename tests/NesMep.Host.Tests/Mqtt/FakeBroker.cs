@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Sockets;
+using NesMep.Host.Mqtt;
+
+namespace NesMep.Host.Tests.Mqtt;
+
+/// <summary>
+/// A scripted MQTT server on a free loopback port, for broker behaviour mosquitto won't produce on
+/// demand: it accepts every CONNECT (CONNACK 0), answers PINGREQ, never acknowledges a PUBLISH, and
+/// optionally drops each connection right after its CONNACK. It records the packet types each
+/// connection sent.
+/// </summary>
+internal sealed class FakeBroker : IDisposable
+{
+    private readonly TcpListener _listener;
+    private readonly bool _dropAfterConnAck;
+    private readonly Thread _acceptor;
+    private readonly List<Connection> _connections = new();
+
+    public FakeBroker(bool dropAfterConnAck)
+    {
+        _dropAfterConnAck = dropAfterConnAck;
+        _listener = new TcpListener(IPAddress.Loopback, 0);
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _acceptor = new Thread(Accept) { IsBackground = true, Name = "fake-broker" };
+        _acceptor.Start();
+    }
+
+    public int Port { get; }
+
+    public int ConnectionCount
+    {
+        get
+        {
+            lock (_connections)
+            {
+                return _connections.Count;
+            }
+        }
+    }
+
+    /// <summary>Packet types (high nibble of the fixed header) connection <paramref name="index"/> sent so far.</summary>
+    public int[] PacketTypes(int index)
+    {
+        lock (_connections)
+        {
+            return _connections[index].Types.ToArray();
+        }
+    }
+
+    /// <summary>True once the client closed connection <paramref name="index"/> (everything it sent is recorded).</summary>
+    public bool Ended(int index)
+    {
+        lock (_connections)
+        {
+            return _connections[index].Ended;
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        lock (_connections)
+        {
+            foreach (Connection c in _connections)
+            {
+                c.Socket.Dispose();
+            }
+        }
+
+        _acceptor.Join(2000);
+    }
+
+    private void Accept()
+    {
+        while (true)
+        {
+            Socket socket;
+            try
+            {
+                socket = _listener.AcceptSocket();
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            var c = new Connection(socket);
+            lock (_connections)
+            {
+                _connections.Add(c);
+            }
+
+            new Thread(() => Serve(c)) { IsBackground = true, Name = "fake-broker-conn" }.Start();
+        }
+    }
+
+    private void Serve(Connection c)
+    {
+        try
+        {
+            using var stream = new NetworkStream(c.Socket, ownsSocket: true);
+            while (MqttCodec.TryReadPacket(stream, out int header, out _))
+            {
+                int type = header >> 4;
+                lock (_connections)
+                {
+                    c.Types.Add(type);
+                }
+
+                if (type == PacketType.Connect)
+                {
+                    stream.Write([PacketType.ConnAck << 4, 2, 0, 0]);
+                    if (_dropAfterConnAck)
+                    {
+                        return;
+                    }
+                }
+                else if (type == PacketType.PingReq)
+                {
+                    stream.Write([PacketType.PingResp << 4, 0]);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidDataException)
+        {
+        }
+        finally
+        {
+            lock (_connections)
+            {
+                c.Ended = true;
+            }
+        }
+    }
+
+    private sealed class Connection
+    {
+        public Connection(Socket socket)
+        {
+            Socket = socket;
+        }
+
+        public Socket Socket { get; }
+
+        public List<int> Types { get; } = new();
+
+        public bool Ended { get; set; }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using NesMep.Core.Api;
+using NesMep.Core.Mqtt;
+using NesMep.Host.Mqtt;
+using NesMep.Simulator;
+using Xunit;
+
+namespace NesMep.Host.Tests.Mqtt;
+
+/// <summary>
+/// The service against <see cref="FakeBroker"/>: brokers that drop every connection at once or never
+/// acknowledge. The assertions are on what was sent and logged, not on how long things took.
+/// </summary>
+public class MqttServiceFakeBrokerTests
+{
+    private static MqttService NewService(int port, MqttServiceBrokerTests.ListLog log, MqttServiceOptions options)
+    {
+        var settings = new MqttSettings { Host = "127.0.0.1", Port = port, ClientId = "nesmep-fake" };
+        var context = new ModuleContext(new ModuleInfo(), SystemClock.Instance, null!);
+        return new MqttService(settings, new object(), context, log, options);
+    }
+
+    [Fact]
+    public void A_connection_dropped_right_after_connack_counts_as_a_failure_and_the_backoff_keeps_growing()
+    {
+        using var broker = new FakeBroker(dropAfterConnAck: true);
+        var log = new MqttServiceBrokerTests.ListLog();
+        var options = new MqttServiceOptions { InitialBackoffMs = 50, MaxBackoffMs = 400, ConnectTimeoutMs = 3000, PollIntervalMs = 20, ShutdownFlushMs = 200 };
+        using (MqttService service = NewService(broker.Port, log, options))
+        {
+            service.Start();
+            WaitUntil(() => service.Connections >= 5, "five connections", 20_000);
+        }
+
+        // Four losses: 50, 100, 200, 400 ms. Resetting to the first delay after every CONNACK would
+        // reconnect (and republish everything) at the initial delay forever.
+        Assert.Contains("retrying in 400 ms", log.Text);
+    }
+
+    [Fact]
+    public void Shutdown_without_offline_sent_closes_without_disconnect_so_the_broker_publishes_the_will()
+    {
+        using var broker = new FakeBroker(dropAfterConnAck: false);
+        var log = new MqttServiceBrokerTests.ListLog();
+        var options = new MqttServiceOptions { InitialBackoffMs = 50, MaxBackoffMs = 400, ConnectTimeoutMs = 3000, PollIntervalMs = 20, ShutdownFlushMs = 300, MaxInFlight = 1 };
+        MqttService service = NewService(broker.Port, log, options);
+        service.Start();
+
+        // "Online" goes out and is never acknowledged: with one publication in flight nothing else can follow.
+        WaitUntil(() => broker.ConnectionCount == 1 && broker.PacketTypes(0).Contains(PacketType.Publish), "the first PUBLISH", 10_000);
+        service.Dispose();
+        WaitUntil(() => broker.Ended(0), "the connection to end", 5000);
+
+        Assert.DoesNotContain(PacketType.Disconnect, broker.PacketTypes(0));
+        Assert.Contains("closing without DISCONNECT", log.Text);
+    }
+
+    private static void WaitUntil(Func<bool> condition, string what, int timeoutMs)
+    {
+        var sw = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(sw.ElapsedMilliseconds < timeoutMs, "no " + what + " within " + timeoutMs + " ms");
+            Thread.Sleep(10);
+        }
+    }
+}
