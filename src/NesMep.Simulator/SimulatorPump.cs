@@ -59,6 +59,22 @@ public sealed class SimulatorPump : IDisposable
 
     public void Stop()
     {
+        StopAndJoin();
+    }
+
+    public void Dispose()
+    {
+        // Only free the stop event once the loop has really ended; a stuck transport would otherwise
+        // make the pump thread wait on a disposed event and crash the process.
+        if (StopAndJoin())
+        {
+            _stop.Dispose();
+        }
+    }
+
+    /// <summary>Signals the loop and waits up to 5 s; true when no loop thread is left running.</summary>
+    private bool StopAndJoin()
+    {
         Thread? t;
         lock (_gate)
         {
@@ -68,20 +84,11 @@ public sealed class SimulatorPump : IDisposable
 
         if (t == null)
         {
-            return;
+            return true;
         }
 
         _stop.Set();
-        if (Thread.CurrentThread != t)
-        {
-            t.Join(TimeSpan.FromSeconds(5));
-        }
-    }
-
-    public void Dispose()
-    {
-        Stop();
-        _stop.Dispose();
+        return Thread.CurrentThread != t && t.Join(TimeSpan.FromSeconds(5));
     }
 
     /// <summary>One pass of the loop (public so tests can drive it without a thread).</summary>

@@ -278,6 +278,12 @@ public sealed class MqttClient : IDisposable
 
     private ushort NextId()
     {
+        if (_inFlight.Count >= ushort.MaxValue)
+        {
+            // Every id is waiting for a PUBACK: fail instead of searching forever under the lock.
+            throw new MqttException(MqttErrorKind.ProtocolError, "65535 QoS 1 messages are waiting for PUBACK");
+        }
+
         do
         {
             _nextId++;
@@ -393,7 +399,7 @@ public sealed class MqttClient : IDisposable
                 Handle(header, body);
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException or InvalidDataException or EndOfStreamException or MqttException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException or InvalidDataException or EndOfStreamException or MqttException || !IsConnected)
         {
             Close(e as MqttException ?? new MqttException(
                 e is InvalidDataException ? MqttErrorKind.ProtocolError : MqttErrorKind.ConnectionLost,
