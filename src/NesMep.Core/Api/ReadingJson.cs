@@ -52,19 +52,7 @@ namespace NesMep.Core.Api
             w.Name("stale_after_s").Fixed(r == null ? 0 : r.Settings.StaleAfterMs, 3);
 
             w.Name("values").BeginObject();
-            for (int q = 0; q < Quantity.Count; q++)
-            {
-                w.Name(SiUnits.Name(q));
-                if (r != null && r.IsAvailable(q, now))
-                {
-                    w.Fixed(r.Value(q), SiUnits.Decimals(q));
-                }
-                else
-                {
-                    w.Null();
-                }
-            }
-
+            SiUnits.WriteValues(w, r, now);
             w.EndObject();
 
             w.Name("age_s").BeginObject();

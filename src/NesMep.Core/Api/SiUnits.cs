@@ -1,3 +1,4 @@
+using NesMep.Core.Json;
 using NesMep.Core.Model;
 
 namespace NesMep.Core.Api
@@ -87,6 +88,26 @@ namespace NesMep.Core.Api
                     return "VA";
                 default:
                     return "W";
+            }
+        }
+
+        /// <summary>
+        /// Writes every quantity as "name": value in SI-style units into the open object, null when
+        /// unavailable (shared by /api/v1/reading and the MQTT state topic).
+        /// </summary>
+        public static void WriteValues(JsonWriter w, MeterReading r, long now)
+        {
+            for (int q = 0; q < Quantity.Count; q++)
+            {
+                w.Name(Name(q));
+                if (r != null && r.IsAvailable(q, now))
+                {
+                    w.Fixed(r.Value(q), Decimals(q));
+                }
+                else
+                {
+                    w.Null();
+                }
             }
         }
     }

@@ -113,19 +113,7 @@ namespace NesMep.Core.Mqtt
         {
             JsonWriter w = new JsonWriter(new System.Text.StringBuilder(1200));
             w.BeginObject();
-            for (int q = 0; q < Quantity.Count; q++)
-            {
-                w.Name(SiUnits.Name(q));
-                if (r != null && r.IsAvailable(q, now))
-                {
-                    w.Fixed(r.Value(q), SiUnits.Decimals(q));
-                }
-                else
-                {
-                    w.Null();
-                }
-            }
-
+            SiUnits.WriteValues(w, r, now);
             w.Name(NetPowerKey);
             if (r != null && r.IsAvailable(Quantity.PowerImportW, now) && r.IsAvailable(Quantity.PowerExportW, now))
             {
