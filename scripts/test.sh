@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDDISABLENODEREUSE=1
 
-# Real peers the tests use: socat (linked pseudo-terminals).
-packages=(socat mosquitto openssl)
+# Real peers the tests use: socat (linked pseudo-terminals), mosquitto + openssl (MQTT/TLS), and
+# Debian's chromium for the web UI browser tests (Playwright drives it; no browser is downloaded).
+packages=(socat mosquitto openssl chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -31,6 +31,15 @@ namespace NesMep.Core.Api
 
         public long StartedMs { get; private set; }
 
+        /// <summary>
+        /// Keeps the uptime counting from an earlier start when the host builds a new context for
+        /// new settings (the service restarts its meter side, not itself).
+        /// </summary>
+        public void ContinueUptimeFrom(long startedMs)
+        {
+            StartedMs = startedMs;
+        }
+
         public MeterReading Reading
         {
             get { return Poller == null ? null : Poller.Reading; }

@@ -84,6 +84,12 @@ namespace NesMep.Core.Link
             _assembler = new MepFrameAssembler(true, settings.InterByteGapMs);
         }
 
+        /// <summary>The digest of the link's key, for describing frames (raw console). Use under the module lock.</summary>
+        public MepDigest Digest
+        {
+            get { return _digest; }
+        }
+
         public LinkState State
         {
             get { return _state; }

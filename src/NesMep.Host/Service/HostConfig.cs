@@ -59,6 +59,52 @@ public sealed class HostConfig
     /// <summary>MQTT publishing (docs/mqtt.md); null: off.</summary>
     public NesMep.Core.Mqtt.MqttSettings? Mqtt { get; set; }
 
+    /// <summary>
+    /// False keeps the MQTT settings (so the web UI can switch them back on) without publishing:
+    /// the config file's <c>mqtt.enabled</c>.
+    /// </summary>
+    public bool MqttEnabled { get; set; } = true;
+
+    /// <summary>Web UI settings: the config file's <c>web</c> section (docs/webui.md).</summary>
+    public HostWebConfig Web { get; private set; } = new();
+
+    /// <summary>
+    /// The JSON file the web UI saves settings to: the <c>--config</c> file, or
+    /// <c>&lt;state dir&gt;/nesmep.json</c>. Null: the UI keeps changes in memory only.
+    /// </summary>
+    public string? SettingsPath { get; set; }
+
+    /// <summary>Folder of the web UI files; null: <c>webui/</c> next to the program.</summary>
+    public string? WebRoot { get; set; }
+
+    /// <summary>PBKDF2 rounds for new web-password hashes (tests lower it to stay fast).</summary>
+    public int PasswordIterations { get; set; } = 200_000;
+
+    /// <summary>True when MQTT settings exist and are switched on.</summary>
+    public bool MqttActive => Mqtt != null && MqttEnabled;
+
+    /// <summary>A deep copy, so new settings can be prepared without touching the ones in use.</summary>
+    public HostConfig Clone()
+    {
+        // A fresh instance owns fresh Link/Poll/Quality objects (get-only), then every settable
+        // property is copied; reflection keeps this right when a setting is added.
+        var c = new HostConfig();
+        foreach (System.Reflection.PropertyInfo p in typeof(HostConfig).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            if (p.SetMethod is { IsPublic: true })
+            {
+                p.SetValue(c, p.GetValue(this));
+            }
+        }
+
+        c.Mqtt = Mqtt?.Copy();
+        c.Web = Web.Copy();
+        CopyFields(Link, c.Link);
+        CopyFields(Poll, c.Poll);
+        CopyFields(Quality, c.Quality);
+        return c;
+    }
+
     /// <summary>Null when everything is usable, else the first problem.</summary>
     public string? Validate()
     {
@@ -135,8 +181,26 @@ public sealed class HostConfig
             return "quality: " + error;
         }
 
-        error = Mqtt == null ? null : NesMep.Host.Mqtt.MqttHostSetup.Validate(Mqtt);
+        error = Web.Validate();
+        if (error != null)
+        {
+            return "web." + error;
+        }
+
+        error = MqttActive ? NesMep.Host.Mqtt.MqttHostSetup.Validate(Mqtt!) : null;
         return error == null ? null : "mqtt." + error;
+    }
+
+    /// <summary>Copies the public fields of a core settings object (reflection keeps this right when the core adds one).</summary>
+    private static void CopyFields(object from, object to)
+    {
+        foreach (System.Reflection.FieldInfo f in from.GetType().GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            if (!f.IsInitOnly)
+            {
+                f.SetValue(to, f.GetValue(from));
+            }
+        }
     }
 
     /// <summary>The key the client uses: the configured one, or the simulator's demo key.</summary>
@@ -171,5 +235,50 @@ public sealed class HostConfig
         }
 
         return "http://" + host + ":" + port;
+    }
+}
+
+/// <summary>The config file's <c>web</c> section: what the web UI needs beyond the meter settings.</summary>
+public sealed class HostWebConfig
+{
+    /// <summary>PBKDF2 hash of the web password (never the password); empty until the first-start setup.</summary>
+    public string PasswordHash { get; set; } = "";
+
+    /// <summary>Shown in the UI and /api/v1/info; the mDNS name on the device.</summary>
+    public string Hostname { get; set; } = NesMep.Core.Web.ModuleSettings.DefaultHostname;
+
+    /// <summary>When true, /api/v1/reading, /info and /status need the API token or a login.</summary>
+    public bool RequireApiToken { get; set; }
+
+    /// <summary>Salted hash of the API token; empty: none set.</summary>
+    public string ApiTokenHash { get; set; } = "";
+
+    /// <summary>
+    /// Whether the first-start form asks for the setup code (not a file setting): null decides by
+    /// the listen address, true when the UI is reachable beyond loopback before it has a password.
+    /// </summary>
+    public bool? RequireSetupCode { get; set; }
+
+    public HostWebConfig Copy() => (HostWebConfig)MemberwiseClone();
+
+    public string? Validate()
+    {
+        if (PasswordHash.Length > 0 && !NesMep.Core.Web.PasswordHash.IsWellFormed(PasswordHash))
+        {
+            return "password_hash: not a hash written by nesmep; delete it to set a new password through the web UI";
+        }
+
+        if (ApiTokenHash.Length > 0 && !NesMep.Core.Web.PasswordHash.IsWellFormed(ApiTokenHash))
+        {
+            return "api_token_hash: not a hash written by nesmep; delete it and set a new token through the web UI";
+        }
+
+        string? hostError = NesMep.Core.Web.WebText.CheckHostName(Hostname);
+        if (hostError != null)
+        {
+            return "hostname: " + hostError;
+        }
+
+        return RequireApiToken && ApiTokenHash.Length == 0 ? "require_api_token: set api_token_hash (through the web UI) first" : null;
     }
 }

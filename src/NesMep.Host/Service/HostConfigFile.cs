@@ -125,6 +125,11 @@ public static class HostConfigFile
                 case "mqtt.min_interval_s": c.Mqtt!.MinIntervalS = Int(p, name); break;
                 case "mqtt.keep_alive_s": c.Mqtt!.KeepAliveS = Int(p, name); break;
                 case "mqtt.configuration_url": c.Mqtt!.ConfigurationUrl = Str(p, name); break;
+                case "mqtt.enabled": c.MqttEnabled = Bool(p, name); break;
+                case "web.password_hash": c.Web.PasswordHash = Str(p, name); break;
+                case "web.hostname": c.Web.Hostname = Str(p, name); break;
+                case "web.require_api_token": c.Web.RequireApiToken = Bool(p, name); break;
+                case "web.api_token_hash": c.Web.ApiTokenHash = Str(p, name); break;
                 default:
                     throw new ConfigError("unknown setting " + name);
             }

@@ -18,13 +18,22 @@ public sealed class HttpFrontEnd : IAsyncDisposable
     private readonly WebApplication _app;
 
     public HttpFrontEnd(string url, ModuleRuntime runtime)
+        : this(url, () => runtime, null)
+    {
+    }
+
+    /// <summary>
+    /// With the web UI: <paramref name="runtime"/> is asked for the current meter runtime on every
+    /// request, because new settings replace it while the HTTP server keeps running.
+    /// </summary>
+    public HttpFrontEnd(string url, Func<ModuleRuntime> runtime, NesMep.Host.Web.WebFrontEnd? web)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         _app = builder.Build();
-        _app.Run(context => Handle(context, runtime));
+        _app.Run(context => Handle(context, runtime(), web));
     }
 
     /// <summary>The bound base URL (with the real port when 0 was asked for).</summary>
@@ -43,13 +52,50 @@ public sealed class HttpFrontEnd : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static async Task Handle(HttpContext http, ModuleRuntime runtime)
+    /// <summary>
+    /// Order: URL/token guards, the core's read-only API, the core's web router, the UI files,
+    /// the plain landing page (when no UI files are installed), 404.
+    /// </summary>
+    private static async Task Handle(HttpContext http, ModuleRuntime runtime, NesMep.Host.Web.WebFrontEnd? web)
     {
         string path = http.Request.Path.Value ?? "/";
+        NesMep.Core.Web.WebRequest? webRequest = null;
+        if (web != null)
+        {
+            webRequest = await NesMep.Host.Web.WebFrontEnd.ReadRequestAsync(http);
+            if (webRequest == null)
+            {
+                await NesMep.Host.Web.WebFrontEnd.WriteAsync(http, NesMep.Core.Web.WebResponse.Error(413, "request body too large"));
+                return;
+            }
+
+            NesMep.Core.Web.WebResponse? refused = web.Guard(webRequest);
+            if (refused != null)
+            {
+                await NesMep.Host.Web.WebFrontEnd.WriteAsync(http, refused);
+                return;
+            }
+        }
+
         ApiResponse? response;
         lock (runtime.Gate)
         {
             response = ApiRouter.Handle(http.Request.Method, path, runtime.Context);
+        }
+
+        if (response == null && web != null)
+        {
+            NesMep.Core.Web.WebResponse? routed = web.Route(webRequest!, runtime);
+            if (routed != null)
+            {
+                await NesMep.Host.Web.WebFrontEnd.WriteAsync(http, routed);
+                return;
+            }
+
+            if (await web.TryServeStaticAsync(http, path))
+            {
+                return;
+            }
         }
 
         if (response == null && path == "/")

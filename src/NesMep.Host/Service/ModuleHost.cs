@@ -1,42 +1,89 @@
 using NesMep.Core.Api;
 using NesMep.Core.Platform;
+using NesMep.Core.Web;
+using NesMep.Host.Web;
 using NesMep.Simulator;
 
 namespace NesMep.Host.Service;
 
-/// <summary>The whole service: meter runtime plus HTTP front end, started and stopped together.</summary>
+/// <summary>
+/// The whole service: meter runtime plus HTTP front end, started and stopped together. New
+/// settings from the web UI start a new "generation": MQTT and the meter runtime are stopped and
+/// rebuilt in-process while the HTTP server (and with it the web sessions) keeps running.
+/// </summary>
 public sealed class ModuleHost : IAsyncDisposable
 {
     public const string Version = "0.1.0";
 
-    private ModuleHost(ModuleRuntime runtime, HttpFrontEnd http, NesMep.Host.Mqtt.MqttService? mqtt)
+    private readonly ILog _log;
+    private readonly IClock _clock;
+    private readonly SemaphoreSlim _restartLock = new(1, 1);
+    private readonly object _pendingLock = new();
+    private ModuleRuntime _runtime;
+    private NesMep.Host.Mqtt.MqttService? _mqtt;
+    private HostConfig _applied;
+    private Task _pendingRestart = Task.CompletedTask;
+    private HttpFrontEnd? _http;
+
+    private ModuleHost(HostConfig config, ILog log, IClock clock, ModuleRuntime runtime)
     {
-        Runtime = runtime;
-        Http = http;
-        Mqtt = mqtt;
+        _log = log;
+        _clock = clock;
+        _runtime = runtime;
+        _applied = config;
+        Config = config;
+        var platform = new HostWebPlatform(this, log);
+        Web = new WebApp(platform, HmacSha256Primitive.Instance, SystemRandomSource.Instance, clock, log, HostSettingsMapper.FromConfig(config), Version)
+        {
+            PasswordIterations = config.PasswordIterations,
+        };
+        Assets = WebAssets.Load(config.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "webui"));
     }
 
-    public ModuleRuntime Runtime { get; }
+    /// <summary>The meter runtime of the current generation.</summary>
+    public ModuleRuntime Runtime => Volatile.Read(ref _runtime);
 
-    public HttpFrontEnd Http { get; }
+    public HttpFrontEnd Http => _http!;
 
     /// <summary>MQTT publishing, or null when not configured.</summary>
-    public NesMep.Host.Mqtt.MqttService? Mqtt { get; }
+    public NesMep.Host.Mqtt.MqttService? Mqtt => Volatile.Read(ref _mqtt);
+
+    /// <summary>The settings as last saved (the next restart applies them).</summary>
+    public HostConfig Config { get; internal set; }
+
+    /// <summary>The web UI state (sessions, login slow-down, settings view).</summary>
+    public WebApp Web { get; }
+
+    public WebAssets Assets { get; }
+
+    /// <summary>The file holding the first-start setup code while one is needed, else null.</summary>
+    public string? SetupCodeFile { get; internal set; }
+
+    /// <summary>How many times new settings were applied since start.</summary>
+    public int Generation { get; private set; }
 
     public string Url => Http.BoundUrl;
 
     public static async Task<ModuleHost> StartAsync(HostConfig config, ILog log, CancellationToken token, IClock? clock = null)
     {
-        var info = new ModuleInfo { Version = Version, Platform = "linux", Maker = "NesMep", Name = "NesMep" };
-        var runtime = new ModuleRuntime(config, clock ?? new SystemClock(), log, info);
+        clock ??= new SystemClock();
+        var runtime = NewRuntime(config, clock, log);
         HttpFrontEnd? http = null;
         try
         {
-            http = new HttpFrontEnd(config.HttpUrl(), runtime);
+            var host = new ModuleHost(config, log, clock, runtime);
+            http = new HttpFrontEnd(config.HttpUrl(), () => host.Runtime, new WebFrontEnd(host.Web, host.Assets));
             await http.StartAsync(token);
+            host._http = http;
             runtime.Start();
-            var mqtt = config.Mqtt == null ? null : NesMep.Host.Mqtt.MqttHostSetup.Create(config, runtime, log);
-            return new ModuleHost(runtime, http, mqtt);
+            host._mqtt = config.MqttActive ? NesMep.Host.Mqtt.MqttHostSetup.Create(config, runtime, log) : null;
+            if (host.Web.SetupRequired)
+            {
+                log.Write(LogLevel.Info, "web: no web password yet; open the UI to set one (" + (host.Assets.Count > 0 ? host.Assets.Count + " UI files" : "no UI files found in " + host.Assets.Root) + ")");
+                host.SetupCodeFile = SetupCode.Issue(config, host.Web, log);
+            }
+
+            return host;
         }
         catch
         {
@@ -50,10 +97,102 @@ public sealed class ModuleHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts applying <see cref="Config"/> in the background (after the HTTP response that saved it).</summary>
+    public void RequestRestart()
+    {
+        lock (_pendingLock)
+        {
+            _pendingRestart = _pendingRestart.ContinueWith(_ => RestartAsync(), TaskScheduler.Default).Unwrap();
+        }
+    }
+
+    /// <summary>Completes when every requested restart has finished (tests wait on it).</summary>
+    public Task PendingRestart
+    {
+        get
+        {
+            lock (_pendingLock)
+            {
+                return _pendingRestart;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stops MQTT and the meter runtime, builds both again from <see cref="Config"/> and swaps them
+    /// in. If the new runtime cannot start (serial device gone), the previous settings are used.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await _restartLock.WaitAsync();
+        try
+        {
+            HostConfig next = Config;
+            ModuleRuntime old = Runtime;
+            long startedMs = old.Context.StartedMs;
+            NesMep.Host.Mqtt.MqttService? oldMqtt = Interlocked.Exchange(ref _mqtt, null);
+            oldMqtt?.Dispose();
+            old.Dispose();
+            ModuleRuntime fresh;
+            try
+            {
+                fresh = NewRuntime(next, _clock, _log);
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                _log.Write(LogLevel.Error, "new settings: cannot start the meter side (" + e.Message + "); keeping the previous settings");
+                next = _applied;
+                fresh = NewRuntime(next, _clock, _log);
+            }
+
+            fresh.Context.ContinueUptimeFrom(startedMs);
+            fresh.Start();
+            Volatile.Write(ref _runtime, fresh);
+            _applied = next;
+            Generation++;
+            if (next.MqttActive)
+            {
+                try
+                {
+                    Volatile.Write(ref _mqtt, NesMep.Host.Mqtt.MqttHostSetup.Create(next, fresh, _log));
+                }
+                catch (ArgumentException e)
+                {
+                    _log.Write(LogLevel.Error, "new settings: MQTT not started: " + e.Message);
+                }
+            }
+
+            _log.Write(LogLevel.Info, "new settings applied: meter link" + (next.MqttActive ? " and MQTT" : "") + " restarted (generation " + Generation + ")");
+        }
+        finally
+        {
+            _restartLock.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            await PendingRestart;
+        }
+        catch (Exception e)
+        {
+            _log.Write(LogLevel.Error, "settings restart failed: " + e.Message);
+        }
+
         Mqtt?.Dispose();
-        await Http.DisposeAsync();
+        if (_http != null)
+        {
+            await _http.DisposeAsync();
+        }
+
         Runtime.Dispose();
+    }
+
+    private static ModuleRuntime NewRuntime(HostConfig config, IClock clock, ILog log)
+    {
+        var info = new ModuleInfo { Version = Version, Platform = "linux", Maker = "NesMep", Name = "NesMep", Hostname = config.Web.Hostname };
+        return new ModuleRuntime(config, clock, log, info);
     }
 }

@@ -1,0 +1,43 @@
+namespace NesMep.Core.Web
+{
+    /// <summary>
+    /// The optional token for the read-only JSON under /api/v1 (reading, info, status). When the
+    /// setting is on, a request needs "Authorization: Bearer TOKEN" or a logged-in session.
+    /// /getDashDataWS and /metrics stay open: the Home Assistant integration cannot send a token.
+    /// </summary>
+    public static class ApiTokenGate
+    {
+        /// <summary>A 401 response when the request must be refused, else null. Call under app.Sync.</summary>
+        public static WebResponse Check(WebRequest request, WebApp app)
+        {
+            string path = WebText.StripQuery(request.Path);
+            if (!app.Settings.RequireApiToken || !IsProtected(path))
+            {
+                return null;
+            }
+
+            string auth = request.Authorization;
+            if (auth != null && auth.StartsWith("Bearer "))
+            {
+                string token = auth.Substring(7).Trim();
+                if (token.Length > 0 && PasswordHash.Verify(token, app.Settings.ApiTokenHash, app.Hmac))
+                {
+                    return null;
+                }
+            }
+            else if (app.SessionOf(request) != null)
+            {
+                return null;
+            }
+
+            WebResponse r = WebResponse.Error(401, "this module requires an API token: send Authorization: Bearer TOKEN (or log in)");
+            r.Authenticate = "Bearer realm=\"nesmep\"";
+            return r;
+        }
+
+        public static bool IsProtected(string path)
+        {
+            return path == "/api/v1/reading" || path == "/api/v1/info" || path == "/api/v1/status";
+        }
+    }
+}

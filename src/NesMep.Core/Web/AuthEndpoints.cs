@@ -1,0 +1,213 @@
+using NesMep.Core.Json;
+using NesMep.Core.Platform;
+
+namespace NesMep.Core.Web
+{
+    /// <summary>GET /api/v1/session and the POSTs that start or end one: setup, login, logout.</summary>
+    public static class AuthEndpoints
+    {
+        /// <summary>
+        /// Open to everyone: whether a password exists, whether this browser is logged in, the
+        /// CSRF token for its next POST (the session's, or a login token), platform and network.
+        /// </summary>
+        public static WebResponse Session(WebRequest request, WebApp app)
+        {
+            Session s = app.SetupRequired ? null : app.SessionOf(request);
+            JsonWriter w = new JsonWriter();
+            w.BeginObject();
+            w.Property("logged_in", s != null);
+            w.Property("setup_required", app.SetupRequired);
+            w.Property("setup_allowed", request.SetupAllowed);
+            w.Property("setup_code_required", app.SetupRequired && app.SetupCode != null && app.SetupCode.Length > 0);
+            w.Property("csrf_token", s != null ? s.CsrfToken : app.Nonces.Issue(app.Clock.NowMs));
+            w.Property("platform", app.Platform.Platform);
+            w.Property("version", app.Version);
+            w.Property("hostname", app.Settings.Hostname);
+            w.Property("api_token_required", app.Settings.RequireApiToken);
+            w.Name("network");
+            app.Platform.WriteNetwork(w);
+            w.EndObject();
+            return new WebResponse(200, w.ToString());
+        }
+
+        public static WebResponse Setup(WebRequest request, WebApp app)
+        {
+            if (!app.SetupRequired)
+            {
+                return WebResponse.Error(409, "a web password is already set: log in, then change it on the configuration page");
+            }
+
+            if (!request.SetupAllowed)
+            {
+                return WebResponse.Error(403, "the first password can only be set through the module's own access point");
+            }
+
+            WebResponse refused = CheckLoginToken(request, app);
+            if (refused != null)
+            {
+                return refused;
+            }
+
+            string error;
+            FormBody form = FormBody.Parse(request.Body, out error);
+            if (form == null)
+            {
+                return WebResponse.Error(400, error);
+            }
+
+            long now = app.Clock.NowMs;
+            long wait = app.Throttle.WaitMs(request.Client, now);
+            if (wait > 0)
+            {
+                return WebAuth.TooManyAttempts(wait);
+            }
+
+            string password = form.Get("password");
+            string confirm = form.Get("password_confirm");
+            FieldErrors errors = new FieldErrors();
+            if (app.SetupCode != null && app.SetupCode.Length > 0)
+            {
+                string code = form.Get("setup_code");
+                if (code == null || !ConstantTime.StringsEqual(code.Trim(), app.SetupCode))
+                {
+                    // Counted like a wrong password, so the code cannot be guessed either.
+                    app.Throttle.Failure(request.Client, now);
+                    app.Log.Write(LogLevel.Warning, "web: wrong setup code from " + request.Client);
+                    errors.Add("setup_code", "wrong setup code: it is in the file named in the module's log");
+                }
+            }
+
+            string problem = password == null ? "give a password" : SettingsForm.CheckNewPassword(password);
+            if (problem != null)
+            {
+                errors.Add("password", problem);
+            }
+
+            if (confirm == null || confirm != password)
+            {
+                errors.Add("password_confirm", "does not match the password");
+            }
+
+            if (errors.Count > 0)
+            {
+                return new WebResponse(400, errors.ToJson("no password was set"));
+            }
+
+            ModuleSettings next = app.Settings.Copy();
+            next.WebPasswordHash = PasswordHash.Create(password, app.PasswordIterations, app.Hmac, app.Random);
+            string saveError = app.Platform.Save(next);
+            if (saveError != null)
+            {
+                return WebResponse.Error(500, "the password was not saved: " + saveError);
+            }
+
+            app.Settings = next;
+            app.SetupCode = null;
+            app.Log.Write(LogLevel.Info, "web: first web password set from " + request.Client);
+            return LoggedIn(request, app);
+        }
+
+        public static WebResponse Login(WebRequest request, WebApp app)
+        {
+            long now = app.Clock.NowMs;
+            long wait = app.Throttle.WaitMs(request.Client, now);
+            if (wait > 0)
+            {
+                return WebAuth.TooManyAttempts(wait);
+            }
+
+            if (app.SetupRequired)
+            {
+                return WebAuth.SetupRequired();
+            }
+
+            WebResponse refused = CheckLoginToken(request, app);
+            if (refused != null)
+            {
+                return refused;
+            }
+
+            string error;
+            FormBody form = FormBody.Parse(request.Body, out error);
+            if (form == null)
+            {
+                return WebResponse.Error(400, error);
+            }
+
+            string password = form.Get("password");
+            if (password == null || !PasswordHash.Verify(password, app.Settings.WebPasswordHash, app.Hmac))
+            {
+                long delay = app.Throttle.Failure(request.Client, now);
+                int failures = app.Throttle.Failures(request.Client, now);
+                app.Log.Write(LogLevel.Warning, "web: wrong password from " + request.Client + " (" + failures + " in a row)");
+                JsonWriter w = new JsonWriter();
+                w.BeginObject();
+                w.Property("error", "wrong password");
+                w.Property("retry_after_s", (int)((delay + 999) / 1000));
+                w.EndObject();
+                return new WebResponse(401, w.ToString());
+            }
+
+            app.Throttle.Success(request.Client);
+            app.Log.Write(LogLevel.Info, "web: login from " + request.Client);
+            return LoggedIn(request, app);
+        }
+
+        public static WebResponse Logout(WebRequest request, WebApp app)
+        {
+            Session s;
+            WebResponse refused = WebAuth.Authorize(request, app, true, out s);
+            if (refused != null)
+            {
+                return refused;
+            }
+
+            app.Sessions.Remove(s);
+            JsonWriter w = new JsonWriter();
+            w.BeginObject().Property("logged_in", false).EndObject();
+            WebResponse r = new WebResponse(200, w.ToString());
+            r.SetCookie = Cookies.ExpiredSessionCookie(request.Secure);
+            return r;
+        }
+
+        /// <summary>Login and setup need the login token of GET /api/v1/session (or the token of a session already open).</summary>
+        private static WebResponse CheckLoginToken(WebRequest request, WebApp app)
+        {
+            WebResponse badType = WebAuth.CheckForm(request);
+            if (badType != null)
+            {
+                return badType;
+            }
+
+            long now = app.Clock.NowMs;
+            if (app.Nonces.IsValid(request.CsrfToken, now))
+            {
+                return null;
+            }
+
+            Session s = app.SessionOf(request);
+            if (s != null && request.CsrfToken != null && ConstantTime.StringsEqual(request.CsrfToken, s.CsrfToken))
+            {
+                return null;
+            }
+
+            return WebResponse.Error(403, "missing or expired CSRF token (X-CSRF-Token from GET /api/v1/session); reload the page");
+        }
+
+        private static WebResponse LoggedIn(WebRequest request, WebApp app)
+        {
+            Session old = app.SessionOf(request);
+            if (old != null)
+            {
+                app.Sessions.Remove(old); // a fresh id at every login (no session fixation)
+            }
+
+            Session s = app.Sessions.Create(app.Clock.NowMs);
+            JsonWriter w = new JsonWriter();
+            w.BeginObject().Property("logged_in", true).Property("csrf_token", s.CsrfToken).EndObject();
+            WebResponse r = new WebResponse(200, w.ToString());
+            r.SetCookie = Cookies.SessionCookie(s.Id, request.Secure);
+            return r;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+namespace NesMep.Core.Web
+{
+    /// <summary>
+    /// Brute-force slow-down per client address: after the n-th wrong password in a row the client
+    /// must wait 2^(n-1) seconds (1, 2, 4, … capped at 15 minutes) before the next attempt is even
+    /// checked. A correct password clears the record; an hour without failures forgets it.
+    /// A small fixed table: when full, the record with the oldest failure is replaced.
+    /// </summary>
+    public sealed class LoginThrottle
+    {
+        public const int Capacity = 32;
+        public const long BaseDelayMs = 1000;
+        public const long MaxDelayMs = 15L * 60 * 1000;
+        public const long ForgetAfterMs = 60L * 60 * 1000;
+
+        private readonly string[] _clients = new string[Capacity];
+        private readonly int[] _failures = new int[Capacity];
+        private readonly long[] _lastFailureMs = new long[Capacity];
+        private readonly long[] _blockedUntilMs = new long[Capacity];
+
+        /// <summary>Milliseconds the client must still wait; 0 when it may try now.</summary>
+        public long WaitMs(string client, long nowMs)
+        {
+            int i = IndexOf(client, nowMs);
+            if (i < 0)
+            {
+                return 0;
+            }
+
+            long wait = _blockedUntilMs[i] - nowMs;
+            return wait > 0 ? wait : 0;
+        }
+
+        /// <summary>Failures in a row recorded for the client.</summary>
+        public int Failures(string client, long nowMs)
+        {
+            int i = IndexOf(client, nowMs);
+            return i < 0 ? 0 : _failures[i];
+        }
+
+        /// <summary>Records a wrong password; returns the delay now imposed.</summary>
+        public long Failure(string client, long nowMs)
+        {
+            int i = IndexOf(client, nowMs);
+            if (i < 0)
+            {
+                i = FreeSlot(nowMs);
+                _clients[i] = client;
+                _failures[i] = 0;
+            }
+
+            _failures[i]++;
+            _lastFailureMs[i] = nowMs;
+            long delay = DelayFor(_failures[i]);
+            _blockedUntilMs[i] = nowMs + delay;
+            return delay;
+        }
+
+        public void Success(string client)
+        {
+            for (int i = 0; i < Capacity; i++)
+            {
+                if (_clients[i] == client)
+                {
+                    _clients[i] = null;
+                }
+            }
+        }
+
+        /// <summary>The wait after <paramref name="failures"/> wrong passwords in a row.</summary>
+        public static long DelayFor(int failures)
+        {
+            if (failures < 1)
+            {
+                return 0;
+            }
+
+            long delay = BaseDelayMs;
+            for (int n = 1; n < failures && delay < MaxDelayMs; n++)
+            {
+                delay *= 2;
+            }
+
+            return delay > MaxDelayMs ? MaxDelayMs : delay;
+        }
+
+        private int IndexOf(string client, long nowMs)
+        {
+            for (int i = 0; i < Capacity; i++)
+            {
+                if (_clients[i] != null && _clients[i] == client)
+                {
+                    if (nowMs - _lastFailureMs[i] > ForgetAfterMs && nowMs >= _blockedUntilMs[i])
+                    {
+                        _clients[i] = null;
+                        return -1;
+                    }
+
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private int FreeSlot(long nowMs)
+        {
+            int oldest = 0;
+            for (int i = 0; i < Capacity; i++)
+            {
+                if (_clients[i] == null)
+                {
+                    return i;
+                }
+
+                if (_lastFailureMs[i] < _lastFailureMs[oldest])
+                {
+                    oldest = i;
+                }
+            }
+
+            return oldest;
+        }
+    }
+}

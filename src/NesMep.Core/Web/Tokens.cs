@@ -1,0 +1,57 @@
+using System;
+
+namespace NesMep.Core.Web
+{
+    /// <summary>Random tokens as URL- and cookie-safe text (base64url without padding).</summary>
+    public static class Tokens
+    {
+        /// <summary>32 random bytes: 256 bits, 43 characters.</summary>
+        public const int DefaultBytes = 32;
+
+        public static string New(IRandomSource random, int bytes)
+        {
+            byte[] b = new byte[bytes];
+            random.Fill(b);
+            return ToBase64Url(b);
+        }
+
+        public static string ToBase64Url(byte[] bytes)
+        {
+            string s = Convert.ToBase64String(bytes);
+            char[] c = new char[s.Length];
+            int n = 0;
+            for (int i = 0; i < s.Length; i++)
+            {
+                char ch = s[i];
+                if (ch == '=')
+                {
+                    break;
+                }
+
+                c[n++] = ch == '+' ? '-' : ch == '/' ? '_' : ch;
+            }
+
+            return new string(c, 0, n);
+        }
+
+        /// <summary>True when every character could come from <see cref="ToBase64Url"/> (cheap syntax check before a lookup).</summary>
+        public static bool LooksValid(string token)
+        {
+            if (token == null || token.Length < 16 || token.Length > 128)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < token.Length; i++)
+            {
+                char c = token[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

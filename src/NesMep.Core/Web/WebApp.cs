@@ -1,0 +1,82 @@
+using NesMep.Core.Platform;
+
+namespace NesMep.Core.Web
+{
+    /// <summary>
+    /// State of the web side that outlives meter-runtime restarts: current settings, sessions,
+    /// login slow-down, the raw-console read. Every call into it goes through <see cref="WebRouter"/>
+    /// (or <see cref="ApiTokenGate"/>) under <see cref="Sync"/>.
+    /// </summary>
+    public sealed class WebApp
+    {
+        /// <summary>PBKDF2 rounds of new web-password hashes unless the platform says otherwise.</summary>
+        public const int DefaultPasswordIterations = 100000;
+
+        /// <summary>API tokens are long random strings, so one round (a salted HMAC) is enough and keeps each API call cheap.</summary>
+        public const int TokenIterations = 1;
+
+        public WebApp(IWebPlatform platform, IHmacSha256 hmac, IRandomSource random, IClock clock, ILog log, ModuleSettings settings, string version)
+        {
+            Platform = platform;
+            Hmac = hmac;
+            Random = random;
+            Clock = clock;
+            Log = log ?? NullLog.Instance;
+            Settings = settings;
+            Version = version;
+            Sessions = new SessionStore(random);
+            Throttle = new LoginThrottle();
+            Nonces = new LoginNonces(random);
+            Console = new WebConsole();
+            PasswordIterations = DefaultPasswordIterations;
+        }
+
+        public readonly object Sync = new object();
+
+        public IWebPlatform Platform { get; private set; }
+
+        public IHmacSha256 Hmac { get; private set; }
+
+        public IRandomSource Random { get; private set; }
+
+        public IClock Clock { get; private set; }
+
+        public ILog Log { get; private set; }
+
+        public string Version { get; private set; }
+
+        /// <summary>The settings in force (as last saved).</summary>
+        public ModuleSettings Settings { get; set; }
+
+        public SessionStore Sessions { get; private set; }
+
+        public LoginThrottle Throttle { get; private set; }
+
+        public LoginNonces Nonces { get; private set; }
+
+        public WebConsole Console { get; private set; }
+
+        /// <summary>
+        /// When set, the first-start form must also carry this one-time code, which the platform
+        /// shows only to whoever runs the module (a file next to the settings on Linux). Needed when
+        /// the UI is reachable from a network before it has a password: otherwise the first visitor
+        /// would choose it. Null: no code (device access point, loopback-only host).
+        /// </summary>
+        public string SetupCode { get; set; }
+
+        /// <summary>PBKDF2 rounds for new password hashes (the ESP32 adapter lowers it; the count is stored in the hash).</summary>
+        public int PasswordIterations { get; set; }
+
+        public bool SetupRequired
+        {
+            get { return Settings.WebPasswordHash.Length == 0; }
+        }
+
+        /// <summary>The session named by the request's cookie, or null.</summary>
+        public Session SessionOf(WebRequest request)
+        {
+            string id = Cookies.Get(request.Cookie, Cookies.SessionName);
+            return id == null ? null : Sessions.Find(id, Clock.NowMs);
+        }
+    }
+}

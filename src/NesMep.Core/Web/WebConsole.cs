@@ -1,0 +1,165 @@
+using NesMep.Core.Api;
+using NesMep.Core.Json;
+using NesMep.Core.Link;
+using NesMep.Core.Polling;
+using NesMep.Core.Protocol;
+using NesMep.Core.Tables;
+
+namespace NesMep.Core.Web
+{
+    /// <summary>
+    /// The raw MEP console: one person's read at a time, queued ahead of the schedule through
+    /// MeterPoller.TryQueueManual, then described with MepFrameJson (the CLI's frame inspector)
+    /// once the poll thread has finished it. The browser polls for the result, so no HTTP request
+    /// ever holds the module lock while the meter answers.
+    /// </summary>
+    public sealed class WebConsole
+    {
+        /// <summary>A read that has not finished after this long is reported as lost.</summary>
+        public const long GiveUpMs = 60000;
+
+        private ManualRead _read;
+        private MeterPoller _poller;
+        private long _queuedMs;
+
+        /// <summary>Queues a read; call under the module lock.</summary>
+        public WebResponse Start(FormBody form, ModuleContext context)
+        {
+            FieldErrors errors = new FieldErrors();
+            ManualRead read = new ManualRead();
+            if (!ConsoleForm.TryParse(form, read.Request, errors))
+            {
+                return new WebResponse(400, errors.ToJson("the read was not sent"));
+            }
+
+            MeterPoller poller = context.Poller;
+            if (poller == null)
+            {
+                return WebResponse.Error(409, "no meter is configured: set the meter key first");
+            }
+
+            if (Busy(poller, context.Clock.NowMs))
+            {
+                return WebResponse.Error(409, "a console read is still waiting for the meter");
+            }
+
+            if (!poller.TryQueueManual(read))
+            {
+                return WebResponse.Error(409, "the meter link has another console read queued");
+            }
+
+            _read = read;
+            _poller = poller;
+            _queuedMs = context.Clock.NowMs;
+            return new WebResponse(202, Describe(context));
+        }
+
+        /// <summary>The state of the last read as JSON; call under the module lock.</summary>
+        public string Describe(ModuleContext context)
+        {
+            JsonWriter w = new JsonWriter();
+            w.BeginObject();
+            ManualRead m = _read;
+            if (m == null)
+            {
+                w.Property("state", "idle");
+                w.EndObject();
+                return w.ToString();
+            }
+
+            long now = context.Clock.NowMs;
+            w.Property("table", TableIds.Name(m.Request.TableId));
+            w.Property("kind", m.Request.Code == MepCodes.FullRead ? "full read" : "partial read");
+            if (m.State != ManualRead.StateDone)
+            {
+                bool lost = _poller != context.Poller || now - _queuedMs > GiveUpMs;
+                w.Property("state", lost ? "failed" : m.State == ManualRead.StateRunning ? "running" : "queued");
+                if (lost)
+                {
+                    w.Property("error", "the meter link restarted (settings saved) or never ran the read; send it again");
+                }
+
+                w.Name("waited_s").Fixed(now - _queuedMs, 3);
+                w.EndObject();
+                return w.ToString();
+            }
+
+            w.Property("state", "done");
+            w.Property("result", ResultName(m.Result));
+            w.Name("error");
+            if (m.Error == null)
+            {
+                w.Null();
+            }
+            else
+            {
+                w.String(m.Error);
+            }
+
+            w.Property("request_hex", Hex.Format(m.RequestFrame, 0, m.RequestLength));
+            w.Property("response_hex", Hex.Format(m.ResponseFrame, 0, m.ResponseLength));
+            MeterPoller poller = _poller;
+            MepDigest digest = poller.Link.Digest;
+            w.Name("request");
+            JsonWriter req = new JsonWriter();
+            string error = m.RequestLength == 0 ? "request: nothing was sent" : MepFrameJson.WriteRequest(m.RequestFrame, 0, m.RequestLength, digest, req);
+            if (error == null)
+            {
+                w.Raw(req.ToString());
+            }
+            else
+            {
+                w.Null();
+                w.Property("request_error", error);
+            }
+
+            w.Name("response");
+            if (m.ResponseLength == 0 || error != null)
+            {
+                w.Null();
+            }
+            else
+            {
+                MeterTableState t = poller.Tables;
+                JsonWriter resp = new JsonWriter();
+                string respError = MepFrameJson.WriteResponse(m.RequestFrame, 0, m.RequestLength, m.ResponseFrame, 0, m.ResponseLength, digest,
+                    t.Dimensions.HasLayout ? t.Dimensions : null, t.PresentValues.IsKnown ? t.PresentValues : null,
+                    t.Summations.IsKnown ? t.Summations : null, resp);
+                if (respError == null)
+                {
+                    w.Raw(resp.ToString());
+                }
+                else
+                {
+                    w.Null();
+                    w.Property("response_error", respError);
+                }
+            }
+
+            w.EndObject();
+            return w.ToString();
+        }
+
+        private bool Busy(MeterPoller poller, long nowMs)
+        {
+            return _read != null && _read.State != ManualRead.StateDone && _poller == poller && nowMs - _queuedMs <= GiveUpMs;
+        }
+
+        public static string ResultName(LinkResult result)
+        {
+            switch (result)
+            {
+                case LinkResult.Ok:
+                    return "ok";
+                case LinkResult.MeterError:
+                    return "meter_error";
+                case LinkResult.AuthenticationFailed:
+                    return "authentication_failed";
+                case LinkResult.Abandoned:
+                    return "abandoned";
+                default:
+                    return "none";
+            }
+        }
+    }
+}

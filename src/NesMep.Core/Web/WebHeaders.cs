@@ -1,0 +1,87 @@
+namespace NesMep.Core.Web
+{
+    /// <summary>
+    /// Header values both hosts put on the UI files, so the device and Linux serve them the same way.
+    /// The policy allows only the module's own files: no inline script, no external fonts or CDNs.
+    /// </summary>
+    public static class WebHeaders
+    {
+        public const string ContentSecurityPolicy =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+        public const string ReferrerPolicy = "no-referrer";
+
+        public const string ContentTypeOptions = "nosniff";
+
+        public const string FrameOptions = "DENY";
+
+        /// <summary>UI files change with each firmware or package version: revalidate every time (cheap with ETag/304).</summary>
+        public const string StaticCacheControl = "no-cache";
+
+        /// <summary>Content type by file extension; null for anything the UI does not ship.</summary>
+        public static string ContentTypeFor(string path)
+        {
+            string p = WebText.ToLowerAscii(path);
+            if (p.EndsWith(".html"))
+            {
+                return "text/html; charset=utf-8";
+            }
+
+            if (p.EndsWith(".css"))
+            {
+                return "text/css; charset=utf-8";
+            }
+
+            if (p.EndsWith(".js"))
+            {
+                return "text/javascript; charset=utf-8";
+            }
+
+            if (p.EndsWith(".svg"))
+            {
+                return "image/svg+xml";
+            }
+
+            if (p.EndsWith(".png"))
+            {
+                return "image/png";
+            }
+
+            if (p.EndsWith(".ico"))
+            {
+                return "image/x-icon";
+            }
+
+            if (p.EndsWith(".json"))
+            {
+                return "application/json";
+            }
+
+            if (p.EndsWith(".txt"))
+            {
+                return "text/plain; charset=utf-8";
+            }
+
+            return null;
+        }
+
+        /// <summary>The UI file for a request path ("/" → "index.html"), or null when the path cannot name one.</summary>
+        public static string FileFor(string path)
+        {
+            string p = WebText.StripQuery(path);
+            if (p == "/" || p.Length == 0)
+            {
+                return "index.html";
+            }
+
+            if (p[0] != '/' || p.IndexOf("..") >= 0 || p.IndexOf('\\') >= 0 || p.IndexOf('/', 1) >= 0)
+            {
+                return null; // flat folder: no sub-directories, no traversal
+            }
+
+            string name = p.Substring(1);
+            return ContentTypeFor(name) == null ? null : name;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace NesMep.Core.Web
+{
+    /// <summary>What the web router needs from one HTTP request; each host copies it from its stack.</summary>
+    public sealed class WebRequest
+    {
+        public string Method = "GET";
+
+        /// <summary>Path with query string, as received.</summary>
+        public string Path = "/";
+
+        /// <summary>Raw Cookie header, or null.</summary>
+        public string Cookie;
+
+        /// <summary>X-CSRF-Token header, or null.</summary>
+        public string CsrfToken;
+
+        /// <summary>Authorization header, or null.</summary>
+        public string Authorization;
+
+        /// <summary>Content-Type header, or null.</summary>
+        public string ContentType;
+
+        /// <summary>The request body as text ("" when none).</summary>
+        public string Body = "";
+
+        /// <summary>Client address; the key of the login slow-down.</summary>
+        public string Client = "";
+
+        /// <summary>Served over TLS: the session cookie then gets the Secure flag.</summary>
+        public bool Secure;
+
+        /// <summary>
+        /// Whether the first-start password may be set from this client: always on the Linux host
+        /// (it listens on loopback unless told otherwise); on the device only for clients of its
+        /// own setup access point.
+        /// </summary>
+        public bool SetupAllowed = true;
+    }
+}

@@ -1,0 +1,92 @@
+'use strict';
+// Shared helpers of every page: session, CSRF-carrying POSTs, safe DOM building, number formatting.
+// Text from the module (meter strings, log lines) is only ever set with textContent, never as HTML.
+const $ = (s, r) => (r || document).querySelector(s);
+const $$ = (s, r) => Array.from((r || document).querySelectorAll(s));
+const NM = {
+  session: null,
+  async json(path, opt) {
+    const o = Object.assign({ credentials: 'same-origin', cache: 'no-store' }, opt || {});
+    o.headers = Object.assign({ Accept: 'application/json' }, o.headers || {});
+    let r;
+    try { r = await fetch(path, o); } catch (e) { return { status: 0, ok: false, body: { error: 'module not reachable' } }; }
+    let body = {};
+    try { body = await r.json(); } catch (e) { /* empty or not JSON */ }
+    return { status: r.status, ok: r.ok, body: body || {} };
+  },
+  async loadSession() {
+    const r = await NM.json('/api/v1/session');
+    NM.session = r.ok ? r.body : null;
+    nav();
+    return NM.session || {};
+  },
+  // Every change is a form POST with the CSRF token from /api/v1/session (login token before a session).
+  async post(path, data) {
+    if (!NM.session) await NM.loadSession();
+    const send = () => NM.json(path, { method: 'POST', body: new URLSearchParams(data), headers: { 'X-CSRF-Token': (NM.session || {}).csrf_token || '' } });
+    let r = await send();
+    if (r.status === 403 && /CSRF/.test(r.body.error || '')) { await NM.loadSession(); r = await send(); }
+    return r;
+  },
+  async requireLogin() {
+    const s = await NM.loadSession();
+    if (s.logged_in) return true;
+    location.replace('login.html?next=' + encodeURIComponent(location.pathname));
+    return false;
+  },
+  el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  },
+  // Unavailable values are shown as the word, never as 0.
+  fmt(v, d, unit) {
+    if (v === null || v === undefined || Number.isNaN(v)) return null;
+    return Number(v).toFixed(d) + (unit ? ' ' + unit : '');
+  },
+  show(el, text) {
+    if (!el) return;
+    el.textContent = text === null ? 'unavailable' : text;
+    el.classList.toggle('na', text === null);
+  },
+  // A table of key/value rows from a flat object (nested objects as JSON text).
+  kv(obj, into) {
+    into.textContent = '';
+    Object.keys(obj || {}).forEach(k => {
+      const tr = NM.el('tr');
+      tr.append(NM.el('th', k.replace(/_/g, ' ')));
+      const v = obj[k];
+      const td = NM.el('td', v === null ? 'unavailable' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+      if (v === null) td.className = 'na';
+      tr.append(td);
+      into.append(tr);
+    });
+  },
+  msg(el, text, ok) {
+    el.hidden = !text;
+    el.textContent = text || '';
+    el.className = 'msg ' + (ok ? 'ok' : 'bad');
+  },
+  duration(s) {
+    if (s === null || s === undefined) return null;
+    s = Math.floor(s);
+    const d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60);
+    return (d ? d + ' d ' : '') + (d || h ? h + ' h ' : '') + m + ' min ' + (s % 60) + ' s';
+  }
+};
+function nav() {
+  const s = NM.session || {};
+  // The firmware update page exists only on the device.
+  $('#nav-update').hidden = !s.platform || s.platform === 'linux';
+  $('#nav-login').hidden = !!s.logged_in;
+  $('#nav-logout').hidden = !s.logged_in;
+}
+document.addEventListener('DOMContentLoaded', () => {
+  const here = location.pathname === '/' ? 'index.html' : location.pathname.replace(/^\//, '');
+  $$('nav a').forEach(a => { if (a.getAttribute('href').replace(/^\//, '') === here || (here === 'index.html' && a.getAttribute('href') === '/')) a.setAttribute('aria-current', 'page'); });
+  $('#nav-logout').addEventListener('click', async () => {
+    await NM.post('/api/v1/logout', {});
+    location.href = '/';
+  });
+});

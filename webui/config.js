@@ -1,0 +1,74 @@
+'use strict';
+// Configuration: fills the form from GET /api/v1/settings (secrets only as "set"/"not set"), sends every
+// field with one POST; the module saves all or nothing and answers with a message per bad field.
+const SECRETS = ['wifi_password', 'mqtt_password', 'api_token'];
+
+function keyForm(text) {
+  const t = text.trim();
+  if (!t) return '';
+  if (t.length === 20) return /^[\x20-\x7e]+$/.test(t) ? 'detected: 20 ASCII characters' : 'not printable ASCII';
+  const hex = t.replace(/\s/g, '');
+  if (!/^[0-9a-fA-F]+$/.test(hex)) return t.length + ' characters: not a key form (20 characters, 40 or 32 hex digits)';
+  if (hex.length === 40) return 'detected: 40 hex digits';
+  if (hex.length === 32) return 'detected: 32 hex digits';
+  return hex.length + ' hex digits: not a key form (20 characters, 40 or 32 hex digits)';
+}
+
+async function load() {
+  const r = await NM.json('/api/v1/settings');
+  if (r.status === 401) { NM.requireLogin(); return; }
+  if (!r.ok) { NM.msg($('#note'), r.body.error || 'Cannot read the settings.', false); return; }
+  const s = r.body;
+  $('#wifi').hidden = !('wifi_ssid' in s);
+  $$('#cfg [name]').forEach(i => {
+    if (i.type === 'password' || i.name === 'api_token') { i.value = ''; if (i.name === 'api_token') i.type = 'password'; }
+    else if (i.type === 'checkbox') i.checked = !!s[i.name];
+    else if (i.name in s) i.value = s[i.name];
+  });
+  SECRETS.forEach(n => { const h = $('[data-set=' + n + ']'); if (h) h.textContent = s[n + '_set'] ? 'set; leave empty to keep it' : 'not set'; });
+  $('#key-form').textContent = s.meter_key_set ? 'set (' + s.meter_key_form + '); leave empty to keep it' : 'not set';
+}
+
+function clearErrors() { $$('.err').forEach(e => { e.textContent = ''; }); }
+
+async function save(ev) {
+  ev.preventDefault();
+  clearErrors();
+  const data = {};
+  $$('#cfg [name]').forEach(i => {
+    if (i.closest('[hidden]')) return; // fields of a platform without them (Wi-Fi on Linux)
+    data[i.name] = i.type === 'checkbox' ? (i.checked ? '1' : '0') : i.value;
+  });
+  $('#save').disabled = true;
+  const r = await NM.post('/api/v1/settings', data);
+  $('#save').disabled = false;
+  if (r.status === 401) { NM.requireLogin(); return; }
+  if (r.ok) {
+    NM.msg($('#note'), 'Saved (changed: ' + r.body.changed + ')' + (r.body.restarting ? '. The meter link restarts with the new settings.' : '.'), true);
+    await load();
+  } else {
+    (r.body.errors || []).forEach(e => { const el = $('.err[data-for="' + e.field + '"]'); if (el) el.textContent = e.message; });
+    NM.msg($('#note'), r.body.error || 'Not saved.', false);
+    const first = (r.body.errors || [])[0];
+    if (first && $('[name="' + first.field + '"]')) $('[name="' + first.field + '"]').focus();
+  }
+  window.scrollTo(0, 0);
+}
+
+// A random token made in the browser and shown once, so it can be copied into the client that needs it.
+function generateToken() {
+  const b = crypto.getRandomValues(new Uint8Array(24));
+  const t = btoa(String.fromCharCode.apply(null, b)).replace(/\+/g, '-').replace(/\//g, '_');
+  const i = $('#api_token');
+  i.type = 'text';
+  i.value = t;
+  i.select();
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  if (!await NM.requireLogin()) return;
+  $('#cfg').addEventListener('submit', save);
+  $('#meter_key').addEventListener('input', e => { $('#key-form').textContent = keyForm(e.target.value); });
+  $('#gen-token').addEventListener('click', generateToken);
+  load();
+});
