@@ -7,11 +7,20 @@ namespace NesMep.Core.Web
     /// </summary>
     public static class ApiTokenGate
     {
+        /// <summary>
+        /// Whether <see cref="Check"/> has anything to decide. Needs no lock (one read of the settings
+        /// reference, which a save replaces whole), so a host can skip app.Sync for every other
+        /// request: /getDashDataWS, /metrics and the UI files never wait behind a login's PBKDF2.
+        /// </summary>
+        public static bool Applies(WebRequest request, WebApp app)
+        {
+            return app.Settings.RequireApiToken && IsProtected(WebText.StripQuery(request.Path));
+        }
+
         /// <summary>A 401 response when the request must be refused, else null. Call under app.Sync.</summary>
         public static WebResponse Check(WebRequest request, WebApp app)
         {
-            string path = WebText.StripQuery(request.Path);
-            if (!app.Settings.RequireApiToken || !IsProtected(path))
+            if (!Applies(request, app))
             {
                 return null;
             }

@@ -9,7 +9,18 @@ namespace NesMep.Core.Web
     /// </summary>
     public sealed class WebApp
     {
-        /// <summary>PBKDF2 rounds of new web-password hashes unless the platform says otherwise.</summary>
+        /// <summary>
+        /// PBKDF2 rounds of new web-password hashes unless the platform says otherwise. The trade-off
+        /// (docs/webui.md, "Passwords"): each round is one platform HMAC call plus a 32-byte XOR loop,
+        /// and a check runs under <see cref="Sync"/>, so every other web request waits for it. On
+        /// .NET this core loop does 200 000 rounds in about 0.3 s (the Linux host's setting, below
+        /// OWASP's 600 000 for PBKDF2-SHA256; the slow-down and the one-at-a-time lock limit online
+        /// guessing). Under nanoFramework's interpreter a round costs far more (not measured yet; by
+        /// estimate this default would take tens of seconds on an ESP32), so the device adapter must
+        /// set <see cref="PasswordIterations"/> from a measurement on the device: about a second per check.
+        /// A low count mainly weakens an offline attack on a stolen settings file, which holds the
+        /// meter key and MQTT password in clear anyway.
+        /// </summary>
         public const int DefaultPasswordIterations = 100000;
 
         /// <summary>API tokens are long random strings, so one round (a salted HMAC) is enough and keeps each API call cheap.</summary>

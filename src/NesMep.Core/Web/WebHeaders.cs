@@ -80,7 +80,23 @@ namespace NesMep.Core.Web
                 return null; // flat folder: no sub-directories, no traversal
             }
 
+            // Only plain names: no hidden files (the device's settings or temp files may share the
+            // partition), no '%' left encoded by a host, no drive letters (':'), no control characters.
             string name = p.Substring(1);
+            if (name.Length == 0 || name[0] == '.')
+            {
+                return null;
+            }
+
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'))
+                {
+                    return null;
+                }
+            }
+
             return ContentTypeFor(name) == null ? null : name;
         }
     }

@@ -107,6 +107,7 @@ public sealed class HttpFrontEnd : IAsyncDisposable
         http.Response.StatusCode = response.Status;
         http.Response.ContentType = response.ContentType;
         http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.XContentTypeOptions = NesMep.Core.Web.WebHeaders.ContentTypeOptions;
         if (response.Status == 405)
         {
             http.Response.Headers.Allow = "GET, HEAD";

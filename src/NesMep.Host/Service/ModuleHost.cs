@@ -72,17 +72,19 @@ public sealed class ModuleHost : IAsyncDisposable
         try
         {
             var host = new ModuleHost(config, log, clock, runtime);
+            if (host.Web.SetupRequired)
+            {
+                // Before the port opens: otherwise a network client could set the first password
+                // without the code in the moment between listening and issuing it.
+                log.Write(LogLevel.Info, "web: no web password yet; open the UI to set one (" + (host.Assets.Count > 0 ? host.Assets.Count + " UI files" : "no UI files found in " + host.Assets.Root) + ")");
+                host.SetupCodeFile = SetupCode.Issue(config, host.Web, log);
+            }
+
             http = new HttpFrontEnd(config.HttpUrl(), () => host.Runtime, new WebFrontEnd(host.Web, host.Assets));
             await http.StartAsync(token);
             host._http = http;
             runtime.Start();
             host._mqtt = config.MqttActive ? NesMep.Host.Mqtt.MqttHostSetup.Create(config, runtime, log) : null;
-            if (host.Web.SetupRequired)
-            {
-                log.Write(LogLevel.Info, "web: no web password yet; open the UI to set one (" + (host.Assets.Count > 0 ? host.Assets.Count + " UI files" : "no UI files found in " + host.Assets.Root) + ")");
-                host.SetupCodeFile = SetupCode.Issue(config, host.Web, log);
-            }
-
             return host;
         }
         catch

@@ -73,6 +73,11 @@ public sealed class WebFrontEnd
             return refused;
         }
 
+        if (!ApiTokenGate.Applies(request, App))
+        {
+            return null; // no lock: a login hashing under App.Sync must not stall Home Assistant or the UI files
+        }
+
         lock (App.Sync)
         {
             return ApiTokenGate.Check(request, App);

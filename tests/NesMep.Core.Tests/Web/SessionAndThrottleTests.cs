@@ -173,5 +173,15 @@ public class GuardTests
     [InlineData("/a/b.html", null)]
     [InlineData("/README.md", null)]
     [InlineData("/x.gz", null)]
+    [InlineData("/..", null)]
+    [InlineData("//etc/passwd", null)]
+    [InlineData("/.nesmep.json", null)] // hidden files (settings, temp files) are never UI files
+    [InlineData("/.settings.json.tmp-1", null)]
+    [InlineData("/%2e%2e%2fsettings.json", null)] // left encoded by a host that does not decode
+    [InlineData("/..%2fsettings.json", null)]
+    [InlineData("/C:settings.json", null)]
+    [InlineData("/I:\\settings.json", null)]
+    [InlineData("/index.html\0.txt", null)]
+    [InlineData("/index.html%00", null)]
     public void UI_file_names(string path, string? file) => Assert.Equal(file, WebHeaders.FileFor(path));
 }

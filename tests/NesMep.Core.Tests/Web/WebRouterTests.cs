@@ -97,7 +97,7 @@ public class WebRouterTests
         Assert.Equal(409, Send("POST", "/api/v1/setup", "password=another-one-1&password_confirm=another-one-1", csrf: LoginToken()).Status);
         Assert.Contains(_log.Lines, l => l.Contains("first web password set"));
         Assert.DoesNotContain(_log.Lines, l => l.Contains(Password));
-        Assert.NotEqual(csrf, cookie);
+        Assert.NotEqual(csrf, cookie.Substring(Cookies.SessionName.Length + 1)); // the CSRF token is not the session id
     }
 
     [Fact]
@@ -269,6 +269,13 @@ public class WebRouterTests
         Assert.Null(ApiTokenGate.Check(new WebRequest { Path = "/getDashDataWS" }, _app));
         Assert.Null(ApiTokenGate.Check(new WebRequest { Path = "/metrics" }, _app));
         Assert.Null(ApiTokenGate.Check(new WebRequest { Path = "/api/v1/session" }, _app));
+
+        // What a host may decide without the lock: only the three protected paths, only while required.
+        Assert.True(ApiTokenGate.Applies(new WebRequest { Path = "/api/v1/reading?x=1" }, _app));
+        Assert.False(ApiTokenGate.Applies(new WebRequest { Path = "/getDashDataWS" }, _app));
+        Assert.False(ApiTokenGate.Applies(new WebRequest { Path = "/index.html" }, _app));
+        Assert.Equal(200, Send("POST", "/api/v1/settings", "require_api_token=0", cookie: cookie, csrf: csrf).Status);
+        Assert.False(ApiTokenGate.Applies(new WebRequest { Path = "/api/v1/reading" }, _app));
     }
 
     [Fact]

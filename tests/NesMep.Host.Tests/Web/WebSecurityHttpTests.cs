@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
+using NesMep.Core.Platform;
 using NesMep.Host.Service;
 using Xunit;
 
@@ -91,6 +93,97 @@ public class WebSecurityHttpTests
         Assert.Equal(HttpStatusCode.OK, (await web.PostAsync("api/v1/setup", Form("password", WebHttp.Password, "password_confirm", WebHttp.Password, "setup_code", code))).Status);
         Assert.False(File.Exists(file));
         Assert.Null(web.Host.SetupCodeFile);
+    }
+
+    [Fact]
+    public async Task The_setup_code_exists_before_the_port_accepts_connections()
+    {
+        // Issued after the server started, a network client could set the first password without
+        // the code in between. The log line naming the file is written when the code is issued:
+        // at that moment nothing may be listening yet.
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+        }
+
+        string dir = Directory.CreateTempSubdirectory("nesmep-web-").FullName;
+        var log = new ProbingLog(port);
+        var config = new HostConfig { HttpListen = "127.0.0.1:" + port, SettingsPath = Path.Combine(dir, "nesmep.json"), PasswordIterations = 20_000 };
+        config.Web.RequireSetupCode = true;
+        try
+        {
+            await using (ModuleHost host = await ModuleHost.StartAsync(config, log, CancellationToken.None))
+            {
+                Assert.NotNull(host.SetupCodeFile);
+                Assert.True(log.Probed, "no setup code was issued");
+                Assert.False(log.AcceptedBeforeCode, "the HTTP port accepted connections before the setup code existed");
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_slow_down_keys_on_the_connection_address_never_on_forwarding_headers()
+    {
+        await using WebHttp web = await WebHttp.StartAsync();
+        await web.SetupAsync();
+        web.Cookie = null;
+        await web.RefreshTokenAsync();
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 3; i++)
+        {
+            // A client that claims another address each time is still the same client.
+            var req = new HttpRequestMessage(HttpMethod.Post, "api/v1/login") { Content = new FormUrlEncodedContent(Form("password", "guess-" + i)) };
+            req.Headers.Add("X-CSRF-Token", web.Csrf);
+            req.Headers.Add("X-Forwarded-For", "203.0.113." + i);
+            req.Headers.Add("X-Real-IP", "203.0.113." + i);
+            req.Headers.Add("Forwarded", "for=203.0.113." + i);
+            statuses.Add((await web.Client.SendAsync(req)).StatusCode);
+        }
+
+        Assert.Equal(new[] { HttpStatusCode.Unauthorized, (HttpStatusCode)429, (HttpStatusCode)429 }, statuses);
+        Assert.Contains("wrong password from 127.0.0.1 (1 in a row)", web.Running.Log);
+        Assert.DoesNotContain("203.0.113.", web.Running.Log);
+    }
+
+    [Fact]
+    public async Task Open_data_and_UI_files_never_wait_behind_the_web_lock()
+    {
+        // A login hashes its password for a noticeable time under WebApp.Sync; Home Assistant's
+        // document, the open API and the UI files must keep answering meanwhile.
+        await using WebHttp web = await WebHttp.StartAsync();
+        using var held = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = new Thread(() =>
+        {
+            lock (web.Host.Web.Sync)
+            {
+                held.Set();
+                release.Wait();
+            }
+        });
+        holder.Start();
+        held.Wait();
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            foreach (string path in new[] { "getDashDataWS", "api/v1/reading", "metrics", "index.html", "app.js" })
+            {
+                HttpResponseMessage r = await web.Client.GetAsync(path, cts.Token);
+                Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            }
+        }
+        finally
+        {
+            release.Set();
+            holder.Join();
+        }
     }
 
     [Fact]
@@ -292,12 +385,54 @@ public class WebSecurityHttpTests
         Assert.Equal("image/svg+xml", (await web.Client.GetAsync("icon.svg")).Content.Headers.ContentType!.MediaType);
 
         // Only UI files: no traversal, no README, unknown names are the JSON 404.
-        foreach (string path in new[] { "README.md", "..%2FNesMep.Linux.slnf", "nesmep.json", "webui/index.html" })
+        foreach (string path in new[]
+                 {
+                     "README.md", "..%2FNesMep.Linux.slnf", "nesmep.json", "webui/index.html", "%2e%2e/%2e%2e/etc/passwd", "..%2f..%2fetc%2fpasswd",
+                     "%2Fetc%2Fpasswd", ".nesmep.json", "index.html%00.txt", "%5C..%5Capp.js",
+                 })
         {
             HttpResponseMessage missing = await web.Client.GetAsync(path);
-            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            if (path.Contains("%00", StringComparison.Ordinal) && missing.StatusCode == HttpStatusCode.BadRequest)
+            {
+                continue; // Kestrel itself refuses a NUL in the path
+            }
+
+            Assert.True(missing.StatusCode == HttpStatusCode.NotFound, path + " → " + missing.StatusCode);
+            Assert.Equal("nosniff", missing.Headers.GetValues("X-Content-Type-Options").Single());
         }
 
+        Assert.Equal("nosniff", (await web.Client.GetAsync("getDashDataWS")).Headers.GetValues("X-Content-Type-Options").Single());
+
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await web.Client.PostAsync("index.html", new StringContent(""))).StatusCode);
+    }
+
+    /// <summary>On the line that announces the setup code, tries to connect to the service's port.</summary>
+    private sealed class ProbingLog(int port) : ILog
+    {
+        public bool Probed { get; private set; }
+
+        public bool AcceptedBeforeCode { get; private set; }
+
+        public bool IsEnabled(LogLevel level) => true;
+
+        public void Write(LogLevel level, string message)
+        {
+            if (!message.Contains("setup code in", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            Probed = true;
+            using var client = new TcpClient();
+            try
+            {
+                client.Connect(IPAddress.Loopback, port);
+                AcceptedBeforeCode = true;
+            }
+            catch (SocketException)
+            {
+                // Refused: nothing listens yet.
+            }
+        }
     }
 }

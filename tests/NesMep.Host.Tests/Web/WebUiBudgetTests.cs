@@ -76,6 +76,22 @@ public class WebUiBudgetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Scripts_put_text_into_the_page_as_text_never_as_HTML_or_code()
+    {
+        // Meter strings, log lines and server error messages reach the page only through textContent.
+        var unsafeSinks = new Regex(
+            @"\b(innerHTML|outerHTML|insertAdjacentHTML|createContextualFragment|srcdoc)\b|document\.write|\beval\s*\(|new\s+Function\b|set(Timeout|Interval)\(\s*['""`]|setAttribute\(\s*['""`]on",
+            RegexOptions.IgnoreCase);
+        string[] scripts = Directory.GetFiles(SourceWebUi(), "*.js");
+        Assert.NotEmpty(scripts);
+        foreach (string f in scripts)
+        {
+            Match m = unsafeSinks.Match(File.ReadAllText(f));
+            Assert.False(m.Success, Path.GetFileName(f) + " uses " + m.Value);
+        }
+    }
+
+    [Fact]
     public void The_host_serves_the_same_files_and_writes_the_precompressed_set_for_the_firmware()
     {
         string source = SourceWebUi();
