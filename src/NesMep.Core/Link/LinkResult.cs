@@ -14,7 +14,7 @@ namespace NesMep.Core.Link
         /// <summary>The meter answered 0x0B; the link backs off before the next request.</summary>
         AuthenticationFailed = 3,
 
-        /// <summary>Retry limits exhausted (bad replies or endless 0x0C).</summary>
+        /// <summary>Retry limits exhausted (bad replies, endless 0x0C, or silence after MaxResetsPerRequest transceiver resets).</summary>
         Abandoned = 4,
     }
 }

@@ -190,7 +190,9 @@ namespace NesMep.Core.Link
         {
             if (_state != LinkState.Idle)
             {
-                throw new InvalidOperationException("a MEP request is already in progress");
+                throw new InvalidOperationException(_state == LinkState.BackingOff
+                    ? "the link is backing off after 0x0B; wait until CanSubmit"
+                    : "a MEP request is already in progress");
             }
 
             _request.CopyFrom(request);
@@ -474,6 +476,7 @@ namespace NesMep.Core.Link
         private bool OnBadReply(long now, string reason)
         {
             _badReplies++;
+            _silentAttempts = 0; // bytes arrived: the line works, so this is no reason to reset the transceiver
             LastError = reason;
             if (_log.IsEnabled(LogLevel.Warning))
             {

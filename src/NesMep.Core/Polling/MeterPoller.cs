@@ -31,7 +31,7 @@ namespace NesMep.Core.Polling
         private readonly PollSettings _settings;
         private readonly MeterReading _reading;
         private readonly ILog _log;
-        private readonly MeterTableState _tables = new MeterTableState();
+        private MeterTableState _tables = new MeterTableState();
         private readonly ProcedureSequence _psn = new ProcedureSequence();
         private readonly PollItem[] _config;
         private readonly PollItem _energy = new PollItem(PollKind.Energy, "energy");
@@ -54,6 +54,7 @@ namespace NesMep.Core.Polling
         private ManualRead _manual;
         private bool _manualRunning;
         private int _pendingEp39Type = -1;
+        private int _psnRetries;
         private long _lastAlertHandledMs = long.MinValue / 4;
         private int _sequenceJumpsSeen;
         private bool _idtCheckPending;
@@ -291,7 +292,7 @@ namespace NesMep.Core.Polling
             }
 
             best = Earlier(best, _clockItem, now);
-            if (_idtCheckPending)
+            if (_idtCheckPending && _systemInfo.DueMs <= now)
             {
                 // ET04 re-check after a 0x0C while polling goes before the steady reads.
                 return _systemInfo;
@@ -345,10 +346,12 @@ namespace NesMep.Core.Polling
                 if (error == null)
                 {
                     item.LastOkMs = now;
+                    item.DecodeFailures = 0;
                 }
                 else
                 {
                     item.Failures++;
+                    item.DecodeFailures++;
                     item.LastError = error;
                     _reading.DecodeErrors++;
                     if (_log.IsEnabled(LogLevel.Warning))
@@ -357,7 +360,7 @@ namespace NesMep.Core.Polling
                     }
                 }
 
-                if (error != null && item.IntervalMs == 0 && item.Failures < MaxConfigDecodeFailures)
+                if (error != null && item.IntervalMs == 0 && item.DecodeFailures < MaxConfigDecodeFailures)
                 {
                     // A configuration table that does not decode is read again before defaults are assumed.
                     item.DueMs = now + _settings.ConfigRetryMs;
@@ -381,9 +384,11 @@ namespace NesMep.Core.Polling
         {
             bool refused = result == LinkResult.MeterError;
             if (item.Kind == PollKind.Procedure && refused && _link.LastResponseCode == MepCodes.OperationNotPossible &&
-                item.Failures <= 3)
+                _psnRetries < 3)
             {
-                // §3.6: a repeated procedure sequence number is refused with 0x04; use the next one.
+                // §3.6: a repeated procedure sequence number is refused with 0x04; use the next one
+                // (at most 3 times per procedure call; item.Failures counts over the module's life).
+                _psnRetries++;
                 BuildProcedure(_pendingEp39Type);
                 item.DueMs = now;
                 return;
@@ -723,11 +728,19 @@ namespace NesMep.Core.Polling
 
         private void RestartConfiguration(long now)
         {
+            // Forget what the old configuration taught (a table the meter now refuses must fall back to
+            // its default, not keep stale contents); a rare event, so the fresh objects are fine.
+            int idt = _tables.ConfiguredIdtVersion;
+            _tables = new MeterTableState();
+            _tables.ConfiguredIdtVersion = idt;
             _phase = PollPhase.Configuring;
             _configIndex = 0;
+            // The ET04 read that found the new IDT version is this check; it is not repeated afterwards.
+            _idtCheckPending = false;
             for (int i = 0; i < _config.Length; i++)
             {
                 _config[i].Done = false;
+                _config[i].DecodeFailures = 0;
                 _config[i].Enabled = true;
                 _config[i].DueMs = now;
             }
@@ -793,6 +806,7 @@ namespace NesMep.Core.Polling
                 return;
             }
 
+            _psnRetries = 0;
             BuildProcedure(type);
             _procedure.Enabled = true;
             _procedure.DueMs = now;

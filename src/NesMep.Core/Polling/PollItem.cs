@@ -29,7 +29,11 @@ namespace NesMep.Core.Polling
 
         public long LastOkMs = -1;
 
+        /// <summary>Failures over the module's life (shown in /api/v1/status).</summary>
         public int Failures;
+
+        /// <summary>Verified replies in a row that did not decode; limits the retries of a configuration read.</summary>
+        public int DecodeFailures;
 
         /// <summary>Short reason of the last failure, or null.</summary>
         public string LastError;

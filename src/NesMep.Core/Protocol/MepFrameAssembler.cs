@@ -118,6 +118,13 @@ namespace NesMep.Core.Protocol
         /// </summary>
         public bool Expire(long nowMs)
         {
+            if (_resyncing && _count == 0 && nowMs - _lastByteMs > GapTimeoutMs)
+            {
+                // The noise was all dropped and the line has been quiet since: the next byte starts at
+                // a clean boundary again, so a following 00 00 is a real alert (§3.7).
+                _resyncing = false;
+            }
+
             if ((_count > 0 || _skipping) && nowMs - _lastByteMs > GapTimeoutMs)
             {
                 bool dropped = _count > 0;

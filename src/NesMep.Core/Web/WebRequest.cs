@@ -8,6 +8,9 @@ namespace NesMep.Core.Web
         /// <summary>Path with query string, as received.</summary>
         public string Path = "/";
 
+        /// <summary>Host header as received (name or address, maybe with a port), or null.</summary>
+        public string Host;
+
         /// <summary>Raw Cookie header, or null.</summary>
         public string Cookie;
 

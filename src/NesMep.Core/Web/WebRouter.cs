@@ -32,6 +32,12 @@ namespace NesMep.Core.Web
 
             lock (app.Sync)
             {
+                if (!HostHeaderCheck.IsAllowed(request.Host, app.Settings.Hostname))
+                {
+                    return WebResponse.Error(403, "this module only answers its IP address, localhost or its host name '" +
+                        app.Settings.Hostname + "' (protection against DNS rebinding); behind a reverse proxy, set that host name");
+                }
+
                 return Route(path, request, app, gate, context);
             }
         }

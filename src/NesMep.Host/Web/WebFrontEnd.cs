@@ -29,6 +29,7 @@ public sealed class WebFrontEnd
         {
             Method = r.Method,
             Path = (r.Path.Value ?? "/") + r.QueryString.Value,
+            Host = r.Host.HasValue ? r.Host.Value : null,
             Cookie = Header(r, "Cookie"),
             CsrfToken = Header(r, "X-CSRF-Token"),
             Authorization = Header(r, "Authorization"),

@@ -223,8 +223,9 @@ public class MepLinkTests
         Assert.Equal(1, _link.Counters.TransceiverResets);
         Assert.Contains("power-off", _meter.Events);
         // Three silent transmissions of the identical frame, then the reset, then the same frame again.
-        Assert.True(_meter.Received.Count >= 2);
-        Assert.All(_meter.Received.Take(1), r => Assert.Equal(_meter.Received[0].Frame, r.Frame));
+        Assert.Equal(4, _meter.Received.Count);
+        Assert.All(_meter.Received, r => Assert.Equal(_meter.Received[0].Frame, r.Frame));
+        Assert.Equal(new[] { "locked", "locked", "locked", "power-off", "ok" }, _meter.Events);
         long recovery = _clock.NowMs - start;
         Assert.True(recovery < 4000, "lock-up recovered in " + recovery + " ms");
     }
@@ -303,5 +304,80 @@ public class MepLinkTests
         Assert.Equal(LinkResult.AuthenticationFailed, _link.LastResult);
         Assert.Equal(LinkState.BackingOff, _link.State);
         Assert.Equal(2, _link.ConsecutiveAuthenticationFailures);
+    }
+
+    [Fact]
+    public void Noise_that_keeps_a_frame_in_progress_cannot_hold_the_link_past_the_hard_cap()
+    {
+        _meter.LastSequence = 0xFFFFFFFF;
+        _meter.Enqueue(MeterAction.LoseRequest);
+        _link.Submit(Bt23Read());
+        long start = _clock.NowMs;
+        // 0x01 every 50 ms: always a plausible frame start, never quiet for the 100 ms gap.
+        for (int t = 0; t < 5000 && _meter.Received.Count < 2; t++)
+        {
+            if (t % 50 == 0)
+            {
+                _meter.Emit(0x01);
+            }
+
+            while (_link.Poll() != MepLink.PollIdle)
+            {
+            }
+
+            _clock.Advance(1);
+        }
+
+        Assert.Equal(2, _meter.Received.Count);
+        Assert.True(_link.Assembler.InFrame);
+        // 23 ms on the wire + 500 ms, then at most one maximum frame time (498 + 5 × 25 + 100 ms) for the "reply" in progress.
+        Assert.InRange(_meter.Received[1].AtMs - start, 523 + 600, 523 + 723);
+        Assert.Equal(_meter.Received[0].Frame, _meter.Received[1].Frame);
+        Assert.Equal(1, _link.Counters.Timeouts);
+
+        RunToCompletion(); // noise stops; the reply to the resend gets through the resync
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+    }
+
+    [Fact]
+    public void Sequence_number_wraps_from_FFFFFFFF_to_0()
+    {
+        _meter.LastSequence = 0xFFFFFFFE;
+        _link.SetNextSequence(0xFFFFFFFF);
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+        _clock.Advance(200);
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+        Assert.Equal(0xFFFFFFFFu, SequenceOf(_meter.Received[0].Frame));
+        Assert.Equal(0u, SequenceOf(_meter.Received[1].Frame));
+        Assert.Equal(0, _link.Counters.SequenceErrors);
+        Assert.Equal(1u, _link.NextSequence);
+    }
+
+    [Fact]
+    public void Late_0x0C_to_the_previous_request_is_stale_and_does_not_disturb_the_next_one()
+    {
+        _meter.LastSequence = 0xFFFFFFFF;
+        _meter.LatencyMs = 600; // the first reply comes after the 523 ms timeout ...
+        _link.Submit(Bt23Read());
+        _meter.LatencyMs = 20; // ... and the identical resend gets a quick 0x0C (its number is used), queued behind it
+        RunToCompletion();
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+        Assert.Equal(2, _meter.Received.Count);
+
+        // The next request goes out before that 0x0C has been read.
+        Assert.True(_link.CanSubmit);
+        _link.Submit(Bt23Read());
+        RunToCompletion();
+
+        Assert.Equal(LinkResult.Ok, _link.LastResult);
+        Assert.Equal(new[] { "ok", "0x0C", "ok" }, _meter.Events);
+        Assert.Equal(1, _link.Counters.StaleReplies);
+        Assert.Equal(0, _link.Counters.DigestFailures);
+        Assert.Equal(3, _meter.Received.Count); // no resend of the second request
+        Assert.Equal(0, _link.Counters.SequenceJumps);
     }
 }

@@ -177,4 +177,107 @@ public class MeterPollerTests
         write.Request.SetFullWrite(0x07, new byte[3], 0, 3);
         Assert.False(_poller.TryQueueManual(write));
     }
+
+    private static byte[] Window(byte[] image, int offset, int count)
+    {
+        if (count < 0)
+        {
+            return image;
+        }
+
+        byte[] window = new byte[count];
+        Array.Copy(image, Math.Min(offset, image.Length), window, 0, Math.Max(0, Math.Min(count, image.Length - offset)));
+        return window;
+    }
+
+    [Fact]
+    public void Procedure_0x04_is_retried_with_the_next_PSN_in_every_alert_chain_not_only_the_first_three_times()
+    {
+        int bt07Writes = 0;
+        // Every BT07 write but each third one is refused as a repeated procedure sequence number (§3.6).
+        _meter.WriteResult = r => r.TableId == 0x07 && ++bt07Writes % 3 != 0 ? MepCodes.OperationNotPossible : MepCodes.Ok;
+        _images.AlertFlags = 0x01; // scheduled read request → EP39 type 4
+        Run(15_000);
+
+        for (int chain = 0; chain < 2; chain++)
+        {
+            _clock.Advance(10_000);
+            int before = _meter.Received.Count;
+            _meter.Emit(0x00, 0x00);
+            Run(4_000);
+            List<MepRequest> after = Requests().Skip(before).ToList();
+            List<MepRequest> writes = after.Where(r => r.TableId == 0x07).ToList();
+            Assert.Equal(3, writes.Count);
+            for (int i = 1; i < writes.Count; i++)
+            {
+                Assert.NotEqual(writes[i - 1].Data[writes[i - 1].DataOffset + 2], writes[i].Data[writes[i].DataOffset + 2]);
+            }
+
+            Assert.All(writes, w => Assert.Equal(4, w.Data[w.DataOffset + 3]));
+            Assert.Contains(after, r => r.TableId == 0x08 && r.Code == MepCodes.FullRead);
+        }
+    }
+
+    [Fact]
+    public void Sequence_jump_with_a_new_IDT_version_reads_the_configuration_again_and_checks_ET04_once()
+    {
+        byte idt = 7;
+        _meter.Tables = (t, o, c) =>
+        {
+            if (t != 0x804)
+            {
+                return _images.Serve(t, o, c);
+            }
+
+            byte[] et04 = new byte[140];
+            et04[116] = idt;
+            return Window(et04, o, c);
+        };
+        Run(15_000);
+        Assert.Equal(PollPhase.Polling, _poller.Phase);
+        Assert.Equal(7, _poller.Tables.ConfiguredIdtVersion);
+
+        int before = _meter.Received.Count;
+        idt = 8;
+        _meter.LastSequence += 25; // §4.3: a reconfiguration adds 25 to the meter's sequence number
+        Run(10_000);
+        List<MepRequest> after = Requests().Skip(before).ToList();
+
+        Assert.Equal(1, _poller.Link.Counters.SequenceJumps);
+        Assert.Equal(8, _poller.Tables.ConfiguredIdtVersion);
+        Assert.Equal(PollPhase.Polling, _poller.Phase);
+        Assert.Equal(1, after.Count(r => r.TableId == 0x15)); // BT21 read again
+        Assert.Equal(1, after.Count(r => r.TableId == 0x804)); // the check itself; no second ET04 after re-planning
+    }
+
+    [Fact]
+    public void Sequence_jump_without_an_IDT_change_does_not_reconfigure()
+    {
+        _meter.Tables = (t, o, c) => t == 0x804 ? Window(new byte[140], o, c) : _images.Serve(t, o, c);
+        Run(15_000);
+        int before = _meter.Received.Count;
+        _meter.LastSequence += 25;
+        Run(5_000);
+        List<MepRequest> after = Requests().Skip(before).ToList();
+
+        Assert.Equal(1, after.Count(r => r.TableId == 0x804));
+        Assert.DoesNotContain(after, r => r.TableId == 0x15);
+        Assert.Equal(PollPhase.Polling, _poller.Phase);
+    }
+
+    [Fact]
+    public void A_configuration_table_that_does_not_decode_gets_its_retries_even_after_an_earlier_link_failure()
+    {
+        int bt21Replies = 0;
+        _meter.Tables = (t, o, c) => t == 0x15 && ++bt21Replies <= 2 ? new byte[3] : _images.Serve(t, o, c);
+        // BT52 (0x0C), BT52, BT00 (refused), BT01, then two 0x0B in a row fail the first BT21 read at link level.
+        _meter.Enqueue(MeterAction.Normal, MeterAction.Normal, MeterAction.Normal, MeterAction.Normal,
+            MeterAction.AuthFail, MeterAction.AuthFail);
+        Run(40_000);
+
+        Assert.Equal(PollPhase.Polling, _poller.Phase);
+        Assert.Equal(3, bt21Replies);
+        Assert.True(_poller.Tables.Dimensions.IsKnown);
+        Assert.False(_poller.Tables.Dimensions.IsAssumed);
+    }
 }

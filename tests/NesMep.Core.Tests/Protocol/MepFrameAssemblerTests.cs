@@ -39,6 +39,25 @@ public class MepFrameAssemblerTests
         Assert.Equal(2, _client.AlertSequences);
     }
 
+    [Fact]
+    public void Alert_after_noise_and_a_quiet_line_is_still_an_alert()
+    {
+        // A stray byte that is dropped as noise must not make the next real alert (after the gap) look like noise too.
+        Assert.Empty(Feed(_client, Hex.Parse("FF"), 0));
+        var events = Feed(_client, Hex.Parse("00 00"), 1000);
+        Assert.Equal(new[] { MepFrameAssembler.EventAlert }, events.Select(e => e.Event));
+        Assert.Equal(0, _client.TruncatedFrames);
+        Assert.False(_client.InFrame);
+    }
+
+    [Fact]
+    public void Two_zero_bytes_right_after_noise_are_noise_not_an_alert()
+    {
+        var events = Feed(_client, Hex.Parse("FF 00 00"), 0);
+        Assert.Empty(events);
+        Assert.Equal(0, _client.AlertSequences);
+    }
+
     [Theory]
     [InlineData("FF")]
     [InlineData("01 7E")]

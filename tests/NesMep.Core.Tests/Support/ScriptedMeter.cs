@@ -59,6 +59,9 @@ public sealed class ScriptedMeter : IByteTransport, ITransceiverControl
 
     public Func<int, int, int, byte[]?> Tables { get; set; } = (table, offset, count) => new byte[count];
 
+    /// <summary>Response code for a write request (default 0x00); e.g. 0x04 for a repeated BT07 procedure sequence number.</summary>
+    public Func<MepRequest, byte> WriteResult { get; set; } = _ => MepCodes.Ok;
+
     /// <summary>Every request frame as received, with its arrival time.</summary>
     public List<(long AtMs, byte[] Frame)> Received { get; } = new();
 
@@ -201,8 +204,9 @@ public sealed class ScriptedMeter : IByteTransport, ITransceiverControl
             return MepResponseWriter.WriteReadReply(frame, 0, frame.Length, data, 0, data.Length, _digest, reply, 0);
         }
 
-        Events.Add("ok-write");
-        return MepResponseWriter.WriteCode(MepCodes.Ok, frame, 0, frame.Length, _digest, reply, 0);
+        byte code = WriteResult(request);
+        Events.Add(code == MepCodes.Ok ? "ok-write" : "0x" + code.ToString("X2"));
+        return MepResponseWriter.WriteCode(code, frame, 0, frame.Length, _digest, reply, 0);
     }
 
     private void Schedule(byte[] bytes, int length, int alreadyQueued)

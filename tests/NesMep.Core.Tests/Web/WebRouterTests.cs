@@ -38,10 +38,11 @@ public class WebRouterTests
         };
     }
 
-    private WebResponse Send(string method, string path, string body = "", string? cookie = null, string? csrf = null, string client = "10.0.0.5")
+    private WebResponse Send(string method, string path, string body = "", string? cookie = null, string? csrf = null, string client = "10.0.0.5", string? host = null)
     {
         var r = new WebRequest
         {
+            Host = host,
             Method = method,
             Path = path,
             Body = body,
@@ -324,6 +325,31 @@ public class WebRouterTests
 
             _clock.Advance(1);
         }
+    }
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("evil.example:8080")]
+    [InlineData("esp32-mep.evil.example")]
+    [InlineData("127.0.0.1.evil.example")]
+    public void Requests_addressed_to_a_foreign_host_name_are_refused(string host)
+    {
+        // DNS rebinding: a page on evil.example re-pointed at the module must not set the first password.
+        WebResponse r = Send("GET", "/api/v1/session", host: host);
+        Assert.Equal(403, r.Status);
+        Assert.Contains("DNS rebinding", r.Body);
+        Assert.True(_app.SetupRequired);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:8080")]
+    [InlineData("192.168.4.1")]
+    [InlineData("[::1]:8080")]
+    [InlineData("localhost:8080")]
+    [InlineData("esp32-mep")]
+    [InlineData("ESP32-MEP.local")]
+    public void Requests_addressed_to_an_address_localhost_or_the_own_name_are_served(string host)
+    {
+        Assert.Equal(200, Send("GET", "/api/v1/session", host: host).Status);
     }
 }
 

@@ -1,0 +1,93 @@
+namespace NesMep.Core.Web
+{
+    /// <summary>
+    /// DNS-rebinding protection: the web endpoints only answer requests addressed to an IP literal,
+    /// "localhost" or the module's own host name (with or without ".local"). A malicious page whose
+    /// domain was re-pointed at the module therefore cannot set the first password or try logins,
+    /// because its requests carry its own domain in the Host header.
+    /// </summary>
+    public static class HostHeaderCheck
+    {
+        /// <summary>True when the Host header (port allowed) names this module; a missing header passes (HTTP/1.0 tools).</summary>
+        public static bool IsAllowed(string hostHeader, string configuredHostname)
+        {
+            if (hostHeader == null || hostHeader.Length == 0)
+            {
+                return true;
+            }
+
+            string host = StripPort(hostHeader.Trim()).ToLower();
+            if (host.Length == 0)
+            {
+                return false;
+            }
+
+            if (host[0] == '[')
+            {
+                return host[host.Length - 1] == ']'; // IPv6 literal
+            }
+
+            if (host == "localhost" || IsIPv4(host))
+            {
+                return true;
+            }
+
+            if (configuredHostname == null || configuredHostname.Length == 0)
+            {
+                return false;
+            }
+
+            string own = configuredHostname.ToLower();
+            return host == own || host == own + ".local" || host == own + ".local.";
+        }
+
+        private static string StripPort(string host)
+        {
+            if (host.Length > 0 && host[0] == '[')
+            {
+                int close = host.IndexOf(']');
+                return close < 0 ? host : host.Substring(0, close + 1);
+            }
+
+            int colon = host.IndexOf(':');
+            return colon < 0 ? host : host.Substring(0, colon);
+        }
+
+        private static bool IsIPv4(string host)
+        {
+            int parts = 0;
+            int digits = 0;
+            int value = 0;
+            for (int i = 0; i < host.Length; i++)
+            {
+                char c = host[i];
+                if (c == '.')
+                {
+                    if (digits == 0)
+                    {
+                        return false;
+                    }
+
+                    parts++;
+                    digits = 0;
+                    value = 0;
+                    continue;
+                }
+
+                if (c < '0' || c > '9' || digits == 3)
+                {
+                    return false;
+                }
+
+                value = value * 10 + (c - '0');
+                digits++;
+                if (value > 255)
+                {
+                    return false;
+                }
+            }
+
+            return digits > 0 && parts == 3;
+        }
+    }
+}
