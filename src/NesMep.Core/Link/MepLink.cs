@@ -476,7 +476,6 @@ namespace NesMep.Core.Link
         private bool OnBadReply(long now, string reason)
         {
             _badReplies++;
-            _silentAttempts = 0; // bytes arrived: the line works, so this is no reason to reset the transceiver
             LastError = reason;
             if (_log.IsEnabled(LogLevel.Warning))
             {
