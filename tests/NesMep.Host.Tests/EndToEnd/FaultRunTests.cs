@@ -107,7 +107,6 @@ public class FaultRunTests
         // The service kept its values: never stale after the start, and fresh most of the time.
         Assert.Equal(steps - (60_000 / StepMs), stepsWithPower);
         Assert.True(maxPowerAgeMs < 15_000, "oldest power value: " + maxPowerAgeMs + " ms");
-        Assert.True(sw.ElapsedMilliseconds < 20_000, "fault run took " + sw.ElapsedMilliseconds + " ms wall time");
     }
 
     [Fact]

@@ -35,14 +35,12 @@ public class MqttHostUnitTests
         var box = new MqttOutbox(2);
         Assert.True(box.TryPublish("a", B("1"), 0, false));
         Assert.True(box.TryPublish("b", B("1"), 0, false));
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         for (int i = 0; i < 100_000; i++)
         {
             Assert.False(box.TryPublish("c" + (i % 10), B("x"), 0, false));
             Assert.True(box.TryPublish("a", B(i.ToString()), 0, false)); // a waiting topic still takes its newest state
         }
 
-        Assert.True(sw.ElapsedMilliseconds < 2000);
         Assert.Equal(2, box.Count);
         Assert.Equal(100_000, box.Dropped);
         box.Clear();
