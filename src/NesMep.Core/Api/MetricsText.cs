@@ -15,6 +15,61 @@ namespace NesMep.Core.Api
     {
         public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
+        // Value families in exposition order; the first two are counters. Decimals scale the meter's
+        // integers to base units (mV → V, mA → A, mHz → Hz, PF/1000).
+        private static readonly string[] FamilyNames =
+        {
+            "nesmep_energy_watt_hours_total", "nesmep_reactive_energy_var_hours_total", "nesmep_power_watts",
+            "nesmep_average_power_watts", "nesmep_voltage_volts", "nesmep_current_amperes", "nesmep_frequency_hertz",
+            "nesmep_power_factor", "nesmep_reactive_power_var", "nesmep_apparent_power_va",
+        };
+
+        private static readonly string[] FamilyHelp =
+        {
+            "Active energy registers (BT23), Wh.", "Reactive energy registers (BT23), varh.", "Active power (BT28), W.",
+            "Average active power (BT28), W.", "RMS voltage per phase, V.", "RMS current per phase, A.", "Grid frequency, Hz.",
+            "Power factor per phase.", "Reactive power, var.", "Apparent power, VA.",
+        };
+
+        private static readonly int[] FamilyDecimals = { 0, 0, 0, 0, 3, 3, 3, 3, 0, 0 };
+
+        private const string Import = "direction=\"import\"";
+        private const string Export = "direction=\"export\"";
+        private const string L1 = "phase=\"l1\"";
+        private const string L2 = "phase=\"l2\"";
+        private const string L3 = "phase=\"l3\"";
+
+        // One row per exported quantity: the quantity, its family (index above) and its labels.
+        private static readonly int[] SampleQuantities =
+        {
+            Quantity.EnergyImportWh, Quantity.EnergyExportWh, Quantity.ReactiveEnergyImportVArh, Quantity.ReactiveEnergyExportVArh,
+            Quantity.PowerImportW, Quantity.PowerExportW, Quantity.PowerImportL1W, Quantity.PowerImportL2W, Quantity.PowerImportL3W,
+            Quantity.PowerExportL1W, Quantity.PowerExportL2W, Quantity.PowerExportL3W,
+            Quantity.AvgPowerImportW, Quantity.AvgPowerExportW, Quantity.AvgPowerImportL1W, Quantity.AvgPowerImportL2W,
+            Quantity.AvgPowerImportL3W, Quantity.AvgPowerExportL1W, Quantity.AvgPowerExportL2W, Quantity.AvgPowerExportL3W,
+            Quantity.VoltageL1mV, Quantity.VoltageL2mV, Quantity.VoltageL3mV, Quantity.CurrentL1mA, Quantity.CurrentL2mA,
+            Quantity.CurrentL3mA, Quantity.FrequencymHz, Quantity.PowerFactorL1Milli, Quantity.PowerFactorL2Milli,
+            Quantity.PowerFactorL3Milli, Quantity.ReactivePowerImportVAr, Quantity.ReactivePowerExportVAr, Quantity.ApparentPowerVA,
+        };
+
+        private static readonly int[] SampleFamilies =
+        {
+            0, 0, 1, 1,
+            2, 2, 2, 2, 2, 2, 2, 2,
+            3, 3, 3, 3, 3, 3, 3, 3,
+            4, 4, 4, 5, 5, 5, 6, 7, 7, 7, 8, 8, 9,
+        };
+
+        private static readonly string[] SampleLabels =
+        {
+            Import, Export, Import, Export,
+            Import + ",phase=\"total\"", Export + ",phase=\"total\"", Import + "," + L1, Import + "," + L2, Import + "," + L3,
+            Export + "," + L1, Export + "," + L2, Export + "," + L3,
+            Import + ",phase=\"total\"", Export + ",phase=\"total\"", Import + "," + L1, Import + "," + L2, Import + "," + L3,
+            Export + "," + L1, Export + "," + L2, Export + "," + L3,
+            L1, L2, L3, L1, L2, L3, null, L1, L2, L3, Import, Export, null,
+        };
+
         public static string Build(ModuleContext context)
         {
             long now = context.Clock.NowMs;
@@ -29,50 +84,17 @@ namespace NesMep.Core.Api
             Family(sb, "nesmep_link_up", "gauge", "1 when the meter sent a verified reply in the last 10 s.");
             Sample(sb, "nesmep_link_up", null, context.LinkUp(now) ? 1 : 0, 0);
 
-            Family(sb, "nesmep_energy_watt_hours_total", "counter", "Active energy registers (BT23), Wh.");
-            Value(sb, r, now, Quantity.EnergyImportWh, "nesmep_energy_watt_hours_total", "direction=\"import\"", 0);
-            Value(sb, r, now, Quantity.EnergyExportWh, "nesmep_energy_watt_hours_total", "direction=\"export\"", 0);
-            Family(sb, "nesmep_reactive_energy_var_hours_total", "counter", "Reactive energy registers (BT23), varh.");
-            Value(sb, r, now, Quantity.ReactiveEnergyImportVArh, "nesmep_reactive_energy_var_hours_total", "direction=\"import\"", 0);
-            Value(sb, r, now, Quantity.ReactiveEnergyExportVArh, "nesmep_reactive_energy_var_hours_total", "direction=\"export\"", 0);
-
-            Family(sb, "nesmep_power_watts", "gauge", "Active power (BT28), W.");
-            Value(sb, r, now, Quantity.PowerImportW, "nesmep_power_watts", "direction=\"import\",phase=\"total\"", 0);
-            Value(sb, r, now, Quantity.PowerExportW, "nesmep_power_watts", "direction=\"export\",phase=\"total\"", 0);
-            Value(sb, r, now, Quantity.PowerImportL1W, "nesmep_power_watts", "direction=\"import\",phase=\"l1\"", 0);
-            Value(sb, r, now, Quantity.PowerImportL2W, "nesmep_power_watts", "direction=\"import\",phase=\"l2\"", 0);
-            Value(sb, r, now, Quantity.PowerImportL3W, "nesmep_power_watts", "direction=\"import\",phase=\"l3\"", 0);
-            Value(sb, r, now, Quantity.PowerExportL1W, "nesmep_power_watts", "direction=\"export\",phase=\"l1\"", 0);
-            Value(sb, r, now, Quantity.PowerExportL2W, "nesmep_power_watts", "direction=\"export\",phase=\"l2\"", 0);
-            Value(sb, r, now, Quantity.PowerExportL3W, "nesmep_power_watts", "direction=\"export\",phase=\"l3\"", 0);
-            Family(sb, "nesmep_average_power_watts", "gauge", "Average active power (BT28), W.");
-            Value(sb, r, now, Quantity.AvgPowerImportW, "nesmep_average_power_watts", "direction=\"import\",phase=\"total\"", 0);
-            Value(sb, r, now, Quantity.AvgPowerExportW, "nesmep_average_power_watts", "direction=\"export\",phase=\"total\"", 0);
-            Value(sb, r, now, Quantity.AvgPowerImportL1W, "nesmep_average_power_watts", "direction=\"import\",phase=\"l1\"", 0);
-            Value(sb, r, now, Quantity.AvgPowerImportL2W, "nesmep_average_power_watts", "direction=\"import\",phase=\"l2\"", 0);
-            Value(sb, r, now, Quantity.AvgPowerImportL3W, "nesmep_average_power_watts", "direction=\"import\",phase=\"l3\"", 0);
-            Value(sb, r, now, Quantity.AvgPowerExportL1W, "nesmep_average_power_watts", "direction=\"export\",phase=\"l1\"", 0);
-            Value(sb, r, now, Quantity.AvgPowerExportL2W, "nesmep_average_power_watts", "direction=\"export\",phase=\"l2\"", 0);
-            Value(sb, r, now, Quantity.AvgPowerExportL3W, "nesmep_average_power_watts", "direction=\"export\",phase=\"l3\"", 0);
-            Family(sb, "nesmep_voltage_volts", "gauge", "RMS voltage per phase, V.");
-            Value(sb, r, now, Quantity.VoltageL1mV, "nesmep_voltage_volts", "phase=\"l1\"", 3);
-            Value(sb, r, now, Quantity.VoltageL2mV, "nesmep_voltage_volts", "phase=\"l2\"", 3);
-            Value(sb, r, now, Quantity.VoltageL3mV, "nesmep_voltage_volts", "phase=\"l3\"", 3);
-            Family(sb, "nesmep_current_amperes", "gauge", "RMS current per phase, A.");
-            Value(sb, r, now, Quantity.CurrentL1mA, "nesmep_current_amperes", "phase=\"l1\"", 3);
-            Value(sb, r, now, Quantity.CurrentL2mA, "nesmep_current_amperes", "phase=\"l2\"", 3);
-            Value(sb, r, now, Quantity.CurrentL3mA, "nesmep_current_amperes", "phase=\"l3\"", 3);
-            Family(sb, "nesmep_frequency_hertz", "gauge", "Grid frequency, Hz.");
-            Value(sb, r, now, Quantity.FrequencymHz, "nesmep_frequency_hertz", null, 3);
-            Family(sb, "nesmep_power_factor", "gauge", "Power factor per phase.");
-            Value(sb, r, now, Quantity.PowerFactorL1Milli, "nesmep_power_factor", "phase=\"l1\"", 3);
-            Value(sb, r, now, Quantity.PowerFactorL2Milli, "nesmep_power_factor", "phase=\"l2\"", 3);
-            Value(sb, r, now, Quantity.PowerFactorL3Milli, "nesmep_power_factor", "phase=\"l3\"", 3);
-            Family(sb, "nesmep_reactive_power_var", "gauge", "Reactive power, var.");
-            Value(sb, r, now, Quantity.ReactivePowerImportVAr, "nesmep_reactive_power_var", "direction=\"import\"", 0);
-            Value(sb, r, now, Quantity.ReactivePowerExportVAr, "nesmep_reactive_power_var", "direction=\"export\"", 0);
-            Family(sb, "nesmep_apparent_power_va", "gauge", "Apparent power, VA.");
-            Value(sb, r, now, Quantity.ApparentPowerVA, "nesmep_apparent_power_va", null, 0);
+            for (int f = 0; f < FamilyNames.Length; f++)
+            {
+                Family(sb, FamilyNames[f], f < 2 ? "counter" : "gauge", FamilyHelp[f]);
+                for (int i = 0; i < SampleQuantities.Length; i++)
+                {
+                    if (SampleFamilies[i] == f)
+                    {
+                        Value(sb, r, now, SampleQuantities[i], FamilyNames[f], SampleLabels[i], FamilyDecimals[f]);
+                    }
+                }
+            }
 
             Family(sb, "nesmep_value_age_seconds", "gauge", "Age of each value since its last verified read.");
             if (r != null)
