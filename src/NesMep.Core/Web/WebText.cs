@@ -1,6 +1,6 @@
 namespace NesMep.Core.Web
 {
-    /// <summary>Culture-free parsing of form values (nano has no NumberStyles or char.IsDigit).</summary>
+    /// <summary>Culture-free parsing of form values (nanoFramework 1.x lacks NumberStyles and the char classification helpers).</summary>
     public static class WebText
     {
         /// <summary>Optional '-', then 1..10 decimal digits, within int range. No spaces, no '+'.</summary>
