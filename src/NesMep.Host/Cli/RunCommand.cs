@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using NesMep.Core.Platform;
 using NesMep.Host.Service;
 
@@ -115,51 +114,57 @@ internal static class RunCommand
 
     private static int Serve(HostConfig config, TextWriter stdout, TextWriter stderr)
     {
+        using var signal = new StopSignal();
+        return Serve(config, stdout, stderr, signal.Token);
+    }
+
+    /// <summary>
+    /// Starts the service and runs it until <paramref name="stop"/> (Ctrl-C, SIGTERM) or until it
+    /// fails for good. A start that fails is one stderr line and exit code 3, never a stack trace.
+    /// </summary>
+    internal static int Serve(HostConfig config, TextWriter stdout, TextWriter stderr, CancellationToken stop)
+    {
         var log = new ConsoleLog(stdout, config.LogLevel);
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
-        {
-            ctx.Cancel = true;
-            stop.Cancel();
-        });
+        ModuleHost host;
         try
         {
-            ModuleHost host;
-            try
-            {
-                host = ModuleHost.StartAsync(config, log, stop.Token).GetAwaiter().GetResult();
-            }
-            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ArgumentException or InvalidOperationException)
-            {
-                stderr.WriteLine("nesmep: cannot start: " + e.Message);
-                return NesMepCli.ExitStartFailed;
-            }
-
-            string what = config.Source == MeterSource.Simulator ? "virtual module on its built-in simulated meter" : "module reading " + host.Runtime.Context.Info.Source;
-            log.Write(LogLevel.Info, "NesMep " + ModuleHost.Version + ": " + what);
-            stdout.WriteLine("NesMep is running: " + host.Url.TrimEnd('/') + "/   (Ctrl-C stops it)");
-            stdout.Flush();
-            try
-            {
-                stop.Token.WaitHandle.WaitOne();
-            }
-            finally
-            {
-                log.Write(LogLevel.Info, "shutting down");
-                host.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-
+            host = ModuleHost.StartAsync(config, log, stop).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            log.Write(LogLevel.Info, "stopped while starting");
             return NesMepCli.ExitOk;
+        }
+        catch (Exception e)
+        {
+            // Busy port, missing or forbidden device, serial server down, unwritable state dir, …
+            stderr.WriteLine("nesmep: cannot start: " + OneLine(e.Message));
+            return NesMepCli.ExitStartFailed;
+        }
+
+        string what = config.Source == MeterSource.Simulator ? "virtual module on its built-in simulated meter" : "module reading " + host.Runtime.Context.Info.Source;
+        log.Write(LogLevel.Info, "NesMep " + ModuleHost.Version + ": " + what);
+        stdout.WriteLine("NesMep is running: " + host.Url.TrimEnd('/') + "/   (Ctrl-C stops it)");
+        stdout.Flush();
+        try
+        {
+            WaitHandle.WaitAny([stop.WaitHandle, host.Failed.WaitHandle]);
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            log.Write(LogLevel.Info, "shutting down");
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+
+        if (host.FailureReason is { } reason && !stop.IsCancellationRequested)
+        {
+            stderr.WriteLine("nesmep: stopped: " + OneLine(reason));
+            return NesMepCli.ExitStartFailed;
+        }
+
+        return NesMepCli.ExitOk;
     }
+
+    /// <summary>Some exception messages span lines (ArgumentOutOfRangeException); stderr gets one.</summary>
+    internal static string OneLine(string message) => string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Net;
-using System.Runtime.InteropServices;
 using NesMep.Core.Protocol;
 using NesMep.Host.Service;
 using NesMep.Host.Transports;
@@ -80,68 +79,50 @@ internal static class SimulateCommand
 
     private static int Serve(IPAddress? address, int port, string profile, string faults, bool solar, MepKey mbk, TextWriter stdout, TextWriter stderr)
     {
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
-        {
-            ctx.Cancel = true;
-            stop.Cancel();
-        });
+        using var stop = new StopSignal();
+        MeterSimulator meter = SimulatorFactory.Create(SystemClock.Instance, profile, solar, faults, mbk);
+        IDisposable server;
+        NesMep.Core.Platform.IByteTransport transport;
+        string where;
         try
         {
-            MeterSimulator meter = SimulatorFactory.Create(SystemClock.Instance, profile, solar, faults, mbk);
-            IDisposable server;
-            NesMep.Core.Platform.IByteTransport transport;
-            string where;
-            try
+            if (address != null)
             {
-                if (address != null)
-                {
-                    var tcpServer = new TcpByteServer(address, port);
-                    server = tcpServer;
-                    transport = tcpServer;
-                    string host = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + address + "]" : address.ToString();
-                    where = "simulated meter listening on tcp://" + host + ":" + tcpServer.Port;
-                }
-                else
-                {
-                    var terminal = new PseudoTerminal();
-                    server = terminal;
-                    transport = terminal.Master;
-                    where = "simulated meter on " + terminal.SlavePath;
-                }
+                var tcpServer = new TcpByteServer(address, port);
+                server = tcpServer;
+                transport = tcpServer;
+                string host = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + address + "]" : address.ToString();
+                where = "simulated meter listening on tcp://" + host + ":" + tcpServer.Port;
             }
-            catch (IOException e)
+            else
             {
-                stderr.WriteLine("nesmep: cannot start: " + e.Message);
-                return NesMepCli.ExitStartFailed;
+                var terminal = new PseudoTerminal();
+                server = terminal;
+                transport = terminal.Master;
+                where = "simulated meter on " + terminal.SlavePath;
             }
-
-            using (server)
-            using (var pump = new SimulatorPump(meter, transport))
-            {
-                pump.Start();
-                stdout.WriteLine(where);
-                stdout.WriteLine("profile " + meter.Profile + ", faults " + faults + (solar ? ", solar" : ", no solar") +
-                    "; the meter accepts the " + (mbk.SameBytes(MepKey.Parse(HostConfig.SimulatorDemoKey)) ? "demo key" : "given key") +
-                    "   (Ctrl-C stops it)");
-                stdout.Flush();
-                stop.Token.WaitHandle.WaitOne();
-                pump.Stop();
-                stdout.WriteLine("stopped: " + meter.Stats.RequestsProcessed + " requests processed, faults injected: " + meter.Faults.Counters.Total);
-                stdout.Flush();
-            }
-
-            return NesMepCli.ExitOk;
         }
-        finally
+        catch (IOException e)
         {
-            Console.CancelKeyPress -= onCancel;
+            stderr.WriteLine("nesmep: cannot start: " + e.Message);
+            return NesMepCli.ExitStartFailed;
         }
+
+        using (server)
+        using (var pump = new SimulatorPump(meter, transport))
+        {
+            pump.Start();
+            stdout.WriteLine(where);
+            stdout.WriteLine("profile " + meter.Profile + ", faults " + faults + (solar ? ", solar" : ", no solar") +
+                "; the meter accepts the " + (mbk.SameBytes(MepKey.Parse(HostConfig.SimulatorDemoKey)) ? "demo key" : "given key") +
+                "   (Ctrl-C stops it)");
+            stdout.Flush();
+            stop.Token.WaitHandle.WaitOne();
+            pump.Stop();
+            stdout.WriteLine("stopped: " + meter.Stats.RequestsProcessed + " requests processed, faults injected: " + meter.Faults.Counters.Total);
+            stdout.Flush();
+        }
+
+        return NesMepCli.ExitOk;
     }
 }

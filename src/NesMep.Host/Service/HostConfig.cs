@@ -112,7 +112,7 @@ public sealed class HostConfig
         {
             case MeterSource.Serial when string.IsNullOrWhiteSpace(SerialPath):
                 return "meter.serial: give the serial device, e.g. /dev/ttyUSB0";
-            case MeterSource.Tcp when !TryParseHostPort(TcpEndpoint, out _, out _):
+            case MeterSource.Tcp when !TryParseHostPort(TcpEndpoint, out _, out int tcpPort) || tcpPort == 0:
                 return "meter.tcp: give host:port of the serial server, e.g. 192.168.1.20:3001";
         }
 
@@ -148,9 +148,11 @@ public sealed class HostConfig
             return "meter.reset_polarity: use active-high or active-low";
         }
 
-        if (!TryParseHostPort(HttpListen, out _, out _))
+        // Kestrel binds every interface for a host name it cannot parse, so only IP addresses
+        // (and localhost) are accepted: a typo must not open the service to the network.
+        if (!TryParseHostPort(HttpListen, out string listenHost, out _) || !(listenHost == "localhost" || IPAddress.TryParse(listenHost, out _)))
         {
-            return "http.listen: use ADDRESS:PORT, e.g. 127.0.0.1:8080 or 0.0.0.0:80";
+            return "http.listen: use IP-ADDRESS:PORT, e.g. 127.0.0.1:8080 or 0.0.0.0:80";
         }
 
         if (SimulatorProfile is not ("gen3" or "gen3-demand" or "gen4"))

@@ -24,7 +24,7 @@ public static class HostConfigFile
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            doc = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -98,7 +98,15 @@ public static class HostConfigFile
                 case "link.silent_attempts_before_reset": c.Link.SilentAttemptsBeforeReset = Int(p, name); break;
                 case "link.reset_off_ms": c.Link.ResetOffMs = Int(p, name); break;
                 case "link.reset_settle_ms": c.Link.ResetSettleMs = Int(p, name); break;
-                case "quality.stale_after_s": c.Quality.StaleAfterMs = checked(Int(p, name) * 1000); break;
+                case "quality.stale_after_s":
+                    int staleS = Int(p, name);
+                    if (staleS < 1 || staleS > 3600)
+                    {
+                        throw new ConfigError(name + ": use 1 to 3600 seconds");
+                    }
+
+                    c.Quality.StaleAfterMs = staleS * 1000;
+                    break;
                 case "quality.main_fuse_a": c.Quality.MainFuseAmps = Int(p, name); break;
                 case "quality.phases": c.Quality.Phases = Int(p, name); break;
                 case "quality.nominal_voltage": c.Quality.NominalVoltage = Int(p, name); break;

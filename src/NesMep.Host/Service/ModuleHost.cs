@@ -19,6 +19,8 @@ public sealed class ModuleHost : IAsyncDisposable
     private readonly IClock _clock;
     private readonly SemaphoreSlim _restartLock = new(1, 1);
     private readonly object _pendingLock = new();
+    private readonly CancellationTokenSource _failed = new();
+    private bool _disposing;
     private ModuleRuntime _runtime;
     private NesMep.Host.Mqtt.MqttService? _mqtt;
     private HostConfig _applied;
@@ -64,6 +66,14 @@ public sealed class ModuleHost : IAsyncDisposable
 
     public string Url => Http.BoundUrl;
 
+    /// <summary>
+    /// Cancelled when the service cannot go on (the meter side starts neither with the new nor with
+    /// the previous settings); the command then stops with <see cref="FailureReason"/> and exit code 3.
+    /// </summary>
+    public CancellationToken Failed => _failed.Token;
+
+    public string? FailureReason { get; private set; }
+
     public static async Task<ModuleHost> StartAsync(HostConfig config, ILog log, CancellationToken token, IClock? clock = null)
     {
         clock ??= new SystemClock();
@@ -104,6 +114,11 @@ public sealed class ModuleHost : IAsyncDisposable
     {
         lock (_pendingLock)
         {
+            if (_disposing)
+            {
+                return; // a save in the moment of shutdown: nothing may start after DisposeAsync
+            }
+
             _pendingRestart = _pendingRestart.ContinueWith(_ => RestartAsync(), TaskScheduler.Default).Unwrap();
         }
     }
@@ -144,7 +159,19 @@ public sealed class ModuleHost : IAsyncDisposable
             {
                 _log.Write(LogLevel.Error, "new settings: cannot start the meter side (" + e.Message + "); keeping the previous settings");
                 next = _applied;
-                fresh = NewRuntime(next, _clock, _log);
+                try
+                {
+                    fresh = NewRuntime(next, _clock, _log);
+                }
+                catch (Exception e2) when (e2 is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+                {
+                    // Nothing polls the meter any more: stop visibly (systemd restarts the service)
+                    // instead of serving stale data forever.
+                    FailureReason = "the meter side cannot start with the previous settings either: " + e2.Message;
+                    _log.Write(LogLevel.Error, FailureReason + "; stopping the service");
+                    _failed.Cancel();
+                    return;
+                }
             }
 
             fresh.Context.ContinueUptimeFrom(startedMs);
@@ -174,6 +201,11 @@ public sealed class ModuleHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        lock (_pendingLock)
+        {
+            _disposing = true;
+        }
+
         try
         {
             await PendingRestart;

@@ -19,7 +19,10 @@ public sealed class ModuleRuntime : IDisposable
     private readonly List<IDisposable> _owned = new();
     private readonly Thread _thread;
     private readonly IByteTransport _transport;
+    private readonly ManualResetEventSlim _wake = new();
     private volatile bool _stop;
+    private int _reconnectDelayMs = FirstReconnectDelayMs;
+    private long _nextReconnectMs;
 
     public ModuleRuntime(HostConfig config, IClock clock, ILog log, ModuleInfo info)
     {
@@ -73,14 +76,26 @@ public sealed class ModuleRuntime : IDisposable
     /// <summary>The built-in simulated meter, or null when reading a real one.</summary>
     public MeterSimulator? Simulator { get; }
 
+    /// <summary>First wait before reconnecting to a serial server that dropped the connection.</summary>
+    internal const int FirstReconnectDelayMs = 1000;
+
+    /// <summary>Longest wait between reconnect attempts while the serial server stays away.</summary>
+    internal const int MaxReconnectDelayMs = 30_000;
+
+    /// <summary>True while the poll thread runs.</summary>
+    internal bool IsPolling => _thread.IsAlive;
+
     public void Start() => _thread.Start();
 
     public void Dispose()
     {
         _stop = true;
-        if (_thread.IsAlive)
+        _wake.Set();
+        // Longer than one TCP connect attempt (3 s), so the transport is never disposed under the
+        // thread and a connection made in that moment is not left open.
+        if (_thread.IsAlive && !_thread.Join(10_000))
         {
-            _thread.Join(2000);
+            _log.Write(LogLevel.Error, "meter poll thread did not stop within 10 s");
         }
 
         foreach (IDisposable d in _owned)
@@ -102,18 +117,59 @@ public sealed class ModuleRuntime : IDisposable
 
                 if (_transport is TcpByteTransport { IsConnected: false } tcp)
                 {
-                    Thread.Sleep(1000);
-                    tcp.TryReconnect();
+                    ReconnectWhenDue(tcp);
                 }
             }
             catch (IOException e)
             {
                 // A vanished USB adapter or dropped socket: keep the service up and retry.
                 _log.Write(LogLevel.Error, "meter transport: " + e.Message);
-                Thread.Sleep(1000);
+                _wake.Wait(1000);
+            }
+            catch (Exception e)
+            {
+                // Anything else is a bug, but the thread must not die silently (nor take the
+                // process down): say what happened and keep polling.
+                _log.Write(LogLevel.Error, "meter poll loop: " + e.GetType().Name + ": " + e.Message + "; polling goes on");
+                _wake.Wait(1000);
             }
 
-            Thread.Sleep(2);
+            _wake.Wait(2);
+        }
+    }
+
+    /// <summary>The wait after a failed reconnect: doubling from 1 s up to 30 s.</summary>
+    internal static int NextReconnectDelayMs(int currentMs) => Math.Min(currentMs * 2, MaxReconnectDelayMs);
+
+    /// <summary>
+    /// Reconnects to the serial server with back-off, polling on in between (so the link state
+    /// shows the outage); one log line when the connection is lost and one when it is back.
+    /// </summary>
+    private void ReconnectWhenDue(TcpByteTransport tcp)
+    {
+        long now = Environment.TickCount64;
+        if (_nextReconnectMs == 0)
+        {
+            _log.Write(LogLevel.Warning, "meter transport: connection to " + tcp.Host + ":" + tcp.Port + " lost; reconnecting");
+            _nextReconnectMs = now + _reconnectDelayMs;
+            return;
+        }
+
+        if (now < _nextReconnectMs || _stop)
+        {
+            return;
+        }
+
+        if (tcp.TryReconnect())
+        {
+            _log.Write(LogLevel.Info, "meter transport: reconnected to " + tcp.Host + ":" + tcp.Port);
+            _reconnectDelayMs = FirstReconnectDelayMs;
+            _nextReconnectMs = 0;
+        }
+        else
+        {
+            _reconnectDelayMs = NextReconnectDelayMs(_reconnectDelayMs);
+            _nextReconnectMs = Environment.TickCount64 + _reconnectDelayMs;
         }
     }
 }

@@ -17,6 +17,7 @@ internal sealed class NesmepProcess : IDisposable
     private readonly ConcurrentQueue<string> _stderr = new();
     private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string _configHome = Path.Combine(Path.GetTempPath(), "nesmep-e2e-config-" + Guid.NewGuid().ToString("N"));
 
     private NesmepProcess(params string[] args)
     {
@@ -38,6 +39,8 @@ internal sealed class NesmepProcess : IDisposable
 
         // The tests decide the key; an inherited NESMEP_KEY would change what `run` does.
         psi.Environment.Remove("NESMEP_KEY");
+        // Likewise the settings a developer saved in ~/.config/nesmep: `run` reads them at start.
+        psi.Environment["XDG_CONFIG_HOME"] = _configHome;
         psi.Environment["DOTNET_NOLOGO"] = "1";
         _process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) =>
@@ -166,5 +169,9 @@ internal sealed class NesmepProcess : IDisposable
 
         _process.Dispose();
         _stdoutLines.Dispose();
+        if (Directory.Exists(_configHome))
+        {
+            Directory.Delete(_configHome, recursive: true);
+        }
     }
 }

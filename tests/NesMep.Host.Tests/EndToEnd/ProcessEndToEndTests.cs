@@ -114,6 +114,31 @@ public class ProcessEndToEndTests
     }
 
     [Fact]
+    public async Task Run_on_a_busy_port_or_a_missing_device_exits_3_with_one_line_on_stderr()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        int port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        var cases = new (string[] Args, string Expect)[]
+        {
+            (new[] { "run", "--http", "127.0.0.1:" + port }, "address already in use"),
+            (new[] { "run", "--http", "127.0.0.1:0", "--serial", "/dev/nesmep-no-such-device", "--key", HostConfig.SimulatorDemoKey }, "/dev/nesmep-no-such-device"),
+            (new[] { "simulate", "--tcp", "127.0.0.1:" + port }, "Address already in use"),
+        };
+        foreach ((string[] args, string expect) in cases)
+        {
+            (int code, string stdout, string[] stderr) = await NesmepProcess.RunToEndAsync(20_000, args);
+            string what = string.Join(" ", args);
+            _output.WriteLine($"{what} -> {code}: {string.Join(" | ", stderr)}");
+            Assert.True(code == 3, $"{what}: exit {code}, stdout: {stdout}, stderr: {string.Join("\n", stderr)}");
+            Assert.Single(stderr, l => l.Length > 0);
+            Assert.StartsWith("nesmep: cannot start: ", stderr[0]);
+            Assert.Contains(expect, stderr[0]);
+            Assert.DoesNotContain("running", stdout);
+        }
+    }
+
+    [Fact]
     public async Task Simulate_on_tcp_is_read_by_the_service_and_stops_on_ctrl_c()
     {
         const string key = "Another-MBK-9876543!";

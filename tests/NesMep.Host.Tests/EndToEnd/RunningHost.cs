@@ -12,9 +12,9 @@ namespace NesMep.Host.Tests.EndToEnd;
 /// </summary>
 internal sealed class RunningHost : IAsyncDisposable
 {
-    private readonly StringWriter _log;
+    private readonly TestLog _log;
 
-    private RunningHost(ModuleHost host, StringWriter log)
+    private RunningHost(ModuleHost host, TestLog log)
     {
         Host = host;
         _log = log;
@@ -25,23 +25,14 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _log.Text;
 
     public static async Task<RunningHost> StartAsync(HostConfig config)
     {
         config.HttpListen = "127.0.0.1:0";
         Assert.Null(config.Validate());
-        var log = new StringWriter();
-        ModuleHost host = await ModuleHost.StartAsync(config, new ConsoleLog(TextWriter.Synchronized(log), LogLevel.Info), CancellationToken.None);
+        var log = new TestLog(config.LogLevel);
+        ModuleHost host = await ModuleHost.StartAsync(config, log.Log, CancellationToken.None);
         Assert.StartsWith("http://127.0.0.1:", host.Url);
         Assert.DoesNotContain(":0/", host.Url + "/");
         return new RunningHost(host, log);

@@ -1,0 +1,78 @@
+using NesMep.Host.Service;
+using NesMep.Host.Tests.Mqtt;
+using Xunit;
+
+namespace NesMep.Host.Tests.Service;
+
+/// <summary>Config file edge cases: every mistake is a <see cref="ConfigError"/> naming the setting, never a crash.</summary>
+public class HostConfigFileTests
+{
+    [Theory]
+    [InlineData("{ \"quality\": { \"stale_after_s\": 3000000 } }", "quality.stale_after_s: use 1 to 3600 seconds")]
+    [InlineData("{ \"quality\": { \"stale_after_s\": -3000000 } }", "quality.stale_after_s: use 1 to 3600 seconds")]
+    [InlineData("{ \"meter\": { \"baud\": 99999999999 } }", "meter.baud: must be a whole number")]
+    [InlineData("{ \"meter\": { \"baud\": \"9600\" } }", "meter.baud: must be a whole number")]
+    [InlineData("{ \"meter\": { \"key\": 5 } }", "meter.key: must be a string")]
+    [InlineData("{ \"web\": { \"require_api_token\": \"yes\" } }", "web.require_api_token: must be true or false")]
+    [InlineData("{ \"web\": { \"password\": \"x\" } }", "unknown setting web.password")]
+    [InlineData("{ \"web\": [] }", "web: must be an object")]
+    public void Wrong_values_are_config_errors_naming_the_setting(string json, string expected)
+    {
+        using var dir = new TempDir();
+        var e = Assert.Throws<ConfigError>(() => HostConfigFile.Load(dir.Write("c.json", json), new HostConfig()));
+        Assert.Equal(expected, e.Message);
+    }
+
+    [Theory]
+    [InlineData("{ \"meter\": { \"baud\": 9600, \"baud\": 19200 } }")]
+    [InlineData("{ \"meter\": { \"baud\": 9600 }, \"meter\": { \"source\": \"simulator\" } }")]
+    [InlineData("{ \"mqtt\": { \"host\": \"a\" }, \"mqtt\": { \"host\": \"b\" } }")]
+    public void A_setting_or_section_given_twice_is_an_error_not_a_silent_last_wins(string json)
+    {
+        using var dir = new TempDir();
+        var e = Assert.Throws<ConfigError>(() => HostConfigFile.Load(dir.Write("c.json", json), new HostConfig()));
+        Assert.Contains("is not valid JSON", e.Message);
+        Assert.Contains("Duplicate", e.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\n", e.Message);
+    }
+
+    [Fact]
+    public void The_web_section_is_read()
+    {
+        using var dir = new TempDir();
+        var c = new HostConfig();
+        HostConfigFile.Load(dir.Write("c.json", "{ \"web\": { \"hostname\": \"meter-pi\", \"require_api_token\": false } }"), c);
+        Assert.Equal("meter-pi", c.Web.Hostname);
+        Assert.Null(c.Validate());
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:0", null)]
+    [InlineData("0.0.0.0:8080", null)]
+    [InlineData("localhost:8080", null)]
+    [InlineData("[::1]:8080", null)]
+    [InlineData("999.1.1.1:8080", "http.listen")] // Kestrel would bind every interface for it
+    [InlineData("meter.example:8080", "http.listen")]
+    [InlineData("127.0.0.1:70000", "http.listen")]
+    public void Http_listen_takes_an_ip_address_so_a_typo_never_opens_every_interface(string listen, string? error)
+    {
+        string? result = new HostConfig { HttpListen = listen }.Validate();
+        if (error == null)
+        {
+            Assert.Null(result);
+        }
+        else
+        {
+            Assert.StartsWith(error + ":", result);
+        }
+    }
+
+    [Fact]
+    public void Tcp_serial_server_port_0_is_a_settings_error()
+    {
+        var c = new HostConfig { Source = MeterSource.Tcp, TcpEndpoint = "127.0.0.1:0", Key = HostConfig.SimulatorDemoKey };
+        Assert.StartsWith("meter.tcp:", c.Validate());
+        c.TcpEndpoint = "127.0.0.1:3001";
+        Assert.Null(c.Validate());
+    }
+}
