@@ -55,6 +55,7 @@ namespace NesMep.Core.Link
         private long _resendAt;
         private int _silentAttempts;
         private int _resetsThisRequest;
+        private int _resetsSinceReply;
         private int _sequenceRetries;
         private int _badReplies;
         private int _consecutiveAuthFailures;
@@ -366,6 +367,7 @@ namespace NesMep.Core.Link
             }
 
             _lastVerifiedMs = now;
+            _resetsSinceReply = 0;
             _consecutiveAuthFailures = 0;
             if (_response.Code == MepCodes.InvalidSequenceNumber)
             {
@@ -506,9 +508,12 @@ namespace NesMep.Core.Link
             {
                 _resetsThisRequest++;
                 _counters.TransceiverResets++;
-                if (_log.IsEnabled(LogLevel.Warning))
+                _resetsSinceReply++;
+                // A dead line resets every few seconds; log the 1st, 2nd, 4th, 8th … so the log stays readable.
+                if ((_resetsSinceReply & (_resetsSinceReply - 1)) == 0 && _log.IsEnabled(LogLevel.Warning))
                 {
-                    _log.Write(LogLevel.Warning, "no reply to " + _silentAttempts + " transmissions: resetting the transceiver");
+                    _log.Write(LogLevel.Warning, "no reply to " + _silentAttempts + " transmissions: resetting the transceiver (" +
+                        _resetsSinceReply + " reset(s) since the last reply)");
                 }
 
                 if (_transceiver != null)

@@ -53,6 +53,7 @@ internal static class RunCommand
             if (!string.IsNullOrEmpty(envKey))
             {
                 c.Key = envKey;
+                c.KeyFromEnvironmentOrOption = true;
             }
 
             if (result.GetValue(serial) is { } s)
@@ -73,7 +74,11 @@ internal static class RunCommand
             }
 
             c.Baud = result.GetValue(baud) ?? c.Baud;
-            c.Key = result.GetValue(key) ?? c.Key;
+            if (result.GetValue(key) is { } optionKey)
+            {
+                c.Key = optionKey;
+                c.KeyFromEnvironmentOrOption = true;
+            }
             c.HttpListen = result.GetValue(http) ?? c.HttpListen;
             c.ResetLines = result.GetValue(resetLine) ?? c.ResetLines;
             c.SimulatorProfile = result.GetValue(profile) ?? c.SimulatorProfile;

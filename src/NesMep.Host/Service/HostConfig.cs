@@ -84,6 +84,12 @@ public sealed class HostConfig
     public bool MqttActive => Mqtt != null && MqttEnabled;
 
     /// <summary>A deep copy, so new settings can be prepared without touching the ones in use.</summary>
+    /// <summary>
+    /// The key came from NESMEP_KEY or --key: it stays out of the settings file when the web UI saves,
+    /// as the README promises. A key typed into the UI is saved.
+    /// </summary>
+    public bool KeyFromEnvironmentOrOption { get; set; }
+
     public HostConfig Clone()
     {
         // A fresh instance owns fresh Link/Poll/Quality objects (get-only), then every settable

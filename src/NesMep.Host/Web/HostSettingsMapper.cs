@@ -25,7 +25,11 @@ public static class HostSettingsMapper
     public static HostConfig ToConfig(ModuleSettings s, HostConfig current)
     {
         HostConfig c = current.Clone();
-        c.Key = s.MeterKey.Length > 0 ? s.MeterKey : current.Key;
+        if (s.MeterKey.Length > 0 && s.MeterKey != current.Key)
+        {
+            c.Key = s.MeterKey;
+            c.KeyFromEnvironmentOrOption = false; // typed into the UI: the settings file is its home now
+        }
         c.Web.Hostname = s.Hostname;
         c.Web.PasswordHash = s.WebPasswordHash;
         c.Web.RequireApiToken = s.RequireApiToken;

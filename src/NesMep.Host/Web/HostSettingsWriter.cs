@@ -15,7 +15,7 @@ public static class HostSettingsWriter
     public static void Save(string path, HostConfig c, Func<Stream, Stream>? wrapForTest = null)
     {
         JsonObject root = ReadExisting(path);
-        if (c.Key != null)
+        if (c.Key != null && !c.KeyFromEnvironmentOrOption)
         {
             Section(root, "meter")["key"] = c.Key;
         }

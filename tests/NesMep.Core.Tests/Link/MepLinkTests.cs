@@ -380,4 +380,21 @@ public class MepLinkTests
         Assert.Equal(3, _meter.Received.Count); // no resend of the second request
         Assert.Equal(0, _link.Counters.SequenceJumps);
     }
+
+    [Fact]
+    public void A_dead_line_logs_resets_sparsely_not_every_few_seconds()
+    {
+        _meter.LastSequence = 0xFFFFFFFF;
+        _meter.Enqueue(Enumerable.Repeat(MeterAction.LoseRequest, 1000).ToArray());
+        for (int i = 0; i < 4; i++)
+        {
+            _link.Submit(Bt23Read());
+            RunToCompletion(30_000);
+            _clock.Advance(200);
+        }
+
+        Assert.Equal(12, _link.Counters.TransceiverResets);
+        // Resets 1, 2, 4 and 8 since the last reply are logged; the other 8 are only counted.
+        Assert.Equal(4, _log.Lines.Count(l => l.Contains("resetting the transceiver")));
+    }
 }

@@ -179,6 +179,26 @@ public sealed class AtomicSettingsFileTests : IDisposable
         Assert.Contains("web.require_api_token", Assert.Throws<ConfigError>(() => HostConfigFile.Load(path, new HostConfig())).Message);
     }
 
+    [Fact]
+    public void A_key_from_the_environment_or_the_command_line_is_not_written_into_the_file()
+    {
+        string path = PathOf("env.json");
+        HostConfig c = Sample();
+        c.KeyFromEnvironmentOrOption = true;
+        HostSettingsWriter.Save(path, c);
+        Assert.DoesNotContain("00112233445566778899AABBCCDDEEFF", File.ReadAllText(path));
+
+        // The same key typed into the web UI is the user's choice to store it.
+        HostConfig unchanged = HostSettingsMapper.ToConfig(HostSettingsMapper.FromConfig(c), c);
+        Assert.True(unchanged.KeyFromEnvironmentOrOption, "an unchanged key keeps its origin");
+        var settings = HostSettingsMapper.FromConfig(c);
+        settings.MeterKey = "Xtz;~,hVVyOE@KyrOiV+";
+        HostConfig changed = HostSettingsMapper.ToConfig(settings, c);
+        Assert.False(changed.KeyFromEnvironmentOrOption);
+        HostSettingsWriter.Save(path, changed);
+        Assert.Contains("Xtz;~,hVVyOE@KyrOiV+", File.ReadAllText(path));
+    }
+
     private static HostConfig Sample()
     {
         var c = new HostConfig
