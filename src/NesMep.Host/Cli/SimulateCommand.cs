@@ -8,8 +8,9 @@ using NesMep.Simulator;
 namespace NesMep.Host.Cli;
 
 /// <summary>
-/// nesmep simulate: serves the built-in simulated meter on a TCP port (ser2net style) or on a
-/// pseudo-terminal, so another NesMep (or any MEP client) can read it as if it were a real meter.
+/// nesmep simulate: serves the built-in simulated meter on a TCP port (ser2net style), on a
+/// pseudo-terminal, or on a real serial port (so a module's hardware can be tested through a
+/// USB-serial cable), as if it were a real meter.
 /// Runs until Ctrl-C or SIGTERM. The key is never printed.
 /// </summary>
 internal static class SimulateCommand
@@ -18,6 +19,8 @@ internal static class SimulateCommand
     {
         var tcp = new Option<string?>("--tcp") { Description = "serve the meter on ADDRESS:PORT, e.g. 127.0.0.1:3001 (port 0 picks a free one)" };
         var pty = new Option<bool>("--pty") { Description = "serve the meter on a new pseudo-terminal and print its /dev/pts path" };
+        var serial = new Option<string?>("--serial") { Description = "serve the meter on a real serial port, e.g. /dev/ttyUSB0 (a module under test on the other end)" };
+        var baud = new Option<int?>("--baud") { Description = "serial speed for --serial (default 9600; replies are paced as at 9600)" };
         var key = new Option<string?>("--key") { Description = "MEP Basic Key (MBK) the meter accepts (default: the built-in demo key)" };
         var profile = new Option<string?>("--profile") { Description = "meter layout: gen3, gen3-demand, gen4 (default gen3)" };
         var faults = new Option<string?>("--faults") { Description = "injected line faults: none, realistic (default none)" };
@@ -25,15 +28,28 @@ internal static class SimulateCommand
         var noSolar = new Option<bool>("--no-solar") { Description = "household without solar panels" };
         var command = new Command("simulate", "Serve the simulated meter on TCP or a pseudo-terminal for another MEP client")
         {
-            tcp, pty, key, profile, faults, solar, noSolar,
+            tcp, pty, serial, baud, key, profile, faults, solar, noSolar,
         };
         command.SetAction(result =>
         {
             string? endpoint = result.GetValue(tcp);
             bool usePty = result.GetValue(pty);
-            if ((endpoint == null) == !usePty)
+            string? serialPath = result.GetValue(serial);
+            int targets = (endpoint != null ? 1 : 0) + (usePty ? 1 : 0) + (serialPath != null ? 1 : 0);
+            if (targets != 1)
             {
-                throw new CliError("simulate: give exactly one of --tcp ADDRESS:PORT or --pty");
+                throw new CliError("simulate: give exactly one of --tcp ADDRESS:PORT, --pty or --serial DEVICE");
+            }
+
+            int serialBaud = result.GetValue(baud) ?? 9600;
+            if (serialPath == null && result.GetValue(baud) != null)
+            {
+                throw new CliError("--baud goes with --serial");
+            }
+
+            if (!TermiosSerialPort.SupportedBaudRates.Contains(serialBaud))
+            {
+                throw new CliError("--baud: " + serialBaud + " is not supported; use one of " + string.Join(", ", TermiosSerialPort.SupportedBaudRates));
             }
 
             IPAddress? address = null;
@@ -72,12 +88,13 @@ internal static class SimulateCommand
             }
 
             bool withSolar = !result.GetValue(noSolar);
-            return Serve(address, port, profileName, faultName, withSolar, mbk, stdout, stderr);
+            return Serve(address, port, serialPath, serialBaud, profileName, faultName, withSolar, mbk, stdout, stderr);
         });
         return command;
     }
 
-    private static int Serve(IPAddress? address, int port, string profile, string faults, bool solar, MepKey mbk, TextWriter stdout, TextWriter stderr)
+    private static int Serve(IPAddress? address, int port, string? serialPath, int baud, string profile, string faults, bool solar, MepKey mbk,
+        TextWriter stdout, TextWriter stderr)
     {
         using var stop = new StopSignal();
         MeterSimulator meter = SimulatorFactory.Create(SystemClock.Instance, profile, solar, faults, mbk);
@@ -93,6 +110,13 @@ internal static class SimulateCommand
                 transport = tcpServer;
                 string host = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + address + "]" : address.ToString();
                 where = "simulated meter listening on tcp://" + host + ":" + tcpServer.Port;
+            }
+            else if (serialPath != null)
+            {
+                var serialPort = new TermiosSerialPort(serialPath, baud);
+                server = serialPort;
+                transport = serialPort;
+                where = "simulated meter on " + serialPath + " @" + baud;
             }
             else
             {

@@ -171,6 +171,35 @@ public class ProcessEndToEndTests
         await StopWithCtrlC(sim);
     }
 
+    [Fact]
+    public async Task Simulate_on_a_serial_device_answers_a_client_on_the_other_end()
+    {
+        // The test holds the master of a pty and plays the module; the simulator opens the slave as its
+        // serial device through termios, as it would open /dev/ttyUSB0 with a module on the cable.
+        using var pty = new NesMep.Host.Transports.PseudoTerminal();
+        using NesmepProcess sim = NesmepProcess.Start("simulate", "--serial", pty.SlavePath, "--baud", "9600");
+        sim.WaitForLine(new Regex("^simulated meter on " + Regex.Escape(pty.SlavePath) + " @9600$"), 20_000);
+
+        var clock = NesMep.Simulator.SystemClock.Instance;
+        var link = new NesMep.Core.Link.MepLink(pty.Master, clock, null, NesMep.Core.Protocol.MepKey.Parse(HostConfig.SimulatorDemoKey),
+            new NesMep.Core.Link.LinkSettings(), null);
+        var reading = new NesMep.Core.Model.MeterReading(new NesMep.Core.Model.QualitySettings());
+        var poller = new NesMep.Core.Polling.MeterPoller(link, clock, new NesMep.Core.Polling.PollSettings(), reading, null);
+        long deadline = clock.NowMs + 20_000;
+        while (clock.NowMs < deadline && !(reading.IsAvailable(NesMep.Core.Model.Quantity.PowerImportW, clock.NowMs) &&
+                                           reading.IsAvailable(NesMep.Core.Model.Quantity.EnergyImportWh, clock.NowMs)))
+        {
+            poller.Poll();
+            Thread.Sleep(2);
+        }
+
+        Assert.True(reading.IsAvailable(NesMep.Core.Model.Quantity.EnergyImportWh, clock.NowMs), "no energy over the serial device\n" + sim.Stdout);
+        Assert.True(reading.IsAvailable(NesMep.Core.Model.Quantity.PowerImportW, clock.NowMs), "no power over the serial device");
+        Assert.Equal("5706567012345678", reading.Identity.UtilitySerial);
+        Assert.Equal(0, link.Counters.DigestFailures);
+        await StopWithCtrlC(sim);
+    }
+
     private async Task StopWithCtrlC(NesmepProcess sim)
     {
         string signal = sim.SigIntIgnored() ? "TERM" : "INT";
