@@ -295,7 +295,7 @@ public sealed class SimRig
         options.Faults.Seed = seed * 31 + 7;
         if (realisticFaults)
         {
-            ApplyRealisticFaults(options.Faults);
+            options.Faults.ApplyRealistic();
         }
 
         Meter = new MeterSimulator(Clock, options);
@@ -308,26 +308,9 @@ public sealed class SimRig
         Meter.Load.SecondElapsed += RecordTruth;
     }
 
-    /// <summary>
-    /// The "realistic" fault rates, copied from src/NesMep.Host/Service/SimulatorFactory.cs
-    /// (ApplyRealisticFaults; the bench does not reference the host). Keep the two in step.
-    /// </summary>
-    public static void ApplyRealisticFaults(FaultOptions f)
-    {
-        f.ByteLossRate = 0.0001;
-        f.ByteCorruptionRate = 0.0002;
-        f.DropReplyRate = 0.005;
-        f.LateReplyRate = 0.005;
-        f.DuplicateReplyRate = 0.002;
-        f.LockUpRate = 0.0002;
-        f.SequenceJumpRate = 0.0001;
-        f.NoiseRatePerSecond = 0.01;
-    }
-
     public static string DescribeRealisticFaults()
     {
-        var f = new FaultOptions();
-        ApplyRealisticFaults(f);
+        FaultOptions f = new FaultOptions().ApplyRealistic();
         return $"byte loss {f.ByteLossRate}/B, corruption {f.ByteCorruptionRate}/B, drop {f.DropReplyRate}, late({f.LateReplyDelayMs} ms) {f.LateReplyRate}, " +
                $"dup {f.DuplicateReplyRate}, lock-up {f.LockUpRate}, seq jump {f.SequenceJumpRate} per request; noise {f.NoiseRatePerSecond}/idle s";
     }

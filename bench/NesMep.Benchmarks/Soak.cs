@@ -162,7 +162,7 @@ public static class Soak
         LinkCounters c = link.Counters;
         FaultCounters f = rig.Meter.Faults.Counters;
         double virtualS = endMs / 1000.0;
-        r.Line($"[soak] {hours:0.##} h virtual, Gen 3 ({rig.Meter.Profile}) with solar, realistic faults (rates from Host SimulatorFactory.ApplyRealisticFaults):");
+        r.Line($"[soak] {hours:0.##} h virtual, Gen 3 ({rig.Meter.Profile}) with solar, realistic faults (FaultOptions.ApplyRealistic):");
         r.Line($"       {SimRig.DescribeRealisticFaults()}");
         r.Line($"       client: default LinkSettings/PollSettings/QualitySettings; Poll() every {stepMs} ms; seed {Seed}; samples every {SampleMs} ms");
         r.Line("       availability = share of 100 ms samples with the value available (read, and not older than StaleAfterMs 30 s)");

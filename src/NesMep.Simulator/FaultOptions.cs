@@ -43,4 +43,22 @@ public sealed class FaultOptions
     public OversizeFullReadMode OversizeFullReadMode { get; set; } = OversizeFullReadMode.Error05;
 
     public FaultOptions Clone() => (FaultOptions)MemberwiseClone();
+
+    /// <summary>
+    /// Rates meant to look like a bad day on a real installation: a few percent of replies damaged or
+    /// lost, an occasional lock-up and IDT bump, a little line noise. Used by `--faults realistic`
+    /// and by the benchmark's 24-hour soak.
+    /// </summary>
+    public FaultOptions ApplyRealistic()
+    {
+        ByteLossRate = 0.0001;
+        ByteCorruptionRate = 0.0002;
+        DropReplyRate = 0.005;
+        LateReplyRate = 0.005;
+        DuplicateReplyRate = 0.002;
+        LockUpRate = 0.0002;
+        SequenceJumpRate = 0.0001;
+        NoiseRatePerSecond = 0.01;
+        return this;
+    }
 }

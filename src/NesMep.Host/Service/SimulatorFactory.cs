@@ -22,25 +22,9 @@ public static class SimulatorFactory
         options.Household.Solar = solar;
         if (faults == "realistic")
         {
-            ApplyRealisticFaults(options.Faults);
+            options.Faults.ApplyRealistic();
         }
 
         return new MeterSimulator(clock, options);
-    }
-
-    /// <summary>
-    /// Fault rates meant to look like a bad day on a real installation: a few percent of replies
-    /// damaged or lost, an occasional lock-up and IDT bump, a little line noise.
-    /// </summary>
-    public static void ApplyRealisticFaults(FaultOptions f)
-    {
-        f.ByteLossRate = 0.0001;
-        f.ByteCorruptionRate = 0.0002;
-        f.DropReplyRate = 0.005;
-        f.LateReplyRate = 0.005;
-        f.DuplicateReplyRate = 0.002;
-        f.LockUpRate = 0.0002;
-        f.SequenceJumpRate = 0.0001;
-        f.NoiseRatePerSecond = 0.01;
     }
 }
