@@ -48,11 +48,11 @@ namespace NesMep.Core.Web
                 return refused;
             }
 
-            string error;
-            FormBody form = FormBody.Parse(request.Body, out error);
+            WebResponse badForm;
+            FormBody form = WebAuth.ReadForm(request, out badForm);
             if (form == null)
             {
-                return WebResponse.Error(400, error);
+                return badForm;
             }
 
             long now = app.Clock.NowMs;
@@ -127,11 +127,11 @@ namespace NesMep.Core.Web
                 return refused;
             }
 
-            string error;
-            FormBody form = FormBody.Parse(request.Body, out error);
+            WebResponse badForm;
+            FormBody form = WebAuth.ReadForm(request, out badForm);
             if (form == null)
             {
-                return WebResponse.Error(400, error);
+                return badForm;
             }
 
             string password = form.Get("password");

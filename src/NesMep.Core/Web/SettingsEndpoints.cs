@@ -32,11 +32,11 @@ namespace NesMep.Core.Web
                 return refused;
             }
 
-            string error;
-            FormBody form = FormBody.Parse(request.Body, out error);
+            WebResponse badForm;
+            FormBody form = WebAuth.ReadForm(request, out badForm);
             if (form == null)
             {
-                return WebResponse.Error(400, error);
+                return badForm;
             }
 
             ModuleSettings current = app.Settings;

@@ -39,6 +39,18 @@ namespace NesMep.Core.Web
             return null;
         }
 
+        /// <summary>
+        /// The request's urlencoded form, or null with <paramref name="refused"/> set to the 400 that
+        /// says why it could not be read.
+        /// </summary>
+        public static FormBody ReadForm(WebRequest request, out WebResponse refused)
+        {
+            string error;
+            FormBody form = FormBody.Parse(request.Body, out error);
+            refused = form == null ? WebResponse.Error(400, error) : null;
+            return form;
+        }
+
         /// <summary>415 unless the body is empty or a urlencoded form.</summary>
         public static WebResponse CheckForm(WebRequest request)
         {
