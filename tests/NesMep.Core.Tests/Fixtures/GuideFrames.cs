@@ -3,7 +3,8 @@ namespace NesMep.Core.Tests.Fixtures;
 /// <summary>
 /// Frames from the OSGP "MEP Client Developer's Guide" v1.1 examples, as listed in the protocol
 /// reference §4.2 (vectors A1–A10 and N1). All use the guide's default MAK of 16 × 0x01 except N1,
-/// which was signed with a key the guide does not give.
+/// which was signed with a key the guide does not give. Shared with the device tests
+/// (tests/NesMep.Core.NanoTests compiles this folder), so it stays inside the nanoFramework 1.x subset.
 /// </summary>
 public static class GuideFrames
 {

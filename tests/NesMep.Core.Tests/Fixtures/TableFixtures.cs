@@ -1,3 +1,4 @@
+using System;
 using NesMep.Core.Protocol;
 
 namespace NesMep.Core.Tests.Fixtures;
@@ -6,7 +7,8 @@ namespace NesMep.Core.Tests.Fixtures;
 /// Table images for the decoder tests. Each says where it came from: guide examples quoted in the
 /// protocol reference, or CONSTRUCTED here from the reference layouts (no real meter dump is available).
 /// The BT23/BT28 builders compute offsets on their own from the reference formulas, independently of
-/// the production code.
+/// the production code. Shared with the device tests (tests/NesMep.Core.NanoTests compiles this folder), so
+/// everything here stays inside the nanoFramework 1.x subset: arrays, no LINQ, no generics, UTF-8 only.
 /// </summary>
 public static class TableFixtures
 {
@@ -119,13 +121,14 @@ public static class TableFixtures
     /// demand 1 = TIME 00:05:00 + -50; values at (3+4)·2 = 14: 432, -7, 1978, 782, 854, 50000.</summary>
     public static byte[] Bt28TimeRemaining()
     {
-        var list = new List<byte>();
-        list.AddRange(new byte[] { 0x00, 0x0E, 0x1E });
-        list.AddRange(Ints(1234));
-        list.AddRange(new byte[] { 0x00, 0x05, 0x00 });
-        list.AddRange(Ints(-50));
-        list.AddRange(Ints(432, -7, 1978, 782, 854, 50000));
-        return list.ToArray();
+        byte[] image = new byte[14 + (6 * 4)];
+        image[1] = 0x0E;
+        image[2] = 0x1E;
+        ByteOrder.WriteInt32LE(image, 3, 1234);
+        image[8] = 0x05;
+        ByteOrder.WriteInt32LE(image, 10, -50);
+        Array.Copy(Ints(432, -7, 1978, 782, 854, 50000), 0, image, 14, 6 * 4);
+        return image;
     }
 
     /// <summary>Value of present value #n in <see cref="BuildBt28Default"/>: (n + 1) · 1000 + n, #1 negative.</summary>
@@ -178,7 +181,7 @@ public static class TableFixtures
     public static byte[] Et03()
     {
         var image = new byte[143];
-        byte[] serial = System.Text.Encoding.ASCII.GetBytes("7001234567  ");
+        byte[] serial = System.Text.Encoding.UTF8.GetBytes("7001234567  ");
         Array.Copy(serial, image, serial.Length);
         image[137] = 0xEF;
         image[138] = 0xBE;

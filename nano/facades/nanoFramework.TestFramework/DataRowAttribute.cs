@@ -1,0 +1,11 @@
+// Facade of nanoFramework.TestFramework 3.0.80 (NuGet package nanoFramework.TestFramework, CoreLibrary 1.x line), nanoFramework.TestFramework.DataRowAttribute.
+// Declarations only, written from the upstream nanoframework/nanoFramework.TestFramework sources; build-time use only, never shipped.
+namespace nanoFramework.TestFramework
+{
+    [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
+    public class DataRowAttribute : System.Attribute
+    {
+        public DataRowAttribute(params object[] methodParameters) => throw null;
+        public object[] MethodParameters => throw null;
+    }
+}
