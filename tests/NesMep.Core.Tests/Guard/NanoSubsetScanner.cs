@@ -27,38 +27,21 @@ public sealed class NanoViolation
 }
 
 /// <summary>
-/// Syntax-level guard for the nanoFramework 1.x subset (docs/nanoframework-subset.md). The banned-API
-/// analyzer (src/NesMep.Core/BannedSymbols.txt) catches library APIs; this scanner catches language
-/// constructs that need runtime generics or BCL types nano 1.x lacks, which no API list can express.
-/// Sources are parsed with NANOFRAMEWORK_1_0 defined, i.e. the way the .nfproj build sees them.
+/// Syntax-level guard for the nanoFramework 1.x subset (docs/nanoframework-subset.md). Every missing type
+/// or member is caught by compiling the core against the real nanoFramework mscorlib (nano/NesMep.Core.Check);
+/// this scanner keeps only what that compiler accepts or reports obscurely but the 1.x runtime rejects: generic
+/// declarations (accepted by the compiler, crash the 1.x runtime), generic types beyond the few mscorlib has,
+/// nullable value types, async/await, iterators and volatile. Sources are parsed with NANOFRAMEWORK_1_0
+/// defined, i.e. the way the .nfproj build sees them.
 /// </summary>
 public static class NanoSubsetScanner
 {
     public const string GenericDeclaration = "generic-declaration";
     public const string GenericUsage = "generic-usage";
     public const string NullableType = "nullable-type";
-    public const string NullableContext = "nullable-context";
     public const string Async = "async-await";
-    public const string QueryExpression = "linq-query";
-    public const string BannedUsing = "banned-using";
-    public const string Record = "record";
-    public const string Tuple = "tuple";
-    public const string RangeIndex = "range-index";
     public const string Yield = "yield";
     public const string Volatile = "volatile";
-    public const string Decimal = "decimal";
-    public const string StackAlloc = "stackalloc";
-    public const string Dynamic = "dynamic";
-    public const string Required = "required-member";
-    public const string StaticAbstract = "static-abstract-member";
-
-    /// <summary>Namespaces whose import means generic collections, LINQ or tasks.</summary>
-    public static readonly string[] BannedNamespaces =
-    {
-        "System.Linq",
-        "System.Collections.Generic",
-        "System.Threading.Tasks",
-    };
 
     /// <summary>
     /// Generic types nano 1.x mscorlib itself declares (nanoframework.md §3 "Generics"), with the
@@ -153,50 +136,14 @@ public static class NanoSubsetScanner
                 case GenericNameSyntax generic when !IsAllowedGenericUsage(generic):
                     Add(generic, GenericUsage);
                     break;
-                case NullableTypeSyntax:
+                case NullableTypeSyntax nullable when IsValueTypeKeyword(nullable.ElementType):
                     Add(node, NullableType);
                     break;
                 case AwaitExpressionSyntax:
                     Add(node, Async);
                     break;
-                case QueryExpressionSyntax:
-                    Add(node, QueryExpression);
-                    break;
-                case UsingDirectiveSyntax usingDirective when IsBannedUsing(usingDirective):
-                    Add(usingDirective, BannedUsing);
-                    break;
-                case RecordDeclarationSyntax:
-                    Add(node, Record);
-                    break;
-                case TupleTypeSyntax:
-                case TupleExpressionSyntax:
-                    Add(node, Tuple);
-                    break;
-                case RangeExpressionSyntax:
-                case SlicePatternSyntax:
-                    Add(node, RangeIndex);
-                    break;
-                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.IndexExpression):
-                    Add(node, RangeIndex);
-                    break;
                 case YieldStatementSyntax:
                     Add(node, Yield);
-                    break;
-                case PredefinedTypeSyntax predefined when predefined.Keyword.IsKind(SyntaxKind.DecimalKeyword):
-                    Add(node, Decimal);
-                    break;
-                case LiteralExpressionSyntax literal when literal.Token.Value is decimal:
-                    Add(node, Decimal);
-                    break;
-                case StackAllocArrayCreationExpressionSyntax:
-                case ImplicitStackAllocArrayCreationExpressionSyntax:
-                    Add(node, StackAlloc);
-                    break;
-                case IdentifierNameSyntax identifier when IsDynamicType(identifier):
-                    Add(node, Dynamic);
-                    break;
-                case MemberDeclarationSyntax member when IsStaticAbstractInterfaceMember(member):
-                    Add(member, StaticAbstract);
                     break;
             }
         }
@@ -216,17 +163,6 @@ public static class NanoSubsetScanner
                 case SyntaxKind.VolatileKeyword:
                     Add(token.Parent ?? root, Volatile);
                     break;
-                case SyntaxKind.RequiredKeyword:
-                    Add(token.Parent ?? root, Required);
-                    break;
-            }
-        }
-
-        foreach (var directive in root.DescendantTrivia().Select(t => t.GetStructure()).OfType<NullableDirectiveTriviaSyntax>())
-        {
-            if (directive.IsActive && directive.SettingToken.IsKind(SyntaxKind.EnableKeyword))
-            {
-                Add(directive, NullableContext);
             }
         }
 
@@ -265,24 +201,14 @@ public static class NanoSubsetScanner
         return false;
     }
 
-    private static bool IsBannedUsing(UsingDirectiveSyntax directive)
+    /// <summary>int?, bool?, ... : the nullable value types that need Nullable&lt;T&gt;. A nullable reference
+    /// annotation (string?, object?) needs nothing at run time and is allowed; a nullable user struct is
+    /// left to the real-mscorlib compile, which has no Nullable&lt;T&gt; (CS0518).</summary>
+    private static bool IsValueTypeKeyword(TypeSyntax type)
     {
-        var target = directive.NamespaceOrType;
-        if (target == null)
-        {
-            return false;
-        }
-
-        var name = NormalizeName(target.ToString());
-        foreach (var banned in BannedNamespaces)
-        {
-            if (name == banned || name.StartsWith(banned + ".", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return type is PredefinedTypeSyntax predefined
+            && !predefined.Keyword.IsKind(SyntaxKind.StringKeyword)
+            && !predefined.Keyword.IsKind(SyntaxKind.ObjectKeyword);
     }
 
     private static string NormalizeName(string name)
@@ -291,29 +217,4 @@ public static class NanoSubsetScanner
         return compact.StartsWith("global::", StringComparison.Ordinal) ? compact.Substring(8) : compact;
     }
 
-    private static bool IsDynamicType(IdentifierNameSyntax identifier)
-    {
-        if (identifier.Identifier.ValueText != "dynamic")
-        {
-            return false;
-        }
-
-        return SyntaxFacts.IsInTypeOnlyContext(identifier)
-            || identifier.Parent is VariableDeclarationSyntax
-            || identifier.Parent is TypeArgumentListSyntax
-            || identifier.Parent is ArrayTypeSyntax;
-    }
-
-    private static bool IsStaticAbstractInterfaceMember(MemberDeclarationSyntax member)
-    {
-        if (member.Parent is not InterfaceDeclarationSyntax)
-        {
-            return false;
-        }
-
-        var isStatic = member.Modifiers.Any(SyntaxKind.StaticKeyword);
-        var isAbstractOrVirtual = member.Modifiers.Any(SyntaxKind.AbstractKeyword)
-            || member.Modifiers.Any(SyntaxKind.VirtualKeyword);
-        return isStatic && isAbstractOrVirtual;
-    }
 }
