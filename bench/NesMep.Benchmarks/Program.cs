@@ -11,6 +11,7 @@ namespace NesMep.Benchmarks;
 ///       cycle, digest and frame timings, then the 24 h soak and the Dabbler comparison (run side by side on two threads)
 ///   ... -- --soak [HOURS]      only the soak: HOURS (default 24) simulated hours, realistic faults, invariant PASS/FAIL lines
 ///   ... -- --compare           only the comparison with a Dabbler-configured client (bytes, read rate, freshness, recovery)
+///   ... -- --nano-size [DLL]   only the size of the core as compiled against the real nanoFramework mscorlib
 ///   ... -- --bdn [BDN args]    full BenchmarkDotNet run of the micro-benchmarks
 ///   --attribute (with --quick) prints the per-request allocation breakdown even when the cycle allocates nothing.
 /// </summary>
@@ -20,6 +21,7 @@ public static class Program
         "usage: NesMep.Benchmarks [--quick] [--attribute]   core timings + 24 h soak + Dabbler comparison (default)\n" +
         "       NesMep.Benchmarks --soak [HOURS]            soak only (default 24 simulated hours, realistic faults)\n" +
         "       NesMep.Benchmarks --compare                 our client vs a Dabbler-configured client only\n" +
+        "       NesMep.Benchmarks --nano-size [DLL]         IL size per core folder of the nanoFramework compile (nano/NesMep.Core.Check)\n" +
         "       NesMep.Benchmarks --bdn [BenchmarkDotNet args]  full BenchmarkDotNet run of the digest/frame/poll micro-benchmarks";
 
     public static bool ForceAttribution { get; private set; }
@@ -39,6 +41,11 @@ public static class Program
 
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
                 return 0;
+            }
+
+            if (args.Length > 0 && args[0] == "--nano-size")
+            {
+                return NanoSize.Run(args.Length > 1 ? args[1] : null);
             }
 
             if (args.Length > 0 && (args[0] == "--help" || args[0] == "-h"))

@@ -40,6 +40,8 @@ public static class QuickBench
         }
 
         Console.WriteLine(new string('-', 100));
+        NanoSize.Run();
+        Console.WriteLine(new string('-', 100));
         PollCycle();
         Digest();
         FrameRoundTrip();

@@ -1,6 +1,6 @@
 namespace NesMep.Core.Mqtt
 {
-    /// <summary>One Home Assistant entity the module announces (see <see cref="HaDiscovery.Entities"/>).</summary>
+    /// <summary>One Home Assistant entity the module announces (the list lives in <see cref="HaDiscovery"/>).</summary>
     public sealed class HaEntity
     {
         public const int MeterDevice = 0;

@@ -6,7 +6,7 @@ namespace NesMep.Core.Web
     /// <summary>
     /// The web UI's own endpoints (session, login, settings, console, logs), shared by the firmware
     /// and the Linux host like <see cref="ApiRouter"/>: a host copies status, headers and body.
-    /// Returns null for paths it does not own. Takes app.Sync itself; takes <paramref name="gate"/>
+    /// Returns null for paths it does not own. Takes app.Sync itself; takes the gate argument of Handle
     /// (the module lock) only around the console's access to the poller.
     /// </summary>
     public static class WebRouter

@@ -35,7 +35,7 @@ public class TableIdsTests
     [InlineData("0xG1")]
     [InlineData("65536")]
     [InlineData("2 3")]
-    public void Parse_returns_minus_one_for_invalid_text(string text)
+    public void Parse_returns_minus_one_for_invalid_text(string? text)
     {
         Assert.Equal(-1, TableIds.Parse(text));
     }
