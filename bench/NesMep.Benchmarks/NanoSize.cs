@@ -31,6 +31,7 @@ public static class NanoSize
         MetadataReader md = pe.GetMetadataReader();
         var folders = new SortedDictionary<string, Part>(StringComparer.Ordinal);
         var cctors = new List<(string Type, int Bytes)>();
+        var typeSizes = new Dictionary<string, int>(StringComparer.Ordinal);
         var literalSeen = new HashSet<int>();
         var literals = new List<(string Folder, string Text)>();
         int staticData = 0;
@@ -58,6 +59,8 @@ public static class NanoSize
                 MethodBodyBlock body = pe.GetMethodBody(method.RelativeVirtualAddress);
                 part.Methods++;
                 part.IlBytes += body.Size;
+                string outer = OuterTypeName(md, type);
+                typeSizes[outer] = typeSizes.GetValueOrDefault(outer) + body.Size;
                 if (md.GetString(method.Name) == ".cctor")
                 {
                     cctors.Add((md.GetString(type.Namespace) + "." + typeName, body.Size));
@@ -93,6 +96,12 @@ public static class NanoSize
         foreach ((string name, Part f) in folders.OrderByDescending(kv => kv.Value.IlBytes))
         {
             Console.WriteLine($"  {name,-12} {f.Types,6} {f.Methods,8} {f.IlBytes,10:N0} {100.0 * f.IlBytes / Math.Max(1, il),5:F1}% {f.Literals,9} {f.LiteralUtf8Bytes,10:N0}");
+        }
+
+        Console.WriteLine("  largest types (IL bytes, nested types included):");
+        foreach ((string t, int bytes) in typeSizes.OrderByDescending(kv => kv.Value).Take(8).Select(kv => (kv.Key, kv.Value)))
+        {
+            Console.WriteLine($"    {bytes,7:N0}  {t}");
         }
 
         Console.WriteLine("  largest static constructors (IL bytes; every one runs at boot on the device):");
@@ -151,6 +160,17 @@ public static class NanoSize
         string rest = ns.Substring(Root.Length);
         int dot = rest.IndexOf('.');
         return dot < 0 ? rest : rest.Substring(0, dot);
+    }
+
+    private static string OuterTypeName(MetadataReader md, TypeDefinition type)
+    {
+        while (type.IsNested)
+        {
+            type = md.GetTypeDefinition(type.GetDeclaringType());
+        }
+
+        string ns = md.GetString(type.Namespace);
+        return (ns.StartsWith("NesMep.Core.", StringComparison.Ordinal) ? ns.Substring(12) + "." : "") + md.GetString(type.Name);
     }
 
     /// <summary>Size of a field's RVA data (array initialisers): the compiler types it __StaticArrayInitTypeSize=N.</summary>
