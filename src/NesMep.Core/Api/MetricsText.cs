@@ -169,9 +169,10 @@ namespace NesMep.Core.Api
         private static string Label(string value)
         {
             StringBuilder sb = new StringBuilder(value.Length);
-            for (int i = 0; i < value.Length; i++)
+            char[] chars = value.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = value[i];
+                char c = chars[i];
                 if (c == '\\' || c == '"')
                 {
                     sb.Append('\\');

@@ -189,15 +189,17 @@ namespace NesMep.Core.Json
                 scale *= 10;
             }
 
+            // The magnitude as ulong: -long.MinValue does not fit a long.
+            ulong magnitude = (ulong)value;
             if (value < 0)
             {
                 sb.Append('-');
-                value = -value;
+                magnitude = (ulong)(-(value + 1)) + 1;
             }
 
-            sb.Append((value / scale).ToString());
+            sb.Append((magnitude / (ulong)scale).ToString());
             sb.Append('.');
-            string frac = (value % scale).ToString();
+            string frac = (magnitude % (ulong)scale).ToString();
             for (int i = frac.Length; i < decimals; i++)
             {
                 sb.Append('0');
@@ -206,13 +208,18 @@ namespace NesMep.Core.Json
             sb.Append(frac);
         }
 
-        /// <summary>Appends a JSON string literal with the escapes RFC 8259 requires.</summary>
+        /// <summary>
+        /// Appends a JSON string literal with the escapes RFC 8259 requires. The text is walked as one char[]:
+        /// on nanoFramework s[i] is O(length) and returns the high surrogate twice for a surrogate pair, which
+        /// turned an emoji into "\ud83d\ud83d"; ToCharArray() is correct on both runtimes.
+        /// </summary>
         public static void AppendString(StringBuilder sb, string value)
         {
             sb.Append('"');
-            for (int i = 0; i < value.Length; i++)
+            char[] chars = value.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = value[i];
+                char c = chars[i];
                 switch (c)
                 {
                     case '"':
@@ -237,7 +244,7 @@ namespace NesMep.Core.Json
                         sb.Append("\\f");
                         break;
                     default:
-                        if (c < (char)0x20 || c == (char)0x7F || (c >= (char)0xD800 && c <= (char)0xDFFF && !IsValidSurrogate(value, i)))
+                        if (c < (char)0x20 || c == (char)0x7F || (c >= (char)0xD800 && c <= (char)0xDFFF && !IsValidSurrogate(chars, i)))
                         {
                             AppendUnicodeEscape(sb, c);
                         }
@@ -253,7 +260,7 @@ namespace NesMep.Core.Json
             sb.Append('"');
         }
 
-        private static bool IsValidSurrogate(string s, int i)
+        private static bool IsValidSurrogate(char[] s, int i)
         {
             char c = s[i];
             if (c <= (char)0xDBFF)
@@ -266,12 +273,16 @@ namespace NesMep.Core.Json
 
         private static void AppendUnicodeEscape(StringBuilder sb, char c)
         {
-            const string digits = "0123456789abcdef";
             sb.Append("\\u");
-            sb.Append(digits[(c >> 12) & 0xF]);
-            sb.Append(digits[(c >> 8) & 0xF]);
-            sb.Append(digits[(c >> 4) & 0xF]);
-            sb.Append(digits[c & 0xF]);
+            sb.Append(LowerDigit((c >> 12) & 0xF));
+            sb.Append(LowerDigit((c >> 8) & 0xF));
+            sb.Append(LowerDigit((c >> 4) & 0xF));
+            sb.Append(LowerDigit(c & 0xF));
+        }
+
+        private static char LowerDigit(int value)
+        {
+            return (char)(value < 10 ? '0' + value : 'a' + value - 10);
         }
 
         private void Push()

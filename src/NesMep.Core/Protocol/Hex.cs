@@ -3,10 +3,18 @@ using System.Text;
 
 namespace NesMep.Core.Protocol
 {
-    /// <summary>Hex text to bytes and back, without culture or LINQ (nanoFramework subset).</summary>
+    /// <summary>
+    /// Hex text to bytes and back, without culture or LINQ (nanoFramework subset). Text is walked as one
+    /// char[]: on nanoFramework s[i] re-walks the UTF-8 string each time, so an indexed loop is quadratic
+    /// (docs/nanoframework-subset.md, "Runtime costs").
+    /// </summary>
     public static class Hex
     {
-        private const string Digits = "0123456789ABCDEF";
+        /// <summary>Upper-case hex digit of a value 0–15.</summary>
+        public static char UpperDigit(int value)
+        {
+            return (char)(value < 10 ? '0' + value : 'A' + value - 10);
+        }
 
         /// <summary>Value of one hex digit, or -1.</summary>
         public static int DigitValue(char c)
@@ -47,16 +55,17 @@ namespace NesMep.Core.Protocol
                 return null;
             }
 
+            char[] chars = text.ToCharArray();
             int digits = 0;
-            for (int i = 0; i < text.Length; i++)
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = text[i];
+                char c = chars[i];
                 if (IsWhiteSpace(c))
                 {
                     continue;
                 }
 
-                if (c == '0' && i + 1 < text.Length && (text[i + 1] == 'x' || text[i + 1] == 'X'))
+                if (c == '0' && i + 1 < chars.Length && (chars[i + 1] == 'x' || chars[i + 1] == 'X'))
                 {
                     i++;
                     continue;
@@ -80,15 +89,15 @@ namespace NesMep.Core.Protocol
             byte[] result = new byte[digits / 2];
             int n = 0;
             int high = -1;
-            for (int i = 0; i < text.Length; i++)
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = text[i];
+                char c = chars[i];
                 if (IsWhiteSpace(c))
                 {
                     continue;
                 }
 
-                if (c == '0' && i + 1 < text.Length && (text[i + 1] == 'x' || text[i + 1] == 'X'))
+                if (c == '0' && i + 1 < chars.Length && (chars[i + 1] == 'x' || chars[i + 1] == 'X'))
                 {
                     i++;
                     continue;
@@ -145,8 +154,8 @@ namespace NesMep.Core.Protocol
                 }
 
                 byte b = data[offset + i];
-                sb.Append(Digits[b >> 4]);
-                sb.Append(Digits[b & 0x0F]);
+                sb.Append(UpperDigit(b >> 4));
+                sb.Append(UpperDigit(b & 0x0F));
             }
 
             return sb.ToString();

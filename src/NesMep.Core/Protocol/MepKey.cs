@@ -91,12 +91,13 @@ namespace NesMep.Core.Protocol
                 return null;
             }
 
-            if (trimmed.Length == 20)
+            char[] chars = trimmed.ToCharArray();
+            if (chars.Length == 20)
             {
                 byte[] ascii = new byte[Length];
                 for (int i = 0; i < 20; i++)
                 {
-                    char c = trimmed[i];
+                    char c = chars[i];
                     if (c < (char)0x20 || c > (char)0x7E)
                     {
                         error = "the 20-character MEP key contains a character that is not printable ASCII (position " +
@@ -114,11 +115,11 @@ namespace NesMep.Core.Protocol
             }
 
             // Hex forms: drop white space, then decide by digit count.
-            char[] digits = new char[trimmed.Length];
+            char[] digits = new char[chars.Length];
             int n = 0;
-            for (int i = 0; i < trimmed.Length; i++)
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = trimmed[i];
+                char c = chars[i];
                 if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
                 {
                     continue;

@@ -27,8 +27,6 @@ namespace NesMep.Core.Tables
         public const int ET50 = 0x832;
         public const int ET59 = 0x83B;
 
-        private const string HexDigits = "0123456789ABCDEF";
-
         /// <summary>"BT23", "ET03" for basic/extended ids, "0x1004" for any other 16-bit id, "invalid" otherwise.</summary>
         public static string Name(int id)
         {
@@ -47,10 +45,10 @@ namespace NesMep.Core.Tables
                 char[] c = new char[6];
                 c[0] = '0';
                 c[1] = 'x';
-                c[2] = HexDigits[(id >> 12) & 0xF];
-                c[3] = HexDigits[(id >> 8) & 0xF];
-                c[4] = HexDigits[(id >> 4) & 0xF];
-                c[5] = HexDigits[id & 0xF];
+                c[2] = NesMep.Core.Protocol.Hex.UpperDigit((id >> 12) & 0xF);
+                c[3] = NesMep.Core.Protocol.Hex.UpperDigit((id >> 8) & 0xF);
+                c[4] = NesMep.Core.Protocol.Hex.UpperDigit((id >> 4) & 0xF);
+                c[5] = NesMep.Core.Protocol.Hex.UpperDigit(id & 0xF);
                 return new string(c);
             }
 
@@ -68,14 +66,15 @@ namespace NesMep.Core.Tables
                 return -1;
             }
 
+            char[] chars = text.ToCharArray();
             int start = 0;
-            int end = text.Length;
-            while (start < end && text[start] == ' ')
+            int end = chars.Length;
+            while (start < end && chars[start] == ' ')
             {
                 start++;
             }
 
-            while (end > start && text[end - 1] == ' ')
+            while (end > start && chars[end - 1] == ' ')
             {
                 end--;
             }
@@ -85,26 +84,26 @@ namespace NesMep.Core.Tables
                 return -1;
             }
 
-            char c0 = ToUpper(text[start]);
-            char c1 = end - start >= 2 ? ToUpper(text[start + 1]) : ' ';
+            char c0 = ToUpper(chars[start]);
+            char c1 = end - start >= 2 ? ToUpper(chars[start + 1]) : ' ';
             if ((c0 == 'B' || c0 == 'S') && c1 == 'T')
             {
-                int n = ParseDecimal(text, start + 2, end, 4);
+                int n = ParseDecimal(chars, start + 2, end, 4);
                 return n >= 0 && n < ExtendedBase ? n : -1;
             }
 
             if ((c0 == 'E' || c0 == 'M') && c1 == 'T')
             {
-                int n = ParseDecimal(text, start + 2, end, 4);
+                int n = ParseDecimal(chars, start + 2, end, 4);
                 return n >= 0 && n < ExtendedBase ? ExtendedBase + n : -1;
             }
 
             if (c0 == '0' && c1 == 'X')
             {
-                return ParseHex(text, start + 2, end);
+                return ParseHex(chars, start + 2, end);
             }
 
-            int d = ParseDecimal(text, start, end, 5);
+            int d = ParseDecimal(chars, start, end, 5);
             return d <= 0xFFFF ? d : -1;
         }
 
@@ -118,7 +117,7 @@ namespace NesMep.Core.Tables
             return c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
         }
 
-        private static int ParseDecimal(string s, int start, int end, int maxDigits)
+        private static int ParseDecimal(char[] s, int start, int end, int maxDigits)
         {
             if (end <= start || end - start > maxDigits)
             {
@@ -140,7 +139,7 @@ namespace NesMep.Core.Tables
             return v;
         }
 
-        private static int ParseHex(string s, int start, int end)
+        private static int ParseHex(char[] s, int start, int end)
         {
             if (end <= start || end - start > 4)
             {

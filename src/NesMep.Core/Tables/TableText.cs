@@ -3,8 +3,6 @@ namespace NesMep.Core.Tables
     /// <summary>CHAR[n] and BCD helpers for table fields (ASCII, reference §5.1 char format 1).</summary>
     public static class TableText
     {
-        private const string HexDigits = "0123456789ABCDEF";
-
         /// <summary>Bytes as characters, one char per byte, nothing removed.</summary>
         public static string Raw(byte[] data, int index, int length)
         {
@@ -51,8 +49,8 @@ namespace NesMep.Core.Tables
             for (int i = 0; i < length; i++)
             {
                 byte b = data[index + i];
-                c[2 * i] = HexDigits[b >> 4];
-                c[(2 * i) + 1] = HexDigits[b & 0x0F];
+                c[2 * i] = NesMep.Core.Protocol.Hex.UpperDigit(b >> 4);
+                c[(2 * i) + 1] = NesMep.Core.Protocol.Hex.UpperDigit(b & 0x0F);
             }
 
             return new string(c);
