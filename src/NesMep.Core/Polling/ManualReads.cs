@@ -1,0 +1,78 @@
+using System;
+using NesMep.Core.Link;
+using NesMep.Core.Protocol;
+
+namespace NesMep.Core.Polling
+{
+    /// <summary>
+    /// A person's read from the raw console: one at a time, read-only, sent before the next scheduled read,
+    /// its request and reply frames copied out for display.
+    /// </summary>
+    internal sealed class ManualReads
+    {
+        private readonly MepLink _link;
+        private ManualRead _manual;
+
+        public ManualReads(MepLink link)
+        {
+            _link = link;
+        }
+
+        /// <summary>The console's request is on the link now; its completion belongs to it.</summary>
+        public bool Running { get; private set; }
+
+        public bool TryQueue(ManualRead read)
+        {
+            if (_manual != null || !read.Request.IsRead || MepRequestWriter.Validate(read.Request) != null)
+            {
+                return false;
+            }
+
+            read.State = ManualRead.StateQueued;
+            _manual = read;
+            return true;
+        }
+
+        /// <summary>Submits a queued read; true when it took the link.</summary>
+        public bool TrySubmit()
+        {
+            if (_manual == null || _manual.State != ManualRead.StateQueued)
+            {
+                return false;
+            }
+
+            _manual.State = ManualRead.StateRunning;
+            Running = true;
+            _link.Submit(_manual.Request);
+            return true;
+        }
+
+        public void Finish()
+        {
+            ManualRead m = _manual;
+            Running = false;
+            _manual = null;
+            if (m == null)
+            {
+                return;
+            }
+
+            m.Result = _link.LastResult;
+            m.ResponseCode = _link.LastResponseCode;
+            m.Error = _link.LastError;
+            m.RequestLength = _link.RequestFrameLength;
+            Array.Copy(_link.RequestFrame, m.RequestFrame, m.RequestLength);
+            if (m.Result == LinkResult.Ok || m.Result == LinkResult.MeterError)
+            {
+                m.ResponseLength = _link.ReplyFrameLength;
+                Array.Copy(_link.ReplyFrame, m.ResponseFrame, m.ResponseLength);
+            }
+            else
+            {
+                m.ResponseLength = 0;
+            }
+
+            m.State = ManualRead.StateDone;
+        }
+    }
+}
