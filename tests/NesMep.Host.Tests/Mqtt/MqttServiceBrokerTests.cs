@@ -189,7 +189,7 @@ public class MqttServiceBrokerTests
         live.Publish("homeassistant/status", "online");
         live.WaitFor(m => m.Topic == "nesmep/state" && m.AtMs > birth, "a state after the birth message", 5000);
         List<Seen> again = live.All.Where(m => m.AtMs > birth && m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal) && m.Topic.EndsWith("/config", StringComparison.Ordinal)).ToList();
-        Assert.Equal(HaDiscovery.Count, again.Count);
+        Assert.Equal(HaDiscovery.Count + HaDiscovery.RetiredCount, again.Count);
         Assert.Contains(live.All, m => m.AtMs > birth && m.Topic == "nesmep/availability" && m.Payload == "online");
         Assert.Contains("Home Assistant is online", rig.Log.Text);
     }
@@ -225,7 +225,7 @@ public class MqttServiceBrokerTests
         WaitUntil(() => rig.Service.Connections == 2, "a reconnect", 5000);
         using var after = new Subscriber(broker.Port);
         after.WaitFor("nesmep/availability", "online", 5000);
-        after.WaitFor(m => m.Topic.EndsWith("/uptime_s/config", StringComparison.Ordinal), "discovery again", 5000);
+        after.WaitFor(m => m.Topic.EndsWith("/last_boot/config", StringComparison.Ordinal), "discovery again", 5000);
         Dictionary<string, Seen> retained = Subscriber.Snapshot(broker.Port);
         Assert.Equal("online", retained["nesmep/availability"].Payload);
         Assert.Equal("Online", retained["nesmep/lwt"].Payload);
