@@ -32,6 +32,7 @@ public class MqttServiceBrokerTests
         ["apparent_power"] = (["VA"], ["measurement"]),
         ["duration"] = (["s", "min", "h", "d", "ms"], ["measurement", "total", "total_increasing"]),
         ["enum"] = ([null], []),
+        ["timestamp"] = ([null], []),
         ["connectivity"] = ([null], []),
     };
 
@@ -143,6 +144,8 @@ public class MqttServiceBrokerTests
         Assert.Equal(Node + "_module", energy.GetProperty("device").GetProperty("via_device").GetString());
         Assert.Equal("http://127.0.0.1:8080/", energy.GetProperty("device").GetProperty("configuration_url").GetString());
         Assert.Equal("nesmep/availability", energy.GetProperty("availability")[1].GetProperty("topic").GetString());
+        Assert.False(energy.GetProperty("device").TryGetProperty("serial_number", out _)); // Home Assistant < 2024.2 rejects it
+        Assert.Contains("mqtt: announced " + configs.Count + " Home Assistant entities", rig.Log.Text); // what was retained, not the table size
 
         foreach (string topic in configs)
         {
