@@ -19,9 +19,33 @@ namespace NesMep.Core.Mqtt
 
         private static readonly HaEntity[] Table = Build();
 
+        /// <summary>
+        /// Entities earlier versions announced and this one no longer does: each announcement publishes
+        /// an empty retained config for them, so Home Assistant removes them instead of keeping a dead
+        /// entity. ("uptime_s" was a growing duration counter; "last_boot" replaces it.)
+        /// </summary>
+        private static readonly HaEntity[] Retired = new HaEntity[]
+        {
+            Diag("sensor", "uptime_s", "Uptime"),
+        };
+
+        /// <summary>Entities announced (on platforms that measure everything).</summary>
         public static int Count
         {
             get { return Table.Length; }
+        }
+
+        /// <summary>Retired entities, removed on every announcement (topics: <see cref="RetiredConfigTopic"/>).</summary>
+        public static int RetiredCount
+        {
+            get { return Retired.Length; }
+        }
+
+        /// <summary>The config topic of retired entity <paramref name="index"/> for this meter.</summary>
+        public static string RetiredConfigTopic(MqttTopics topics, string serial, int index)
+        {
+            HaEntity e = Retired[index];
+            return topics.DiscoveryConfig(e.Component, serial, e.ObjectId);
         }
 
         public static HaEntity Entity(int index)
@@ -189,7 +213,8 @@ namespace NesMep.Core.Mqtt
                 w.Property("sw_version", id.FirmwareVersion);
             }
 
-            w.Property("serial_number", serial);
+            // No "serial_number": Home Assistant accepts it only from 2024.2 and older releases reject
+            // the whole config ("extra keys not allowed"); the serial is in the device name and ids.
             w.Property("via_device", ModuleDeviceId(serial));
             if (settings.ConfigurationUrl.Length > 0)
             {
@@ -271,7 +296,12 @@ namespace NesMep.Core.Mqtt
             t[n++] = link;
             t[n++] = Diag("sensor", "digest_failures", "Digest failures").Measure(null, "total_increasing", null, -1).WithIcon("mdi:shield-alert-outline");
             t[n++] = Diag("sensor", "data_age_s", "Data age").Measure("duration", "measurement", "s", 0);
-            t[n++] = Diag("sensor", "uptime_s", "Uptime").Measure("duration", "total_increasing", "s", 0);
+            // A timestamp, as Home Assistant expects for uptime: a growing counter would fill the
+            // long-term statistics with a meaningless ever-rising line.
+            HaEntity boot = Diag("sensor", MqttPayloads.LastBootKey, "Last boot");
+            boot.DeviceClass = "timestamp";
+            boot.Icon = "mdi:restart";
+            t[n++] = boot;
             HaEntity rssi = Diag("sensor", "wifi_rssi_dbm", "Wi-Fi signal").Measure("signal_strength", "measurement", "dBm", 0);
             rssi.NeedsWifi = true;
             t[n++] = rssi;

@@ -63,6 +63,9 @@ namespace NesMep.Core.Mqtt
         /// <summary>Key of the signed net grid power (import − export, W) in the state body.</summary>
         public const string NetPowerKey = "power_net_w";
 
+        /// <summary>Key of the module's start time (ISO 8601 UTC) in the diagnostics body.</summary>
+        public const string LastBootKey = "last_boot";
+
         /// <summary>A Dabbler body, or null when none of its values is available.</summary>
         public static string Dabbler(MeterReading r, long now, string[] keys, int[] quantities)
         {
@@ -132,7 +135,8 @@ namespace NesMep.Core.Mqtt
         /// &lt;base&gt;/diagnostics: link_state, digest_failures, data_age_s (null before the first
         /// value), uptime_s and, only when the platform measures it, wifi_rssi_dbm.
         /// </summary>
-        public static string Diagnostics(ModuleContext context, long now, IWifiSignal wifi)
+        /// <summary>The diagnostics body; <paramref name="bootUtc"/> is the wall-clock time the module started.</summary>
+        public static string Diagnostics(ModuleContext context, long now, IWifiSignal wifi, System.DateTime bootUtc)
         {
             MeterReading r = context.Reading;
             JsonWriter w = new JsonWriter();
@@ -152,6 +156,7 @@ namespace NesMep.Core.Mqtt
             }
 
             w.Property("uptime_s", (now - context.StartedMs) / 1000);
+            w.Property(LastBootKey, IsoTime.Format(bootUtc));
             int dbm;
             if (wifi != null)
             {

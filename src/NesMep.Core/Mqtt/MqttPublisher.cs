@@ -21,6 +21,16 @@ namespace NesMep.Core.Mqtt
         /// <summary>Pause between the discovery configs and the first state, so Home Assistant has subscribed.</summary>
         public const int DiscoveryGraceMs = 1000;
 
+        /// <summary>
+        /// Home Assistant "online" messages less than this apart are one burst: the first one logs a
+        /// line and starts the announcement, the rest are counted and ignored, so a flood on the
+        /// status topic neither fills the log nor re-sends the configs again and again.
+        /// </summary>
+        public const int BirthBurstGapMs = 10000;
+
+        /// <summary>The module's boot time is re-derived from the wall clock when it moved by more than this (clock set).</summary>
+        private const int BootTimeSlackMs = 2000;
+
         private static readonly byte[] Empty = new byte[0];
 
         private readonly MqttSettings _settings;
@@ -45,6 +55,13 @@ namespace NesMep.Core.Mqtt
         private long _lastStateMs;
         private long _lastDiagnosticsMs;
         private bool _everPublishedState;
+        private int _roundAnnounced;
+        private int _roundRemoved;
+        private bool _birthSeen;
+        private long _lastBirthMs;
+        private int _burstBirths;
+        private bool _bootKnown;
+        private System.DateTime _bootUtc;
 
         public MqttPublisher(MqttSettings settings, ModuleContext context, IMqttSink sink, ILog log, IWifiSignal wifi)
         {
@@ -93,6 +110,15 @@ namespace NesMep.Core.Mqtt
         /// <summary>Messages the sink refused (queue full); state is simply sent again next time.</summary>
         public int Refused { get; private set; }
 
+        /// <summary>Configs published with content in the last completed discovery round (entities announced).</summary>
+        public int AnnouncedEntities { get; private set; }
+
+        /// <summary>Empty configs published in the last completed discovery round (entities removed).</summary>
+        public int RemovedEntities { get; private set; }
+
+        /// <summary>Home Assistant "online" messages ignored because they belonged to a burst already answered.</summary>
+        public int CoalescedBirths { get; private set; }
+
         /// <summary>The serial whose entities were last announced, or null.</summary>
         public string AnnouncedSerial
         {
@@ -135,7 +161,20 @@ namespace NesMep.Core.Mqtt
                 return;
             }
 
-            _log.Write(LogLevel.Info, "mqtt: Home Assistant is online; announcing discovery and state again");
+            long now = _context.Clock.NowMs;
+            bool sameBurst = _birthSeen && now - _lastBirthMs < BirthBurstGapMs;
+            _birthSeen = true;
+            _lastBirthMs = now;
+            if (sameBurst)
+            {
+                _burstBirths++;
+                CoalescedBirths++;
+                return;
+            }
+
+            string previous = _burstBirths > 1 ? " (the previous burst had " + _burstBirths + " birth messages; one was answered)" : "";
+            _burstBirths = 1;
+            _log.Write(LogLevel.Info, "mqtt: Home Assistant is online; announcing discovery and state again" + previous);
             _discoveryPending = true;
             _discoveryNext = 0;
             _availability = -1;
@@ -248,16 +287,35 @@ namespace NesMep.Core.Mqtt
         private bool PublishDiscovery(string serial, long now)
         {
             bool haveWifi = _wifi != null;
-            while (_discoveryNext < HaDiscovery.Count)
+            int total = HaDiscovery.Count + HaDiscovery.RetiredCount;
+            if (_discoveryNext == 0)
             {
-                HaEntity e = HaDiscovery.Entity(_discoveryNext);
-                bool announce = _settings.Discovery && (!e.NeedsWifi || haveWifi);
+                _roundAnnounced = 0;
+                _roundRemoved = 0;
+            }
+
+            while (_discoveryNext < total)
+            {
+                bool retired = _discoveryNext >= HaDiscovery.Count;
+                bool announce = !retired && _settings.Discovery && (!HaDiscovery.Entity(_discoveryNext).NeedsWifi || haveWifi);
                 byte[] payload = announce
                     ? Encoding.UTF8.GetBytes(HaDiscovery.Config(_discoveryNext, _settings, _topics, _context, serial))
                     : Empty;
-                if (!PublishBytes(HaDiscovery.ConfigTopic(_topics, serial, _discoveryNext), payload, 1, true))
+                string topic = retired
+                    ? HaDiscovery.RetiredConfigTopic(_topics, serial, _discoveryNext - HaDiscovery.Count)
+                    : HaDiscovery.ConfigTopic(_topics, serial, _discoveryNext);
+                if (!PublishBytes(topic, payload, 1, true))
                 {
                     return false;
+                }
+
+                if (announce)
+                {
+                    _roundAnnounced++;
+                }
+                else
+                {
+                    _roundRemoved++;
                 }
 
                 _discoveryNext++;
@@ -265,19 +323,42 @@ namespace NesMep.Core.Mqtt
 
             _discoveryPending = false;
             DiscoveryRounds++;
+            AnnouncedEntities = _roundAnnounced;
+            RemovedEntities = _roundRemoved;
             if (_settings.Discovery)
             {
                 _announcedSerial = serial;
                 _stateNotBeforeMs = now + DiscoveryGraceMs;
                 _stateForce = true;
-                _log.Write(LogLevel.Info, "mqtt: announced " + HaDiscovery.Count + " Home Assistant entities for meter " + serial + " under " + _settings.DiscoveryPrefix + "/");
+                _log.Write(LogLevel.Info, "mqtt: announced " + _roundAnnounced + " Home Assistant entities for meter " + serial + " under " + _settings.DiscoveryPrefix
+                    + "/ (removed " + _roundRemoved + " that do not apply here)");
             }
             else
             {
                 _announcedSerial = null;
+                _log.Write(LogLevel.Info, "mqtt: discovery off; removed " + _roundRemoved + " Home Assistant entities of meter " + serial);
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The wall-clock time the module started, derived once and kept, so the "last boot" sensor
+        /// does not flicker by a second between publications; derived again when the wall clock was
+        /// set or moved (e.g. SNTP on the device after start).
+        /// </summary>
+        private System.DateTime BootUtc(long now)
+        {
+            System.DateTime estimate = _context.Clock.UtcNow.AddMilliseconds(_context.StartedMs - now);
+            estimate = new System.DateTime(estimate.Ticks - (estimate.Ticks % System.TimeSpan.TicksPerSecond), System.DateTimeKind.Utc);
+            long driftMs = (estimate.Ticks - _bootUtc.Ticks) / System.TimeSpan.TicksPerMillisecond;
+            if (!_bootKnown || driftMs > BootTimeSlackMs || driftMs < -BootTimeSlackMs)
+            {
+                _bootUtc = estimate;
+                _bootKnown = true;
+            }
+
+            return _bootUtc;
         }
 
         private bool StateDue(long now)
@@ -334,7 +415,7 @@ namespace NesMep.Core.Mqtt
             PublishIfAny(_topics.DabblerFrequency, MqttPayloads.Dabbler(r, now, MqttPayloads.FrequencyKeys, MqttPayloads.FrequencyQuantities));
 
             bool diagnosticsDue = _stateForce || !_everPublishedState || now - _lastDiagnosticsMs >= (long)_settings.IntervalS * 1000;
-            if (diagnosticsDue && Publish(_topics.Diagnostics, MqttPayloads.Diagnostics(_context, now, _wifi), 0, false))
+            if (diagnosticsDue && Publish(_topics.Diagnostics, MqttPayloads.Diagnostics(_context, now, _wifi, BootUtc(now)), 0, false))
             {
                 _lastDiagnosticsMs = now;
             }

@@ -1,3 +1,5 @@
+using NesMep.Core.Web;
+
 namespace NesMep.Core.Mqtt
 {
     /// <summary>
@@ -19,6 +21,14 @@ namespace NesMep.Core.Mqtt
         public const string DefaultDiscoveryPrefix = "homeassistant";
         public const int MaxTopicPrefixLength = 64;
         public const int MaxClientIdLength = 64;
+
+        /// <summary>Longest user name and password (MQTT allows 65535 bytes; no broker account needs more than this).</summary>
+        public const int MaxUserLength = 128;
+
+        public const int MaxPasswordLength = 128;
+
+        /// <summary>Longest certificate file path and configuration_url.</summary>
+        public const int MaxPathLength = 1024;
 
         /// <summary>Broker host name or address.</summary>
         public string Host = "";
@@ -133,19 +143,23 @@ namespace NesMep.Core.Mqtt
         /// <summary>Null when usable, else the first problem, starting with the setting's name.</summary>
         public string Validate()
         {
-            if (Host == null || Host.Trim().Length == 0)
+            string error = BrokerHost.Check(Host);
+            if (error != null)
             {
-                return "host: give the broker's host name or IP address";
-            }
-
-            if (!IsHostName(Host))
-            {
-                return "host: '" + Host + "' is not a host name or IP address";
+                return "host: " + error;
             }
 
             if (Port < 0 || Port > 65535)
             {
                 return "port: must be 1..65535 (0 or absent: 1883, or 8883 with TLS)";
+            }
+
+            error = CheckText("user", User, MaxUserLength) ?? CheckText("password", Password, MaxPasswordLength)
+                ?? CheckText("ca_file", CaFile, MaxPathLength) ?? CheckText("client_cert", ClientCert, MaxPathLength)
+                ?? CheckText("client_key", ClientKey, MaxPathLength) ?? CheckText("configuration_url", ConfigurationUrl, MaxPathLength);
+            if (error != null)
+            {
+                return error;
             }
 
             if (!Tls && (NotEmpty(CaFile) || NotEmpty(ClientCert) || NotEmpty(ClientKey)))
@@ -173,7 +187,7 @@ namespace NesMep.Core.Mqtt
                 return "client_id: use letters, digits, '-', '_' or '.' only";
             }
 
-            string error = CheckPrefix(BaseTopic);
+            error = CheckPrefix(BaseTopic);
             if (error != null)
             {
                 return "base_topic: " + error;
@@ -301,18 +315,11 @@ namespace NesMep.Core.Mqtt
             return true;
         }
 
-        private static bool IsHostName(string host)
+        /// <summary>The free-text check (<see cref="TextSetting"/>) with the setting's name in front.</summary>
+        private static string CheckText(string name, string value, int maxLength)
         {
-            for (int i = 0; i < host.Length; i++)
-            {
-                char c = host[i];
-                if (!(IsIdChar(c) || c == '.' || c == ':' || c == '[' || c == ']'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            string error = TextSetting.Check(value, maxLength);
+            return error == null ? null : name + ": " + error;
         }
 
         private static bool NotEmpty(string s)

@@ -16,6 +16,9 @@ namespace NesMep.Core.Web
         public const int MaxPasswordLength = 128;
         public const int MinApiTokenLength = 16;
 
+        /// <summary>Longest Wi-Fi network name (IEEE 802.11).</summary>
+        public const int MaxSsidBytes = 32;
+
         public static SettingsChange Parse(FormBody form, ModuleSettings current, bool hasWifi, FieldErrors errors)
         {
             SettingsChange change = new SettingsChange();
@@ -34,9 +37,13 @@ namespace NesMep.Core.Web
                         {
                             errors.Add(name, "this module has no Wi-Fi settings");
                         }
-                        else if (Encoding.UTF8.GetBytes(v).Length > 32)
+                        else if (Encoding.UTF8.GetBytes(v).Length > MaxSsidBytes)
                         {
-                            errors.Add(name, "at most 32 bytes");
+                            errors.Add(name, "at most " + MaxSsidBytes + " bytes");
+                        }
+                        else if (TextSetting.HasControl(v))
+                        {
+                            errors.Add(name, TextSetting.Check(v, MaxSsidBytes));
                         }
                         else
                         {
@@ -123,7 +130,18 @@ namespace NesMep.Core.Web
                         Bool(name, v, errors, ref c.MqttEnabled);
                         break;
                     case "mqtt_host":
-                        c.Mqtt.Host = v.Trim();
+                        // Checked here as well as with the other MQTT settings, so a bad host is
+                        // refused even while MQTT is switched off.
+                        string brokerError = v.Trim().Length == 0 ? null : BrokerHost.Check(v.Trim());
+                        if (brokerError != null)
+                        {
+                            errors.Add(name, brokerError);
+                        }
+                        else
+                        {
+                            c.Mqtt.Host = v.Trim();
+                        }
+
                         break;
                     case "mqtt_port":
                         Int(name, v, 0, 65535, "0..65535 (0: 1883, or 8883 with TLS)", errors, ref c.Mqtt.Port);
@@ -132,7 +150,7 @@ namespace NesMep.Core.Web
                         Bool(name, v, errors, ref c.Mqtt.Tls);
                         break;
                     case "mqtt_user":
-                        c.Mqtt.User = v;
+                        Text(name, v, MqttSettings.MaxUserLength, errors, ref c.Mqtt.User);
                         break;
                     case "mqtt_password_clear":
                         Bool(name, v, errors, ref clearMqttPassword);
@@ -189,7 +207,7 @@ namespace NesMep.Core.Web
             }
             else if (newMqttPassword != null && newMqttPassword.Length > 0)
             {
-                c.Mqtt.Password = newMqttPassword;
+                Text("mqtt_password", newMqttPassword, MqttSettings.MaxPasswordLength, errors, ref c.Mqtt.Password);
             }
 
             CheckWebPassword(form, current, change, errors);
@@ -238,12 +256,7 @@ namespace NesMep.Core.Web
                 return "at least " + MinPasswordLength + " characters";
             }
 
-            if (password.Length > MaxPasswordLength)
-            {
-                return "at most " + MaxPasswordLength + " characters";
-            }
-
-            return null;
+            return TextSetting.Check(password, MaxPasswordLength);
         }
 
         private static void CheckWebPassword(FormBody form, ModuleSettings current, SettingsChange change, FieldErrors errors)
@@ -292,6 +305,7 @@ namespace NesMep.Core.Web
                 case "host":
                 case "port":
                 case "tls":
+                case "user":
                 case "password":
                 case "client_id":
                 case "base_topic":
@@ -308,6 +322,20 @@ namespace NesMep.Core.Web
             }
 
             errors.Add(field, message);
+        }
+
+        /// <summary>A free-text field: stored only when <see cref="TextSetting.Check"/> accepts it.</summary>
+        private static void Text(string name, string v, int maxLength, FieldErrors errors, ref string target)
+        {
+            string e = TextSetting.Check(v, maxLength);
+            if (e != null)
+            {
+                errors.Add(name, e);
+            }
+            else
+            {
+                target = v;
+            }
         }
 
         private static void Bool(string name, string v, FieldErrors errors, ref bool target)

@@ -24,7 +24,8 @@ public static class NesMepCli
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine("nesmep: " + parsed.Errors[0].Message + " (see nesmep --help)");
+            // The parser quotes arguments it did not expect; a URL among them may carry a password.
+            stderr.WriteLine("nesmep: " + NesMep.Host.Mqtt.UrlRedaction.RedactText(parsed.Errors[0].Message) + " (see nesmep --help)");
             return ExitBadInput;
         }
 

@@ -8,48 +8,6 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace NesMep.Host.Mqtt;
 
-/// <summary>How to reach and log in to the broker.</summary>
-public sealed class MqttConnectOptions
-{
-    public string Host { get; set; } = "127.0.0.1";
-
-    public int Port { get; set; } = 1883;
-
-    public bool Tls { get; set; }
-
-    /// <summary>PEM file with the CA certificate(s) that may sign the broker's certificate; null: system trust store.</summary>
-    public string? CaFile { get; set; }
-
-    /// <summary>Client certificate: PEM (with the key inside, or <see cref="ClientKey"/>) or PKCS#12 (.pfx/.p12).</summary>
-    public string? ClientCert { get; set; }
-
-    public string? ClientKey { get; set; }
-
-    public string ClientId { get; set; } = "nesmep";
-
-    public string? User { get; set; }
-
-    public string? Password { get; set; }
-
-    public int KeepAliveS { get; set; } = 60;
-
-    public string? WillTopic { get; set; }
-
-    public byte[]? WillPayload { get; set; }
-
-    public int WillQos { get; set; } = 1;
-
-    public bool WillRetain { get; set; } = true;
-
-    /// <summary>Budget for TCP connect, TLS handshake and CONNACK, each.</summary>
-    public int ConnectTimeoutMs { get; set; } = 10_000;
-
-    /// <summary>A blocked socket write longer than this breaks the connection.</summary>
-    public int WriteTimeoutMs { get; set; } = 10_000;
-
-    public string Endpoint => Host + ":" + Port;
-}
-
 /// <summary>
 /// A small MQTT 3.1.1 client (clean session only): CONNECT with keep-alive, credentials and a
 /// last will; PUBLISH QoS 0/1 with PUBACK tracking; SUBSCRIBE; PINGREQ; DISCONNECT; optional TLS
@@ -129,6 +87,9 @@ public sealed class MqttClient : IDisposable
 
         TcpClient tcp = OpenTcp(o);
         Stream stream;
+
+        // Closing the socket is what ends a blocking TLS handshake or CONNACK read at once.
+        CancellationTokenRegistration abort = o.Cancel.Register(tcp.Dispose);
         try
         {
             NetworkStream net = tcp.GetStream();
@@ -143,15 +104,27 @@ public sealed class MqttClient : IDisposable
             var client = new MqttClient(o, tcp, stream);
             client.Handshake();
             stream.ReadTimeout = Timeout.Infinite;
+            abort.Dispose();
+            o.Cancel.ThrowIfCancellationRequested();
             client._reader.Start();
             return client;
         }
+        catch (Exception e) when (o.Cancel.IsCancellationRequested)
+        {
+            abort.Dispose();
+            tcp.Dispose();
+            throw Cancelled(o, e);
+        }
         catch
         {
+            abort.Dispose();
             tcp.Dispose();
             throw;
         }
     }
+
+    private static MqttException Cancelled(MqttConnectOptions o, Exception e) =>
+        new(MqttErrorKind.ConnectionLost, "connection attempt to broker " + o.Endpoint + " cancelled (stopping)", e);
 
     /// <summary>Sends a PUBLISH; QoS 1 messages are tracked until their PUBACK. Returns the packet id (0 for QoS 0).</summary>
     public ushort Publish(string topic, byte[] payload, int qos, bool retain)
@@ -485,9 +458,15 @@ public sealed class MqttClient : IDisposable
         var tcp = new TcpClient { NoDelay = true };
         try
         {
-            using var cts = new CancellationTokenSource(o.ConnectTimeoutMs);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(o.Cancel);
+            cts.CancelAfter(o.ConnectTimeoutMs);
             tcp.ConnectAsync(o.Host, o.Port, cts.Token).AsTask().GetAwaiter().GetResult();
             return tcp;
+        }
+        catch (OperationCanceledException e) when (o.Cancel.IsCancellationRequested)
+        {
+            tcp.Dispose();
+            throw Cancelled(o, e);
         }
         catch (OperationCanceledException e)
         {
@@ -573,7 +552,8 @@ public sealed class MqttClient : IDisposable
 
         try
         {
-            using var cts = new CancellationTokenSource(o.ConnectTimeoutMs);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(o.Cancel);
+            cts.CancelAfter(o.ConnectTimeoutMs);
             ssl.AuthenticateAsClientAsync(auth, cts.Token).GetAwaiter().GetResult();
             return ssl;
         }

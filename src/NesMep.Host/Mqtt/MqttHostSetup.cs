@@ -23,7 +23,7 @@ public static class MqttHostSetup
         const string usage = "use mqtt://[user:password@]host[:port] or mqtts://... for TLS";
         if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri))
         {
-            throw new ArgumentException("'" + Redact(url) + "' is not a URL; " + usage);
+            throw new ArgumentException("'" + UrlRedaction.RedactValue(url) + "' is not a URL; " + usage);
         }
 
         bool tls = uri.Scheme switch
@@ -162,12 +162,5 @@ public static class MqttHostSetup
         {
             return name + ": cannot read " + path + " (" + e.Message + ")";
         }
-    }
-
-    private static string Redact(string url)
-    {
-        int at = url.LastIndexOf('@');
-        int scheme = url.IndexOf("://", StringComparison.Ordinal);
-        return at > 0 && scheme >= 0 && at > scheme ? url.Substring(0, scheme + 3) + "***@" + url.Substring(at + 1) : url;
     }
 }

@@ -50,6 +50,7 @@ public sealed class MqttService : IDisposable
     private readonly MqttServiceOptions _options;
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _stopping = new(false);
+    private readonly CancellationTokenSource _cancelConnect = new();
     private readonly object _statusLock = new();
     private MqttClient? _client;
     private int _backoffMs;
@@ -119,16 +120,31 @@ public sealed class MqttService : IDisposable
 
     public void Start() => _thread.Start();
 
-    /// <summary>Publishes "Offline", disconnects cleanly and stops the thread.</summary>
+    /// <summary>
+    /// Publishes "Offline", disconnects cleanly and stops the thread. Returns only when the thread
+    /// and its connection have ended: a connection attempt in progress is aborted, so a restart
+    /// with new settings never has the old client connect later with the same client id.
+    /// </summary>
     public void Dispose()
     {
         _stopping.Set();
-        if (_thread.IsAlive)
+        _cancelConnect.Cancel();
+        if (_thread.IsAlive && !_thread.Join(_options.ShutdownFlushMs + (2 * new MqttConnectOptions().WriteTimeoutMs)))
         {
-            _thread.Join(_options.ShutdownFlushMs + _options.ConnectTimeoutMs + 2000);
+            // A write blocked on a broker that stopped reading: closing the socket ends it.
+            _log.Write(LogLevel.Warning, "mqtt: the connection did not close in time; closing its socket");
+            MqttClient? client;
+            lock (_statusLock)
+            {
+                client = _client;
+            }
+
+            client?.Dispose();
+            _thread.Join();
         }
 
         _stopping.Dispose();
+        _cancelConnect.Dispose();
     }
 
     /// <summary>Connect options for these settings (will = retained "Offline" on &lt;base&gt;/lwt).</summary>
@@ -149,6 +165,7 @@ public sealed class MqttService : IDisposable
         WillQos = 1,
         WillRetain = true,
         ConnectTimeoutMs = _options.ConnectTimeoutMs,
+        Cancel = _cancelConnect.Token,
     };
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
@@ -245,6 +262,10 @@ public sealed class MqttService : IDisposable
         try
         {
             client = MqttClient.Connect(options);
+        }
+        catch (MqttException) when (_stopping.IsSet)
+        {
+            return; // cancelled by Dispose: nothing to report or retry
         }
         catch (MqttException e)
         {

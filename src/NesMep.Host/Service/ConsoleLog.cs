@@ -2,7 +2,11 @@ using NesMep.Core.Platform;
 
 namespace NesMep.Host.Service;
 
-/// <summary>Readable log lines: "2026-11-21T12:00:00.123Z INFO  message". Thread-safe.</summary>
+/// <summary>
+/// Readable log lines: "2026-11-21T12:00:00.123Z INFO  message". Thread-safe. Control characters
+/// in a message are escaped (a newline becomes \n), so a value quoted in a message (a user name, a
+/// broker's error text, an exception) can never start a forged line of its own.
+/// </summary>
 public sealed class ConsoleLog : ILog
 {
     private readonly TextWriter _out;
@@ -27,7 +31,7 @@ public sealed class ConsoleLog : ILog
             return;
         }
 
-        string line = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ") + " " + Name(level) + " " + message;
+        string line = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ") + " " + Name(level) + " " + NesMep.Core.Web.TextSetting.Escape(message);
         lock (_gate)
         {
             _out.WriteLine(line);

@@ -9,6 +9,9 @@ namespace NesMep.Host.Service;
 /// </summary>
 public static class HostConfigFile
 {
+    /// <summary>The sections a file may have; any other one is an error even when it is empty.</summary>
+    public static readonly string[] Sections = ["meter", "http", "log", "simulator", "poll", "link", "quality", "mqtt", "web"];
+
     public static void Load(string path, HostConfig config)
     {
         string text;
@@ -47,6 +50,12 @@ public static class HostConfigFile
 
     private static void ApplySection(JsonProperty section, HostConfig c)
     {
+        if (Array.IndexOf(Sections, section.Name) < 0)
+        {
+            // Checked before the settings inside, so "wifi": {} is refused like a section with settings.
+            throw new ConfigError("unknown settings section " + NesMep.Core.Web.TextSetting.Escape(section.Name) + "; use " + string.Join(", ", Sections));
+        }
+
         if (section.Value.ValueKind != JsonValueKind.Object)
         {
             throw new ConfigError(section.Name + ": must be an object");
@@ -139,13 +148,22 @@ public static class HostConfigFile
                 case "web.require_api_token": c.Web.RequireApiToken = Bool(p, name); break;
                 case "web.api_token_hash": c.Web.ApiTokenHash = Str(p, name); break;
                 default:
-                    throw new ConfigError("unknown setting " + name);
+                    throw new ConfigError("unknown setting " + NesMep.Core.Web.TextSetting.Escape(name));
             }
         }
     }
 
-    private static string Str(JsonProperty p, string name) =>
-        p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new ConfigError(name + ": must be a string");
+    /// <summary>A string setting; control characters are refused in every one (they could forge log lines).</summary>
+    private static string Str(JsonProperty p, string name)
+    {
+        if (p.Value.ValueKind != JsonValueKind.String)
+        {
+            throw new ConfigError(name + ": must be a string");
+        }
+
+        string value = p.Value.GetString()!;
+        return NesMep.Core.Web.TextSetting.HasControl(value) ? throw new ConfigError(name + ": no control characters (line breaks, tabs, …)") : value;
+    }
 
     private static int Int(JsonProperty p, string name) =>
         p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt32(out int v) ? v : throw new ConfigError(name + ": must be a whole number");

@@ -9,8 +9,10 @@ public sealed class LogRing
 
     public LogRing(int capacity) => _lines = new string[capacity];
 
+    /// <summary>Adds a line; control characters are escaped here too, whoever wrote the line.</summary>
     public void Add(string line)
     {
+        line = NesMep.Core.Web.TextSetting.Escape(line);
         lock (_lines)
         {
             _lines[_next] = line;

@@ -77,6 +77,7 @@ public sealed class ModuleHost : IAsyncDisposable
     public static async Task<ModuleHost> StartAsync(HostConfig config, ILog log, CancellationToken token, IClock? clock = null)
     {
         clock ??= new SystemClock();
+        NesMep.Host.Web.HostSettingsWriter.RemoveLeftovers(config.SettingsPath, log);
         var runtime = NewRuntime(config, clock, log);
         HttpFrontEnd? http = null;
         try

@@ -54,15 +54,45 @@ public static class AtomicFile
         SyncDirectory(dir);
     }
 
-    private static void TryDelete(string path)
+    /// <summary>
+    /// Deletes the temp files a killed or powered-off <see cref="Write"/> of <paramref name="path"/>
+    /// left behind (".name.tmp-" plus 8 hex digits, nothing else); called at start, when no save
+    /// runs. Returns how many were removed.
+    /// </summary>
+    public static int RemoveLeftovers(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string dir = Path.GetDirectoryName(full)!;
+        string prefix = "." + Path.GetFileName(full) + TempMarker;
+        if (!Directory.Exists(dir))
+        {
+            return 0;
+        }
+
+        int removed = 0;
+        foreach (string file in Directory.EnumerateFiles(dir, prefix + "*"))
+        {
+            string suffix = Path.GetFileName(file).Substring(prefix.Length);
+            if (suffix.Length == 8 && suffix.All(Uri.IsHexDigit) && TryDelete(file))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool TryDelete(string path)
     {
         try
         {
             File.Delete(path);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Left for the next save; nothing reads temp files.
+            // Left for the next start; nothing reads temp files.
+            return false;
         }
     }
 

@@ -55,6 +55,28 @@ public static class HostSettingsWriter
         AtomicFile.Write(path, Encoding.UTF8.GetBytes(text), wrapForTest);
     }
 
+    /// <summary>At start: removes the temp files of saves that were killed half-way, and says so.</summary>
+    public static void RemoveLeftovers(string? path, NesMep.Core.Platform.ILog log)
+    {
+        if (path == null)
+        {
+            return;
+        }
+
+        try
+        {
+            int removed = AtomicFile.RemoveLeftovers(path);
+            if (removed > 0)
+            {
+                log.Write(NesMep.Core.Platform.LogLevel.Info, "settings: removed " + removed + " temp file(s) of an interrupted save next to " + path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Write(NesMep.Core.Platform.LogLevel.Warning, "settings: cannot clean up temp files next to " + path + ": " + e.Message);
+        }
+    }
+
     private static JsonObject ReadExisting(string path)
     {
         if (!File.Exists(path))

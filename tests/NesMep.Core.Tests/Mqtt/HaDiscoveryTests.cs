@@ -26,6 +26,7 @@ public class HaDiscoveryTests
         ["duration"] = (["d", "h", "min", "s", "ms"], ["measurement", "total", "total_increasing"]),
         ["signal_strength"] = (["dB", "dBm"], ["measurement"]),
         ["enum"] = ([null], []),
+        ["timestamp"] = ([null], []),
     };
 
     private readonly PublisherRig _rig = new PublisherRig().WithData();
@@ -129,11 +130,12 @@ public class HaDiscoveryTests
         Assert.Equal("NES", Str(meter, "manufacturer"));
         Assert.Equal("83331-3I", Str(meter, "model"));
         Assert.Equal("3.10.21", Str(meter, "sw_version"));
-        Assert.Equal(PublisherRig.Serial, Str(meter, "serial_number"));
+        // Home Assistant before 2024.2 rejects a device block with serial_number (and with it every meter entity).
+        Assert.False(meter.TryGetProperty("serial_number", out _));
         Assert.Equal("nesmep_5706567012345678_module", Str(meter, "via_device"));
         Assert.Equal("http://esp32-mep.local/", Str(meter, "configuration_url"));
 
-        JsonElement module = Config("uptime_s").GetProperty("device");
+        JsonElement module = Config("last_boot").GetProperty("device");
         Assert.Equal("nesmep_5706567012345678_module", module.GetProperty("identifiers")[0].GetString());
         Assert.Equal("NesMep", Str(module, "manufacturer"));
         Assert.Equal("NesMep (esp32)", Str(module, "model"));
@@ -141,7 +143,7 @@ public class HaDiscoveryTests
         Assert.Equal("http://esp32-mep.local/", Str(module, "configuration_url"));
         Assert.False(module.TryGetProperty("via_device", out _));
 
-        JsonElement origin = Config("uptime_s").GetProperty("origin");
+        JsonElement origin = Config("last_boot").GetProperty("origin");
         Assert.Equal("NesMep", Str(origin, "name"));
         Assert.Equal("9.8.7", Str(origin, "sw_version"));
     }
@@ -171,9 +173,9 @@ public class HaDiscoveryTests
     }
 
     [Fact]
-    public void Diagnostic_entities_cover_link_digest_failures_data_age_uptime_and_rssi()
+    public void Diagnostic_entities_cover_link_digest_failures_data_age_last_boot_and_rssi()
     {
-        foreach (string id in new[] { "link_state", "meter_link", "digest_failures", "data_age_s", "uptime_s", "wifi_rssi_dbm" })
+        foreach (string id in new[] { "link_state", "meter_link", "digest_failures", "data_age_s", "last_boot", "wifi_rssi_dbm" })
         {
             HaEntity e = HaDiscovery.Entity(HaDiscovery.IndexOf(id));
             Assert.Equal("diagnostic", e.EntityCategory);
@@ -184,6 +186,20 @@ public class HaDiscoveryTests
         JsonElement link = Config("meter_link");
         Assert.Equal("{{ 'ON' if value_json.link_state == 'up' else 'OFF' }}", Str(link, "value_template"));
         Assert.Equal("ON", Str(link, "payload_on"));
+    }
+
+    [Fact]
+    public void Uptime_is_a_last_boot_timestamp_and_the_old_counter_entity_is_retired()
+    {
+        JsonElement boot = Config("last_boot");
+        Assert.Equal("timestamp", Str(boot, "device_class"));
+        Assert.False(boot.TryGetProperty("state_class", out _)); // no long-term statistics for a timestamp
+        Assert.False(boot.TryGetProperty("unit_of_measurement", out _));
+        Assert.Equal("{{ value_json.last_boot }}", Str(boot, "value_template"));
+        Assert.Equal("nesmep/diagnostics", Str(boot, "state_topic"));
+        Assert.Equal(-1, HaDiscovery.IndexOf("uptime_s"));
+        Assert.Equal(1, HaDiscovery.RetiredCount);
+        Assert.Equal("homeassistant/sensor/nesmep_5706567012345678/uptime_s/config", HaDiscovery.RetiredConfigTopic(_rig.Publisher.Topics, PublisherRig.Serial, 0));
     }
 
     [Fact]

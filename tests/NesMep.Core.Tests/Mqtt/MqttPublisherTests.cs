@@ -11,6 +11,9 @@ public class MqttPublisherTests
 {
     private const string ConfigPrefix = "homeassistant/sensor/nesmep_5706567012345678/";
 
+    /// <summary>Configs one discovery round publishes: every entity, plus an empty one per retired entity.</summary>
+    private static readonly int RoundSize = HaDiscovery.Count + HaDiscovery.RetiredCount;
+
     private static bool IsConfig(Sent m) => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal) && m.Topic.EndsWith("/config", StringComparison.Ordinal);
 
     [Fact]
@@ -22,12 +25,17 @@ public class MqttPublisherTests
         List<Sent> m = rig.Sink.Messages;
         Assert.Equal(new Sent(m[0].AtMs, "nesmep/lwt", "Online", 1, true), m[0]);
         List<Sent> configs = m.Where(IsConfig).ToList();
-        Assert.Equal(HaDiscovery.Count, configs.Count);
+        Assert.Equal(RoundSize, configs.Count);
         Assert.All(configs, c => Assert.True(c.Retain && c.Qos == 1));
         // Linux-like platform without Wi-Fi: the RSSI entity is removed (empty retained config), all others announced.
         Sent rssi = Assert.Single(configs, c => c.Topic.EndsWith("/wifi_rssi_dbm/config", StringComparison.Ordinal));
         Assert.Equal("", rssi.Payload);
         Assert.Equal(HaDiscovery.Count - 1, configs.Count(c => c.Payload.Length > 0));
+        Assert.Equal("", Assert.Single(configs, c => c.Topic.EndsWith("/uptime_s/config", StringComparison.Ordinal)).Payload);
+
+        // The log names what was published: the announced configs, not the size of the entity table.
+        Assert.Equal(HaDiscovery.Count - 1, rig.Publisher.AnnouncedEntities);
+        Assert.Contains(rig.Log.Lines, l => l.Contains("announced " + (HaDiscovery.Count - 1) + " Home Assistant entities", StringComparison.Ordinal));
         Sent availability = Assert.Single(rig.Sink.On("nesmep/availability"));
         Assert.Equal(("online", 1, true), (availability.Payload, availability.Qos, availability.Retain));
         Assert.True(m.IndexOf(availability) > m.IndexOf(configs[^1]));
@@ -82,7 +90,7 @@ public class MqttPublisherTests
 
         // The serial arrives with the configuration reads; discovery follows, then values.
         rig.Run(15_000);
-        Assert.Equal(HaDiscovery.Count, rig.Sink.Messages.Count(IsConfig));
+        Assert.Equal(RoundSize, rig.Sink.Messages.Count(IsConfig));
         Assert.Equal("online", rig.Sink.Last("nesmep/availability")!.Payload);
         Assert.Contains("\"energy_import_kwh\":1234.567", rig.Sink.Last("nesmep/state")!.Payload);
     }
@@ -155,13 +163,74 @@ public class MqttPublisherTests
 
         rig.Birth("online");
         rig.Run(100);
-        Assert.Equal(HaDiscovery.Count, rig.Sink.Messages.Count(IsConfig));
+        Assert.Equal(RoundSize, rig.Sink.Messages.Count(IsConfig));
         Assert.Equal("online", Assert.Single(rig.Sink.On("nesmep/availability")).Payload);
         Assert.Empty(rig.Sink.On("nesmep/state"));
         rig.Run(MqttPublisher.DiscoveryGraceMs);
         Assert.Single(rig.Sink.On("nesmep/state"));
         Assert.Equal(2, rig.Publisher.DiscoveryRounds);
         Assert.Contains(rig.Log.Lines, l => l.Contains("Home Assistant is online"));
+    }
+
+    [Fact]
+    public void A_flood_of_birth_messages_gives_one_log_line_and_one_announcement_per_burst()
+    {
+        var rig = new PublisherRig().WithData();
+        rig.Connect();
+        rig.Run(3000);
+        int roundsBefore = rig.Publisher.DiscoveryRounds;
+        int linesBefore = rig.Log.Lines.Count(l => l.Contains("Home Assistant is online", StringComparison.Ordinal));
+        rig.Sink.Clear();
+
+        // 2000 "online" messages, one per millisecond, with the MQTT thread polling as usual.
+        for (int i = 0; i < 2000; i++)
+        {
+            rig.Birth();
+            rig.Run(1);
+        }
+
+        rig.Run(MqttPublisher.DiscoveryGraceMs + 500);
+        Assert.Equal(roundsBefore + 1, rig.Publisher.DiscoveryRounds);
+        Assert.Equal(RoundSize, rig.Sink.Messages.Count(IsConfig));
+        Assert.Equal(linesBefore + 1, rig.Log.Lines.Count(l => l.Contains("Home Assistant is online", StringComparison.Ordinal)));
+        Assert.Equal(1999, rig.Publisher.CoalescedBirths);
+
+        // A later, separate burst (Home Assistant restarted again) is answered once more.
+        rig.Run(MqttPublisher.BirthBurstGapMs);
+        rig.Sink.Clear();
+        for (int i = 0; i < 100; i++)
+        {
+            rig.Birth();
+            rig.Run(1);
+        }
+
+        rig.Run(500);
+        Assert.Equal(roundsBefore + 2, rig.Publisher.DiscoveryRounds);
+        Assert.Equal(RoundSize, rig.Sink.Messages.Count(IsConfig));
+        Assert.Equal(linesBefore + 2, rig.Log.Lines.Count(l => l.Contains("Home Assistant is online", StringComparison.Ordinal)));
+        Assert.Contains(rig.Log.Lines, l => l.Contains("the previous burst had 2000 birth messages", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Diagnostics_carry_the_boot_time_which_stays_put_while_uptime_grows()
+    {
+        var rig = new PublisherRig().WithData();
+        rig.Connect();
+        rig.Run(3000);
+        string first = rig.Sink.Last("nesmep/diagnostics")!.Payload;
+        rig.Run(25_000);
+        string later = rig.Sink.Last("nesmep/diagnostics")!.Payload;
+        using var a = JsonDocument.Parse(first);
+        using var b = JsonDocument.Parse(later);
+        string boot = a.RootElement.GetProperty("last_boot").GetString()!;
+        Assert.Equal(boot, b.RootElement.GetProperty("last_boot").GetString());
+        Assert.True(b.RootElement.GetProperty("uptime_s").GetInt64() > a.RootElement.GetProperty("uptime_s").GetInt64());
+
+        // The boot time is the wall clock minus the uptime (virtual clock: started at StartedMs).
+        DateTime expected = rig.Clock.UtcNow.AddMilliseconds(rig.Context.StartedMs - rig.Clock.NowMs);
+        DateTime parsed = DateTime.Parse(boot, null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+        Assert.InRange((expected - parsed).TotalSeconds, 0, 1);
+        Assert.EndsWith("Z", boot);
     }
 
     [Fact]
@@ -197,13 +266,13 @@ public class MqttPublisherTests
         Assert.Empty(rig.Publisher.SubscribeTopics);
         rig.Connect();
         List<Sent> configs = rig.Sink.Messages.Where(IsConfig).ToList();
-        Assert.Equal(HaDiscovery.Count, configs.Count);
+        Assert.Equal(RoundSize, configs.Count);
         Assert.All(configs, c => Assert.Equal(("", 1, true), (c.Payload, c.Qos, c.Retain)));
         Assert.Null(rig.Publisher.AnnouncedSerial);
 
         rig.Birth();
         rig.Run(3000);
-        Assert.Equal(HaDiscovery.Count, rig.Sink.Messages.Count(IsConfig));
+        Assert.Equal(RoundSize, rig.Sink.Messages.Count(IsConfig));
         Assert.NotEmpty(rig.Sink.On("nesmep/meterConsumptionTotal/mydatajson"));
     }
 
@@ -218,7 +287,7 @@ public class MqttPublisherTests
         rig.Reading.Identity.UtilitySerial = "5706567099999999";
         rig.Run(200);
         List<Sent> configs = rig.Sink.Messages.Where(IsConfig).ToList();
-        Assert.Equal(2 * HaDiscovery.Count, configs.Count);
+        Assert.Equal(HaDiscovery.Count + RoundSize, configs.Count);
         Assert.All(configs.Take(HaDiscovery.Count), c =>
         {
             Assert.Contains("nesmep_5706567012345678", c.Topic);
@@ -241,7 +310,7 @@ public class MqttPublisherTests
         rig.Sink.AcceptBudget = -1;
         rig.Run(200);
         List<string> topics = rig.Sink.Messages.Where(IsConfig).Select(m => m.Topic).ToList();
-        Assert.Equal(HaDiscovery.Count, topics.Count);
+        Assert.Equal(RoundSize, topics.Count);
         Assert.Equal(topics.Count, topics.Distinct().Count());
         Assert.Single(rig.Sink.On("nesmep/lwt"));
     }
@@ -256,7 +325,7 @@ public class MqttPublisherTests
         rig.Sink.Clear();
         rig.Connect();
         Assert.Equal("Online", rig.Sink.Messages[0].Payload);
-        Assert.Equal(HaDiscovery.Count, rig.Sink.Messages.Count(IsConfig));
+        Assert.Equal(RoundSize, rig.Sink.Messages.Count(IsConfig));
         Assert.Equal("online", rig.Sink.Last("nesmep/availability")!.Payload);
     }
 

@@ -28,7 +28,7 @@ public class MqttSettingsTests
 
     [Theory]
     [InlineData("host", "", "host: give the broker's host name or IP address")]
-    [InlineData("host", "my broker", "host: 'my broker' is not a host name or IP address")]
+    [InlineData("host", "my broker", "host: use a host name (letters, digits, '-' and dots), an IPv4 or an IPv6 address")]
     [InlineData("port", "70000", "port: must be 1..65535 (0 or absent: 1883, or 8883 with TLS)")]
     [InlineData("ca_file", "/etc/ca.pem", "tls: ca_file, client_cert and client_key need tls on (or an mqtts:// URL)")]
     [InlineData("password", "secret", "password: give user too (MQTT 3.1.1 has no password without a user name)")]

@@ -7,7 +7,8 @@ namespace NesMep.Host.Tests.Mqtt;
 /// <summary>
 /// A scripted MQTT server on a free loopback port, for broker behaviour mosquitto won't produce on
 /// demand: it accepts every CONNECT (CONNACK 0), answers PINGREQ, never acknowledges a PUBLISH, and
-/// optionally drops each connection right after its CONNACK. It records the packet types each
+/// optionally drops each connection right after its CONNACK or answers slowly (each CONNACK byte
+/// after a pause, as an overloaded broker or a bad link does). It records the packet types each
 /// connection sent.
 /// </summary>
 internal sealed class FakeBroker : IDisposable
@@ -17,9 +18,12 @@ internal sealed class FakeBroker : IDisposable
     private readonly Thread _acceptor;
     private readonly List<Connection> _connections = new();
 
-    public FakeBroker(bool dropAfterConnAck)
+    private readonly int _connAckByteDelayMs;
+
+    public FakeBroker(bool dropAfterConnAck, int connAckByteDelayMs = 0)
     {
         _dropAfterConnAck = dropAfterConnAck;
+        _connAckByteDelayMs = connAckByteDelayMs;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
@@ -111,7 +115,11 @@ internal sealed class FakeBroker : IDisposable
 
                 if (type == PacketType.Connect)
                 {
-                    stream.Write([PacketType.ConnAck << 4, 2, 0, 0]);
+                    if (!WriteSlowly(c.Socket, stream, [PacketType.ConnAck << 4, 2, 0, 0]))
+                    {
+                        return;
+                    }
+
                     if (_dropAfterConnAck)
                     {
                         return;
@@ -133,6 +141,25 @@ internal sealed class FakeBroker : IDisposable
                 c.Ended = true;
             }
         }
+    }
+
+    /// <summary>Writes byte by byte after <see cref="_connAckByteDelayMs"/> each; false when the client hung up meanwhile.</summary>
+    private bool WriteSlowly(Socket socket, Stream stream, byte[] bytes)
+    {
+        foreach (byte b in bytes)
+        {
+            for (int waited = 0; waited < _connAckByteDelayMs; waited += 10)
+            {
+                if (socket.Poll(10_000, SelectMode.SelectRead) && socket.Available == 0)
+                {
+                    return false;
+                }
+            }
+
+            stream.Write([b]);
+        }
+
+        return true;
     }
 
     private sealed class Connection

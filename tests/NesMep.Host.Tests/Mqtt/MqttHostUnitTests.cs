@@ -144,6 +144,16 @@ public class MqttHostUnitTests
         Assert.StartsWith("nesmep: --mqtt: ", stderr);
     }
 
+    [Theory]
+    [InlineData("mqtt://bad_host", "nesmep: mqtt.host: use a host name")]
+    [InlineData("mqtt://999.1.1.1", "nesmep: mqtt.host: not a valid IPv4 address")]
+    public void Command_line_broker_hosts_pass_the_same_check_as_the_form_and_the_file(string url, string expected)
+    {
+        var (code, _, stderr) = CliRunner.Run("run", "--http", "127.0.0.1:1", "--mqtt", url);
+        Assert.Equal(2, code);
+        Assert.StartsWith(expected, stderr);
+    }
+
     [Fact]
     public void Command_line_url_overrides_the_config_file_and_keeps_its_other_mqtt_settings()
     {

@@ -55,6 +55,28 @@ public class MqttServiceFakeBrokerTests
         Assert.Contains("closing without DISCONNECT", log.Text);
     }
 
+    [Fact]
+    public void Stopping_during_a_slow_connect_ends_that_attempt_before_a_new_service_connects_with_the_same_client_id()
+    {
+        // CONNACK arrives one byte every 2.5 s (10 s in all), each within the 3 s read timeout: an
+        // attempt that is not aborted connects long after the service was told to stop.
+        using var broker = new FakeBroker(dropAfterConnAck: false, connAckByteDelayMs: 2500);
+        var oldLog = new MqttServiceBrokerTests.ListLog();
+        var options = new MqttServiceOptions { InitialBackoffMs = 50, ConnectTimeoutMs = 3000, PollIntervalMs = 20, ShutdownFlushMs = 200 };
+        MqttService old = NewService(broker.Port, oldLog, options);
+        old.Start();
+        WaitUntil(() => broker.ConnectionCount == 1 && broker.PacketTypes(0).Contains(PacketType.Connect), "the first CONNECT", 10_000);
+
+        old.Dispose(); // what a settings restart does before starting the new service
+
+        // The old attempt is over at once, not when its CONNACK would have completed.
+        WaitUntil(() => broker.Ended(0), "the old connection to end", 1000);
+        Assert.Equal(new[] { PacketType.Connect }, broker.PacketTypes(0));
+        Assert.DoesNotContain("connected to", oldLog.Text);
+        Assert.DoesNotContain("retrying", oldLog.Text);
+        Assert.Equal(0, old.Connections);
+    }
+
     private static void WaitUntil(Func<bool> condition, string what, int timeoutMs)
     {
         var sw = Stopwatch.StartNew();

@@ -24,6 +24,45 @@ public class HostConfigFileTests
     }
 
     [Theory]
+    [InlineData("{ \"wifi\": {} }", "unknown settings section wifi")]
+    [InlineData("{ \"wifi\": { \"ssid\": \"x\" } }", "unknown settings section wifi")]
+    [InlineData("{ \"wifi\": [] }", "unknown settings section wifi")]
+    [InlineData("{ \"meter\": {}, \"Mqtt\": {} }", "unknown settings section Mqtt")]
+    [InlineData("{ \"bad\\nINFO forged\": {} }", "unknown settings section bad\\nINFO forged")]
+    public void An_unknown_section_is_refused_even_when_empty_and_named(string json, string expected)
+    {
+        using var dir = new TempDir();
+        var e = Assert.Throws<ConfigError>(() => HostConfigFile.Load(dir.Write("c.json", json), new HostConfig()));
+        Assert.StartsWith(expected + "; use meter, http, log", e.Message);
+        Assert.DoesNotContain("\n", e.Message);
+    }
+
+    [Theory]
+    [InlineData("mqtt", "user")]
+    [InlineData("mqtt", "password")]
+    [InlineData("mqtt", "host")]
+    [InlineData("meter", "serial")]
+    [InlineData("meter", "tcp")]
+    [InlineData("http", "listen")]
+    [InlineData("web", "hostname")]
+    public void Control_characters_in_any_text_setting_of_the_file_are_refused(string section, string name)
+    {
+        using var dir = new TempDir();
+        string json = "{ \"" + section + "\": { \"" + name + "\": \"ok\\nINFO forged line\" } }";
+        var e = Assert.Throws<ConfigError>(() => HostConfigFile.Load(dir.Write("c.json", json), new HostConfig()));
+        Assert.Equal(section + "." + name + ": no control characters (line breaks, tabs, …)", e.Message);
+    }
+
+    [Fact]
+    public void A_host_with_a_port_in_the_file_is_refused_by_the_shared_check()
+    {
+        using var dir = new TempDir();
+        var c = new HostConfig();
+        HostConfigFile.Load(dir.Write("c.json", "{ \"mqtt\": { \"host\": \"127.0.0.1:1883\" } }"), c);
+        Assert.Equal("mqtt.host: give the host only; the port has its own setting", c.Validate());
+    }
+
+    [Theory]
     [InlineData("{ \"meter\": { \"baud\": 9600, \"baud\": 19200 } }")]
     [InlineData("{ \"meter\": { \"baud\": 9600 }, \"meter\": { \"source\": \"simulator\" } }")]
     [InlineData("{ \"mqtt\": { \"host\": \"a\" }, \"mqtt\": { \"host\": \"b\" } }")]

@@ -59,6 +59,28 @@ public sealed class AtomicSettingsFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Temp_files_of_a_killed_save_are_removed_at_the_next_start_and_nothing_else()
+    {
+        string path = PathOf("nesmep.json");
+        HostSettingsWriter.Save(path, new HostConfig());
+        string[] leftovers = [".nesmep.json" + AtomicFile.TempMarker + "deadbeef", ".nesmep.json" + AtomicFile.TempMarker + "0123abcd"];
+        string[] unrelated = [".nesmep.json" + AtomicFile.TempMarker + "notmine", ".other.json" + AtomicFile.TempMarker + "deadbeef", "nesmep.json.bak"];
+        foreach (string name in leftovers.Concat(unrelated))
+        {
+            File.WriteAllText(PathOf(name), "{ \"meter\": { \"key\": \"half");
+        }
+
+        var config = new HostConfig { SettingsPath = path };
+        await using (var host = await NesMep.Host.Tests.EndToEnd.RunningHost.StartAsync(config))
+        {
+            Assert.Contains("settings: removed 2 temp file(s) of an interrupted save", host.Log);
+        }
+
+        string[] expected = unrelated.Append("nesmep.json").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected, Directory.GetFiles(_dir).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_temp_file_left_by_a_power_cut_changes_nothing()
     {
         // Power lost after the temp file was written but before the rename: the temp file stays,
