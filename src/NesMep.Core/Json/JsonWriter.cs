@@ -1,4 +1,5 @@
 using System.Text;
+using NesMep.Core.Protocol;
 
 namespace NesMep.Core.Json
 {
@@ -274,15 +275,10 @@ namespace NesMep.Core.Json
         private static void AppendUnicodeEscape(StringBuilder sb, char c)
         {
             sb.Append("\\u");
-            sb.Append(LowerDigit((c >> 12) & 0xF));
-            sb.Append(LowerDigit((c >> 8) & 0xF));
-            sb.Append(LowerDigit((c >> 4) & 0xF));
-            sb.Append(LowerDigit(c & 0xF));
-        }
-
-        private static char LowerDigit(int value)
-        {
-            return (char)(value < 10 ? '0' + value : 'a' + value - 10);
+            sb.Append(Hex.LowerDigit((c >> 12) & 0xF));
+            sb.Append(Hex.LowerDigit((c >> 8) & 0xF));
+            sb.Append(Hex.LowerDigit((c >> 4) & 0xF));
+            sb.Append(Hex.LowerDigit(c & 0xF));
         }
 
         private void Push()

@@ -98,13 +98,14 @@ namespace NesMep.Core.Mqtt
 
         private static bool IsIPv4(string s)
         {
+            char[] chars = s.ToCharArray();
             int parts = 0;
             int start = 0;
             while (start <= s.Length)
             {
                 int dot = s.IndexOf('.', start);
                 int end = dot < 0 ? s.Length : dot;
-                if (!IsOctet(s, start, end - start))
+                if (!IsOctet(chars, start, end - start))
                 {
                     return false;
                 }
@@ -122,7 +123,7 @@ namespace NesMep.Core.Mqtt
         }
 
         /// <summary>0..255, no leading zeros (which some parsers read as octal).</summary>
-        private static bool IsOctet(string s, int start, int length)
+        private static bool IsOctet(char[] s, int start, int length)
         {
             if (length < 1 || length > 3 || (length > 1 && s[start] == '0'))
             {
@@ -168,6 +169,7 @@ namespace NesMep.Core.Mqtt
         /// <summary>Groups in s[start..end) separated by single colons (an IPv4 tail counts two), or -1.</summary>
         private static int CountGroups(string s, int start, int end)
         {
+            char[] chars = s.ToCharArray();
             int count = 0;
             int i = start;
             while (true)
@@ -181,7 +183,7 @@ namespace NesMep.Core.Mqtt
                     return IsIPv4(s.Substring(i, length)) ? count + 2 : -1;
                 }
 
-                if (length < 1 || length > 4 || !IsHex(s, i, length))
+                if (length < 1 || length > 4 || !IsHex(chars, i, length))
                 {
                     return -1;
                 }
@@ -196,7 +198,7 @@ namespace NesMep.Core.Mqtt
             }
         }
 
-        private static bool IsHex(string s, int start, int length)
+        private static bool IsHex(char[] s, int start, int length)
         {
             for (int i = start; i < start + length; i++)
             {

@@ -246,11 +246,13 @@ namespace NesMep.Core.Mqtt
         /// <summary>Keeps [A-Za-z0-9_-]; every other character becomes <paramref name="replacement"/>.</summary>
         public static string Sanitize(string text, char replacement)
         {
-            char[] chars = new char[text.Length];
-            for (int i = 0; i < text.Length; i++)
+            char[] chars = text.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = text[i];
-                chars[i] = IsIdChar(c) ? c : replacement;
+                if (!IsIdChar(chars[i]))
+                {
+                    chars[i] = replacement;
+                }
             }
 
             return new string(chars);
@@ -269,7 +271,8 @@ namespace NesMep.Core.Mqtt
                 return "at most " + MaxTopicPrefixLength + " characters";
             }
 
-            if (prefix[0] == '/' || prefix[prefix.Length - 1] == '/')
+            char[] chars = prefix.ToCharArray();
+            if (chars[0] == '/' || chars[chars.Length - 1] == '/')
             {
                 return "no leading or trailing '/'";
             }
@@ -279,9 +282,8 @@ namespace NesMep.Core.Mqtt
                 return "no empty level ('//')";
             }
 
-            for (int i = 0; i < prefix.Length; i++)
+            foreach (char c in chars)
             {
-                char c = prefix[i];
                 if (c == '+' || c == '#')
                 {
                     return "wildcards '+' and '#' are not allowed";
@@ -303,9 +305,8 @@ namespace NesMep.Core.Mqtt
 
         private static bool IsPrintable(string s, bool allowSpace)
         {
-            for (int i = 0; i < s.Length; i++)
+            foreach (char c in s.ToCharArray())
             {
-                char c = s[i];
                 if (!(IsIdChar(c) || c == '.' || (allowSpace && c == ' ')))
                 {
                     return false;

@@ -16,6 +16,12 @@ namespace NesMep.Core.Protocol
             return (char)(value < 10 ? '0' + value : 'A' + value - 10);
         }
 
+        /// <summary>Lower-case hex digit of a value 0–15 (JSON and log escapes).</summary>
+        public static char LowerDigit(int value)
+        {
+            return (char)(value < 10 ? '0' + value : 'a' + value - 10);
+        }
+
         /// <summary>Value of one hex digit, or -1.</summary>
         public static int DigitValue(char c)
         {

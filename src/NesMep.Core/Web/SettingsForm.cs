@@ -229,9 +229,9 @@ namespace NesMep.Core.Web
         {
             if (v.Length == 64)
             {
-                for (int i = 0; i < v.Length; i++)
+                foreach (char c in v.ToCharArray())
                 {
-                    if (Hex.DigitValue(v[i]) < 0)
+                    if (Hex.DigitValue(c) < 0)
                     {
                         return "64 characters must all be hex digits (a raw PSK)";
                     }

@@ -72,11 +72,10 @@ namespace NesMep.Core.Web
 
         private static void AppendHex4(System.Text.StringBuilder sb, char c)
         {
-            const string digits = "0123456789abcdef";
             int v = c;
             for (int shift = 12; shift >= 0; shift -= 4)
             {
-                sb.Append(digits[(v >> shift) & 0xF]);
+                sb.Append(NesMep.Core.Protocol.Hex.LowerDigit((v >> shift) & 0xF));
             }
         }
 
