@@ -24,6 +24,10 @@ public sealed class FaultCounters
 
     public int NoiseBytes { get; internal set; }
 
+    /// <summary>
+    /// Oversize full reads answered 0x05. The meter's default answer, not an injected fault: it is
+    /// reported but left out of <see cref="Total"/>.
+    /// </summary>
     public int OversizeRefused { get; internal set; }
 
     public int OversizeTruncated { get; internal set; }
@@ -33,9 +37,10 @@ public sealed class FaultCounters
     /// <summary>Bytes lost in either direction while <see cref="FaultInjector.CutLink"/> was set.</summary>
     public int BytesLostLinkCut { get; internal set; }
 
+    /// <summary>Faults injected (what `nesmep simulate` prints when it stops); excludes <see cref="OversizeRefused"/>.</summary>
     public int Total =>
         BytesLost + BytesCorrupted + RepliesDropped + RepliesDelayed + RepliesDuplicated + LockUps +
-        SequenceJumps + NoiseBursts + OversizeRefused + OversizeTruncated + OversizeSent + BytesLostLinkCut;
+        SequenceJumps + NoiseBursts + OversizeTruncated + OversizeSent + BytesLostLinkCut;
 
     public override string ToString() =>
         $"lost={BytesLost} corrupted={BytesCorrupted} dropped={RepliesDropped} late={RepliesDelayed} " +
