@@ -496,10 +496,17 @@ public sealed class MeterSimulator
         }
 
         // The 2-byte length argument acts as the maximum reply size (§3.2); the frame limit caps it too.
-        int limit = Math.Min(req.MaxLength, MepCodes.MaxReadData);
+        int limit = Math.Min(req.FullReadLimit, MepCodes.MaxReadData);
         if (image.Length <= limit)
         {
             return Outcome.Read(image, image.Length);
+        }
+
+        if (req.MaxLength == MepRequest.NoMaxLength)
+        {
+            // No length argument: real meters answered such BT01/BT52 reads with the table (issue 14);
+            // one that does not fit is cut at the frame limit. The meter's own answer, not a fault.
+            return Outcome.Read(image, limit);
         }
 
         OversizeFullReadMode mode = inTransaction ? OversizeFullReadMode.Error05 : Faults.Options.OversizeFullReadMode;
