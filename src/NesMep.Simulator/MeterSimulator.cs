@@ -37,6 +37,7 @@ public sealed class MeterSimulator
     private long _nextNoiseCheckMs;
     private int _pendingBaud;
     private bool _pendingIdtBump;
+    private RegisterKeeper? _keeper;
 
     public MeterSimulator(IClock clock, SimulatorOptions? options = null, Random? loadRandom = null, Random? faultRandom = null)
     {
@@ -301,6 +302,39 @@ public sealed class MeterSimulator
         {
             Service(_clock.NowMs);
             return Tables.Read(tableId);
+        }
+    }
+
+    /// <summary>
+    /// Continues the energy registers from <paramref name="store"/> (plus the base load for the time
+    /// away) and keeps it saved ahead of them, so a restart never serves lower registers. Call once,
+    /// before serving; throws when the store is unreadable or holds another profile's layout.
+    /// </summary>
+    public RegisterKeeper KeepRegisters(IRegisterStore store)
+    {
+        lock (_gate)
+        {
+            if (_keeper != null)
+            {
+                throw new InvalidOperationException("the registers are already kept");
+            }
+
+            Service(_clock.NowMs);
+            var keeper = new RegisterKeeper(Load, () => Load.UtcNow, store);
+            keeper.Restore();
+            Load.SecondElapsed += keeper.OnSecond;
+            _keeper = keeper;
+            return keeper;
+        }
+    }
+
+    /// <summary>Clean stop: saves the exact register values (no-op without <see cref="KeepRegisters"/>).</summary>
+    public void SaveRegisters()
+    {
+        lock (_gate)
+        {
+            Service(_clock.NowMs);
+            _keeper?.SaveExact();
         }
     }
 

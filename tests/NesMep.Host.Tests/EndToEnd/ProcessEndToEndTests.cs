@@ -78,6 +78,8 @@ public class ProcessEndToEndTests
         Assert.Equal(0, code);
         Assert.Contains("shutting down", p.Stdout);
         Assert.Empty(p.StderrLines);
+        // The simulated meter's registers are kept in the state directory for the next start.
+        Assert.True(File.Exists(Path.Combine(p.ConfigHome, "nesmep", NesMep.Host.Service.SimulatorRegisterFile.FileName("gen3"))));
     }
 
     [Fact]
