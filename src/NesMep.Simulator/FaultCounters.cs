@@ -15,6 +15,9 @@ public sealed class FaultCounters
 
     public int LockUps { get; internal set; }
 
+    /// <summary>Lock-ups that cleared because the line was idle for the power-cycle time (not by ENABLE).</summary>
+    public int LockUpsClearedByIdle { get; internal set; }
+
     /// <summary>Requests that arrived while the transceiver was locked up (never seen by the meter).</summary>
     public int RequestsIgnoredLockedUp { get; internal set; }
 
@@ -44,6 +47,6 @@ public sealed class FaultCounters
 
     public override string ToString() =>
         $"lost={BytesLost} corrupted={BytesCorrupted} dropped={RepliesDropped} late={RepliesDelayed} " +
-        $"dup={RepliesDuplicated} lockups={LockUps} seqjumps={SequenceJumps} noise={NoiseBursts} " +
+        $"dup={RepliesDuplicated} lockups={LockUps} (idle-cleared {LockUpsClearedByIdle}) seqjumps={SequenceJumps} noise={NoiseBursts} " +
         $"oversize(refused/truncated/sent)={OversizeRefused}/{OversizeTruncated}/{OversizeSent} cut={BytesLostLinkCut}";
 }

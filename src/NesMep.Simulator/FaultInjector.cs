@@ -30,7 +30,10 @@ public sealed class FaultInjector
 
     public FaultCounters Counters { get; } = new();
 
-    /// <summary>Transceiver locked up: nothing in or out until ENABLE goes off and on (§2.4).</summary>
+    /// <summary>
+    /// Transceiver locked up: nothing in or out until ENABLE goes off and on (§2.4), or the line has
+    /// been idle for <see cref="FaultOptions.LockUpClearsAfterIdleMs"/>.
+    /// </summary>
     public bool LockedUp
     {
         get { lock (_gate) { return _lockedUp; } }
@@ -137,6 +140,19 @@ public sealed class FaultInjector
         lock (_gate)
         {
             _lockedUp = false;
+        }
+    }
+
+    /// <summary>Clears a lock-up because the line stayed idle for the power-cycle time; counted.</summary>
+    internal void ClearLockUpAfterIdle()
+    {
+        lock (_gate)
+        {
+            if (_lockedUp)
+            {
+                _lockedUp = false;
+                Counters.LockUpsClearedByIdle++;
+            }
         }
     }
 

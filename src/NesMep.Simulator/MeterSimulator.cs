@@ -38,6 +38,8 @@ public sealed class MeterSimulator
     private int _pendingBaud;
     private bool _pendingIdtBump;
     private RegisterKeeper? _keeper;
+    private long _lastClientByteMs = Never;
+    private long _lockedSinceMs = Never;
 
     public MeterSimulator(IClock clock, SimulatorOptions? options = null, Random? loadRandom = null, Random? faultRandom = null)
     {
@@ -159,6 +161,11 @@ public sealed class MeterSimulator
         {
             long now = _clock.NowMs;
             Service(now);
+            if (count > 0)
+            {
+                _lastClientByteMs = now;
+            }
+
             for (int i = 0; i < count; i++)
             {
                 Stats.BytesReceived++;
@@ -342,6 +349,7 @@ public sealed class MeterSimulator
 
     private void Service(long now)
     {
+        ClearIdleLockUp(now);
         if (_assembler.Expire(now))
         {
             Stats.RequestsTruncated = _assembler.TruncatedFrames;
@@ -370,12 +378,42 @@ public sealed class MeterSimulator
         EmitIdleNoise(now);
     }
 
+    /// <summary>
+    /// A lock-up clears once the client has been silent for the power-cycle time since it began (see
+    /// <see cref="FaultOptions.LockUpClearsAfterIdleMs"/>): the way out where ENABLE cannot be seen.
+    /// </summary>
+    private void ClearIdleLockUp(long now)
+    {
+        if (!Faults.LockedUp)
+        {
+            _lockedSinceMs = Never;
+            return;
+        }
+
+        if (_lockedSinceMs == Never)
+        {
+            _lockedSinceMs = now; // triggered since the last call (a lock-up on arrival records its frame time)
+        }
+
+        int idleMs = Faults.Options.LockUpClearsAfterIdleMs;
+        if (idleMs > 0 && now - Math.Max(_lastClientByteMs, _lockedSinceMs) >= idleMs)
+        {
+            Faults.ClearLockUpAfterIdle();
+            _lockedSinceMs = Never;
+        }
+    }
+
     private void OnFrame(byte[] frame, long now)
     {
         Stats.FramesReceived++;
         _lastFrameMs = now; // alert hold-off counts from every received frame (§3.7)
         if (Faults.LockUpOnArrival())
         {
+            if (_lockedSinceMs == Never)
+            {
+                _lockedSinceMs = now;
+            }
+
             Faults.CountIgnoredWhileLocked();
             _tx.Clear(now * 1000);
             return;
