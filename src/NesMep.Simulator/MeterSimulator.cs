@@ -39,7 +39,6 @@ public sealed class MeterSimulator
     private bool _pendingIdtBump;
     private RegisterKeeper? _keeper;
     private long _lastClientByteMs = Never;
-    private long _lockedSinceMs = Never;
 
     public MeterSimulator(IClock clock, SimulatorOptions? options = null, Random? loadRandom = null, Random? faultRandom = null)
     {
@@ -349,7 +348,7 @@ public sealed class MeterSimulator
 
     private void Service(long now)
     {
-        ClearIdleLockUp(now);
+        Faults.ClearLockUpIfIdle(now, _lastClientByteMs);
         if (_assembler.Expire(now))
         {
             Stats.RequestsTruncated = _assembler.TruncatedFrames;
@@ -378,42 +377,12 @@ public sealed class MeterSimulator
         EmitIdleNoise(now);
     }
 
-    /// <summary>
-    /// A lock-up clears once the client has been silent for the power-cycle time since it began (see
-    /// <see cref="FaultOptions.LockUpClearsAfterIdleMs"/>): the way out where ENABLE cannot be seen.
-    /// </summary>
-    private void ClearIdleLockUp(long now)
-    {
-        if (!Faults.LockedUp)
-        {
-            _lockedSinceMs = Never;
-            return;
-        }
-
-        if (_lockedSinceMs == Never)
-        {
-            _lockedSinceMs = now; // triggered since the last call (a lock-up on arrival records its frame time)
-        }
-
-        int idleMs = Faults.Options.LockUpClearsAfterIdleMs;
-        if (idleMs > 0 && now - Math.Max(_lastClientByteMs, _lockedSinceMs) >= idleMs)
-        {
-            Faults.ClearLockUpAfterIdle();
-            _lockedSinceMs = Never;
-        }
-    }
-
     private void OnFrame(byte[] frame, long now)
     {
         Stats.FramesReceived++;
         _lastFrameMs = now; // alert hold-off counts from every received frame (§3.7)
-        if (Faults.LockUpOnArrival())
+        if (Faults.LockUpOnArrival(now))
         {
-            if (_lockedSinceMs == Never)
-            {
-                _lockedSinceMs = now;
-            }
-
             Faults.CountIgnoredWhileLocked();
             _tx.Clear(now * 1000);
             return;
