@@ -44,6 +44,23 @@ public class ShortFullReadTests
         Assert.Equal(0, h.Meter.Faults.Counters.Total);
     }
 
+    [Theory]
+    [InlineData(MeterTableIds.BT52)] // the example: 00 0F 30 00 34 <seq 4> <digest 8>
+    [InlineData(MeterTableIds.BT21)]
+    [InlineData(MeterTableIds.ET03)]
+    public void Full_read_without_max_length_answers_like_the_full_read_with_it(int table)
+    {
+        var h = new MeterHarness();
+        byte[] shortRead = h.Frame(MeterHarness.FullRead(table, MepRequest.NoMaxLength));
+        Reply shortReply = h.Exchange(shortRead)!;
+        h.Clock.Advance(200);
+        Reply longReply = h.Exchange(MeterHarness.FullRead(table))!;
+
+        Assert.Equal(MepCodes.Ok, shortReply.Code);
+        Assert.True(h.DigestValid(shortRead, shortReply));
+        Assert.Equal(longReply.Data.Length, shortReply.Data.Length);
+    }
+
     [Fact]
     public void Full_read_without_max_length_with_a_wrong_digest_gets_0x0B()
     {
