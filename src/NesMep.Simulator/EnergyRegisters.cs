@@ -75,6 +75,41 @@ public sealed class EnergyRegisters
         }
     }
 
+    /// <summary>Every accumulator, tier by tier (<see cref="KindCount"/> values per tier), for persisting.</summary>
+    public double[] Snapshot()
+    {
+        var values = new double[Tiers * KindCount];
+        for (int t = 0; t < Tiers; t++)
+        {
+            for (int k = 0; k < KindCount; k++)
+            {
+                values[(t * KindCount) + k] = _tiers[t, k];
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Continues from a <see cref="Snapshot"/> of the same layout. A stored value below the current one
+    /// is ignored, so a restore can never make a register go back.
+    /// </summary>
+    internal void Restore(double[] values)
+    {
+        if (values.Length != Tiers * KindCount)
+        {
+            throw new ArgumentException("stored registers have " + values.Length + " values, this meter has " + (Tiers * KindCount));
+        }
+
+        for (int t = 0; t < Tiers; t++)
+        {
+            for (int k = 0; k < KindCount; k++)
+            {
+                _tiers[t, k] = Math.Max(_tiers[t, k], values[(t * KindCount) + k]);
+            }
+        }
+    }
+
     /// <summary>Spreads a start value over the tiers (whole units, remainder to T0).</summary>
     internal void Seed(EnergyKind kind, long units)
     {

@@ -18,7 +18,10 @@ public sealed class FaultInjector
     private int _delayNextMs;
     private int _pendingJump;
     private bool _lockedUp;
+    private long _lockedSinceMs = NotLocked;
     private bool _linkCut;
+
+    private const long NotLocked = long.MinValue;
 
     public FaultInjector(FaultOptions? options = null, Random? random = null)
     {
@@ -30,7 +33,10 @@ public sealed class FaultInjector
 
     public FaultCounters Counters { get; } = new();
 
-    /// <summary>Transceiver locked up: nothing in or out until ENABLE goes off and on (§2.4).</summary>
+    /// <summary>
+    /// Transceiver locked up: nothing in or out until ENABLE goes off and on (§2.4), or the line has
+    /// been idle for <see cref="FaultOptions.LockUpClearsAfterIdleMs"/>.
+    /// </summary>
     public bool LockedUp
     {
         get { lock (_gate) { return _lockedUp; } }
@@ -52,6 +58,7 @@ public sealed class FaultInjector
             if (!_lockedUp)
             {
                 _lockedUp = true;
+                _lockedSinceMs = NotLocked; // stamped by the simulator's next check
                 Counters.LockUps++;
             }
         }
@@ -137,6 +144,37 @@ public sealed class FaultInjector
         lock (_gate)
         {
             _lockedUp = false;
+            _lockedSinceMs = NotLocked;
+        }
+    }
+
+    /// <summary>
+    /// The way out where ENABLE cannot be seen: a lock-up clears once the client has been silent for
+    /// <see cref="FaultOptions.LockUpClearsAfterIdleMs"/> since the later of the lock-up and its last
+    /// byte (a direct trigger counts from the first check after it). Counted.
+    /// </summary>
+    internal void ClearLockUpIfIdle(long nowMs, long lastClientByteMs)
+    {
+        lock (_gate)
+        {
+            if (!_lockedUp)
+            {
+                _lockedSinceMs = NotLocked;
+                return;
+            }
+
+            if (_lockedSinceMs == NotLocked)
+            {
+                _lockedSinceMs = nowMs;
+            }
+
+            int idleMs = Options.LockUpClearsAfterIdleMs;
+            if (idleMs > 0 && nowMs - Math.Max(lastClientByteMs, _lockedSinceMs) >= idleMs)
+            {
+                _lockedUp = false;
+                _lockedSinceMs = NotLocked;
+                Counters.LockUpsClearedByIdle++;
+            }
         }
     }
 
@@ -185,7 +223,7 @@ public sealed class FaultInjector
     }
 
     /// <summary>A request frame arrived: maybe the transceiver locks up on it. True when locked (now or before).</summary>
-    internal bool LockUpOnArrival()
+    internal bool LockUpOnArrival(long nowMs)
     {
         lock (_gate)
         {
@@ -197,6 +235,7 @@ public sealed class FaultInjector
             if (Draw(Options.LockUpRate))
             {
                 _lockedUp = true;
+                _lockedSinceMs = nowMs;
                 Counters.LockUps++;
             }
 

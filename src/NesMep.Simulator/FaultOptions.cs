@@ -28,8 +28,21 @@ public sealed class FaultOptions
     /// <summary>Per request: the reply is sent twice.</summary>
     public double DuplicateReplyRate { get; set; }
 
-    /// <summary>Per request: the transceiver locks up and stays silent until ENABLE is cycled (§2.4).</summary>
+    /// <summary>
+    /// Per request: the transceiver locks up and stays silent until ENABLE is cycled (§2.4) or the
+    /// line has been idle for <see cref="LockUpClearsAfterIdleMs"/>.
+    /// </summary>
     public double LockUpRate { get; set; }
+
+    /// <summary>
+    /// The power-cycle time: a lock-up also clears once no byte has come from the client for this
+    /// long (0 = only ENABLE clears it). It stands in for the client's power cycle where the meter
+    /// cannot see ENABLE (served over TCP, a pty, or a serial port without the ENABLE wire): a client
+    /// that power-cycles is silent at least this long (NesMep: 500 ms timeout + 500 ms off + 500 ms
+    /// settle; Dabbler: a 10 s timeout and ~2 s off, §2.4), while plain retransmissions every 500 ms
+    /// (§3.8) keep it locked, as they would a real locked transceiver.
+    /// </summary>
+    public int LockUpClearsAfterIdleMs { get; set; } = 1000;
 
     /// <summary>Per request: the meter's sequence number jumps by <see cref="SequenceJumpSize"/> first (IDT bump, §4.3).</summary>
     public double SequenceJumpRate { get; set; }

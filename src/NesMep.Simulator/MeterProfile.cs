@@ -86,7 +86,7 @@ public sealed class MeterProfile
 
     public int FirmwareBuild => FirmwareVersion & 0x1F;
 
-    public string FirmwareText => $"{FirmwareMajor}.{FirmwareMinor:00}.{FirmwareBuild}";
+    public string FirmwareText => Bt01ManufacturerInfo.FormatFirmware(FirmwareVersion);
 
     /// <summary>BT23 symbol A (§5.5): 1 when the demand reset counter byte leads the table.</summary>
     public int Bt23A => (Bt21Flags & FlagDemandResetCounter) != 0 ? 1 : 0;

@@ -37,6 +37,8 @@ public sealed class MeterSimulator
     private long _nextNoiseCheckMs;
     private int _pendingBaud;
     private bool _pendingIdtBump;
+    private RegisterKeeper? _keeper;
+    private long _lastClientByteMs = Never;
 
     public MeterSimulator(IClock clock, SimulatorOptions? options = null, Random? loadRandom = null, Random? faultRandom = null)
     {
@@ -158,6 +160,11 @@ public sealed class MeterSimulator
         {
             long now = _clock.NowMs;
             Service(now);
+            if (count > 0)
+            {
+                _lastClientByteMs = now;
+            }
+
             for (int i = 0; i < count; i++)
             {
                 Stats.BytesReceived++;
@@ -304,10 +311,44 @@ public sealed class MeterSimulator
         }
     }
 
+    /// <summary>
+    /// Continues the energy registers from <paramref name="store"/> (plus the base load for the time
+    /// away) and keeps it saved ahead of them, so a restart never serves lower registers. Call once,
+    /// before serving; throws when the store is unreadable or holds another profile's layout.
+    /// </summary>
+    public RegisterKeeper KeepRegisters(IRegisterStore store)
+    {
+        lock (_gate)
+        {
+            if (_keeper != null)
+            {
+                throw new InvalidOperationException("the registers are already kept");
+            }
+
+            Service(_clock.NowMs);
+            var keeper = new RegisterKeeper(Load, () => Load.UtcNow, store);
+            keeper.Restore();
+            Load.SecondElapsed += keeper.OnSecond;
+            _keeper = keeper;
+            return keeper;
+        }
+    }
+
+    /// <summary>Clean stop: saves the exact register values (no-op without <see cref="KeepRegisters"/>).</summary>
+    public void SaveRegisters()
+    {
+        lock (_gate)
+        {
+            Service(_clock.NowMs);
+            _keeper?.SaveExact();
+        }
+    }
+
     // ---- internals --------------------------------------------------------------------------
 
     private void Service(long now)
     {
+        Faults.ClearLockUpIfIdle(now, _lastClientByteMs);
         if (_assembler.Expire(now))
         {
             Stats.RequestsTruncated = _assembler.TruncatedFrames;
@@ -340,7 +381,7 @@ public sealed class MeterSimulator
     {
         Stats.FramesReceived++;
         _lastFrameMs = now; // alert hold-off counts from every received frame (§3.7)
-        if (Faults.LockUpOnArrival())
+        if (Faults.LockUpOnArrival(now))
         {
             Faults.CountIgnoredWhileLocked();
             _tx.Clear(now * 1000);
@@ -496,10 +537,17 @@ public sealed class MeterSimulator
         }
 
         // The 2-byte length argument acts as the maximum reply size (§3.2); the frame limit caps it too.
-        int limit = Math.Min(req.MaxLength, MepCodes.MaxReadData);
+        int limit = Math.Min(req.FullReadLimit, MepCodes.MaxReadData);
         if (image.Length <= limit)
         {
             return Outcome.Read(image, image.Length);
+        }
+
+        if (req.MaxLength == MepRequest.NoMaxLength)
+        {
+            // No length argument: real meters answered such BT01/BT52 reads with the table (issue 14);
+            // one that does not fit is cut at the frame limit. The meter's own answer, not a fault.
+            return Outcome.Read(image, limit);
         }
 
         OversizeFullReadMode mode = inTransaction ? OversizeFullReadMode.Error05 : Faults.Options.OversizeFullReadMode;

@@ -5,12 +5,14 @@ namespace NesMep.Simulator;
 /// <summary>
 /// Runs a <see cref="MeterSimulator"/> (normally on a <see cref="SystemClock"/>) against a server-side
 /// byte transport — a TCP connection or a pty master handed over by the host — on a background
-/// thread, polling every 1–2 ms: client bytes in, due meter bytes out. Transport errors are counted
-/// and the loop carries on (the host decides when to replace the transport).
+/// thread, polling every 1–2 ms: client bytes in, due meter bytes out, and the ENABLE line when one
+/// is wired (<see cref="IEnableLineSense"/>). Transport errors are counted and the loop carries on
+/// (the host decides when to replace the transport).
 /// </summary>
 public sealed class SimulatorPump : IDisposable
 {
     private readonly IByteTransport _transport;
+    private readonly IEnableLineSense? _enable;
     private readonly int _pollMs;
     private readonly object _gate = new();
     private readonly ManualResetEventSlim _stop = new(false);
@@ -20,10 +22,11 @@ public sealed class SimulatorPump : IDisposable
     private int _errors;
     private Exception? _lastError;
 
-    public SimulatorPump(MeterSimulator meter, IByteTransport serverTransport, int pollIntervalMs = 1)
+    public SimulatorPump(MeterSimulator meter, IByteTransport serverTransport, int pollIntervalMs = 1, IEnableLineSense? enableLine = null)
     {
         Meter = meter;
         _transport = serverTransport;
+        _enable = enableLine;
         _pollMs = Math.Clamp(pollIntervalMs, 1, 2);
     }
 
@@ -94,6 +97,12 @@ public sealed class SimulatorPump : IDisposable
     /// <summary>One pass of the loop (public so tests can drive it without a thread).</summary>
     public void PumpOnce(byte[] buffer)
     {
+        // ENABLE first: bytes that arrive while it is off are lost, as on the meter (§2.1).
+        if (_enable != null && _enable.TryRead(out bool on) && on != Meter.Enabled)
+        {
+            Meter.SetEnabled(on);
+        }
+
         int n;
         while ((n = _transport.Read(buffer, 0, buffer.Length)) > 0)
         {

@@ -89,7 +89,7 @@ public class FaultInjectionTests
     }
 
     [Fact]
-    public void Lock_up_lasts_until_enable_is_switched_off_and_on()
+    public void Lock_up_lasts_through_retransmissions_until_enable_is_switched_off_and_on()
     {
         MeterHarness h = NewHarness();
         h.Meter.Faults.TriggerLockUp();
@@ -110,6 +110,57 @@ public class FaultInjectionTests
         Reply r = h.Exchange(h.Frame(Bt52()))!;
         Assert.True(r.Code is MepCodes.Ok or MepCodes.InvalidSequenceNumber);
         Assert.Equal(1, h.Meter.Faults.Counters.LockUps);
+        Assert.False(h.Meter.Faults.LockedUp);
+    }
+
+    [Fact]
+    public void Lock_up_clears_once_the_line_is_idle_for_the_power_cycle_time()
+    {
+        // Served over TCP or a pty the meter cannot see ENABLE; a client's power cycle shows as silence.
+        MeterHarness h = NewHarness();
+        h.Clock.Advance(5000); // a long idle time before the lock-up does not count
+        h.Meter.Faults.TriggerLockUp();
+        h.Meter.Tick();
+        for (int i = 0; i < 4; i++)
+        {
+            // Retransmissions every 600 ms (the client's response timeout) keep it locked.
+            Assert.Null(h.Exchange(h.Frame(Bt52()), 600));
+        }
+
+        Assert.True(h.Meter.Faults.LockedUp);
+        h.Clock.Advance(h.Options.Faults.LockUpClearsAfterIdleMs - 600);
+        h.Meter.Tick();
+        Assert.False(h.Meter.Faults.LockedUp);
+
+        Reply r = h.Exchange(h.Frame(Bt52()))!;
+        Assert.True(r.Code is MepCodes.Ok or MepCodes.InvalidSequenceNumber);
+        Assert.Equal(1, h.Meter.Faults.Counters.LockUpsClearedByIdle);
+        Assert.True(h.Meter.Enabled);
+    }
+
+    [Fact]
+    public void Lock_up_on_arrival_counts_its_idle_time_from_the_request_that_locked_it()
+    {
+        MeterHarness h = NewHarness(new FaultOptions { LockUpRate = 1.0, LockUpClearsAfterIdleMs = 1500 });
+        h.Clock.Advance(10_000);
+        Assert.Null(h.Exchange(h.Frame(Bt52()), 1400));
+        Assert.True(h.Meter.Faults.LockedUp);
+        h.Clock.Advance(100);
+        h.Meter.Tick();
+        Assert.False(h.Meter.Faults.LockedUp);
+    }
+
+    [Fact]
+    public void With_the_idle_rule_off_only_enable_clears_a_lock_up()
+    {
+        MeterHarness h = NewHarness(new FaultOptions { LockUpClearsAfterIdleMs = 0 });
+        h.Meter.Faults.TriggerLockUp();
+        h.Clock.Advance(60_000);
+        Assert.Null(h.Exchange(h.Frame(Bt52()), 600));
+        Assert.True(h.Meter.Faults.LockedUp);
+
+        h.Meter.SetEnabled(false);
+        h.Meter.SetEnabled(true);
         Assert.False(h.Meter.Faults.LockedUp);
     }
 

@@ -91,12 +91,86 @@ public class LineAndPumpTests
     }
 
     [Fact]
+    public void Pump_follows_a_wired_enable_line_and_its_off_clears_a_lock_up()
+    {
+        var clock = new VirtualClock();
+        var transport = new LoopbackServerTransport();
+        var enable = new FakeEnableLine { On = false };
+        var meter = new MeterSimulator(clock, new SimulatorOptions { InitialSequence = 1 });
+        var pump = new SimulatorPump(meter, transport, enableLine: enable);
+        var buffer = new byte[256];
+
+        // ENABLE off: the request is lost, nothing answers.
+        transport.ClientSends(Request(2));
+        PumpFor(pump, clock, buffer, 300);
+        Assert.False(meter.Enabled);
+        Assert.Empty(transport.ClientWaitsFor(1, TimeSpan.Zero));
+
+        enable.On = true;
+        transport.ClientSends(Request(3));
+        PumpFor(pump, clock, buffer, 300);
+        Assert.Equal(20, transport.ClientWaitsFor(20, TimeSpan.Zero).Length);
+
+        // Locked up: retransmissions every 200 ms go unanswered until ENABLE is switched off and on.
+        meter.Faults.TriggerLockUp();
+        for (uint seq = 4; seq < 8; seq++)
+        {
+            transport.ClientSends(Request(seq));
+            PumpFor(pump, clock, buffer, 200);
+        }
+
+        Assert.True(meter.Faults.LockedUp);
+        enable.On = false;
+        PumpFor(pump, clock, buffer, 100);
+        enable.On = true;
+        PumpFor(pump, clock, buffer, 100);
+        Assert.False(meter.Faults.LockedUp);
+        Assert.Equal(0, meter.Faults.Counters.LockUpsClearedByIdle);
+        transport.ClientSends(Request(8));
+        PumpFor(pump, clock, buffer, 300);
+        Assert.Equal(40, transport.ClientWaitsFor(40, TimeSpan.Zero).Length);
+    }
+
+    [Fact]
+    public void Pump_leaves_the_meter_as_it_is_while_the_enable_line_cannot_be_read()
+    {
+        var clock = new VirtualClock();
+        var enable = new FakeEnableLine { Readable = false };
+        var meter = new MeterSimulator(clock);
+        var pump = new SimulatorPump(meter, new LoopbackServerTransport(), enableLine: enable);
+        pump.PumpOnce(new byte[64]);
+        Assert.True(meter.Enabled);
+    }
+
+    private static void PumpFor(SimulatorPump pump, VirtualClock clock, byte[] buffer, int ms)
+    {
+        for (int i = 0; i < ms; i++)
+        {
+            pump.PumpOnce(buffer);
+            clock.Advance(1);
+        }
+    }
+
+    [Fact]
     public void System_clock_is_monotonic_and_utc()
     {
         long a = SystemClock.Instance.NowMs;
         Thread.Sleep(5);
         Assert.True(SystemClock.Instance.NowMs >= a + 4);
         Assert.Equal(DateTimeKind.Utc, SystemClock.Instance.UtcNow.Kind);
+    }
+
+    private sealed class FakeEnableLine : IEnableLineSense
+    {
+        public bool On { get; set; } = true;
+
+        public bool Readable { get; set; } = true;
+
+        public bool TryRead(out bool on)
+        {
+            on = On;
+            return Readable;
+        }
     }
 
     /// <summary>Server side of an in-memory connection: what the client sends is read here; writes go to the client.</summary>

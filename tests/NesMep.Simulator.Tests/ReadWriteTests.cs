@@ -68,6 +68,29 @@ public class ReadWriteTests
     }
 
     [Fact]
+    public void Expected_0x05_answers_to_oversize_reads_are_not_counted_as_injected_faults()
+    {
+        MeterHarness h = NewHarness(MeterProfile.Gen3Demand());
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(MepCodes.TableOperationNotPossible, h.Exchange(MeterHarness.FullRead(MeterTableIds.BT23))!.Code);
+            h.Clock.Advance(200);
+        }
+
+        // Faults are off: the stop line of `nesmep simulate` prints Total as "faults injected".
+        Assert.Equal(3, h.Meter.Faults.Counters.OversizeRefused);
+        Assert.Equal(0, h.Meter.Faults.Counters.Total);
+    }
+
+    [Fact]
+    public void Oversize_reads_answered_in_a_fault_mode_count_as_injected_faults()
+    {
+        MeterHarness h = NewHarness(MeterProfile.Gen3Demand(), OversizeFullReadMode.Truncate);
+        Assert.Equal(MepCodes.Ok, h.Exchange(MeterHarness.FullRead(MeterTableIds.BT23))!.Code);
+        Assert.Equal(1, h.Meter.Faults.Counters.Total);
+    }
+
+    [Fact]
     public void Full_read_in_truncate_mode_returns_at_most_465_bytes_or_the_max_length()
     {
         MeterHarness h = NewHarness(MeterProfile.Gen3Demand(), OversizeFullReadMode.Truncate);

@@ -266,7 +266,8 @@ namespace NesMep.Core.Protocol
             switch (_buffer[2])
             {
                 case MepCodes.FullRead:
-                    return length == 5 + MepCodes.RequestTrailer ? NeedMore : Invalid;
+                    // With or without the 2-byte max length (§3.2: missing means indeterminate, no error).
+                    return length == 5 + MepCodes.RequestTrailer || length == 3 + MepCodes.RequestTrailer ? NeedMore : Invalid;
                 case MepCodes.PartialRead:
                     return length == 8 + MepCodes.RequestTrailer ? NeedMore : Invalid;
                 case MepCodes.FullWrite:

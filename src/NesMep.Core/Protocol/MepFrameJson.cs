@@ -32,7 +32,14 @@ namespace NesMep.Core.Protocol
                 w.Property("table_id", request.TableId);
             }
 
-            if (request.Code == MepCodes.FullRead)
+            if (request.Code == MepCodes.FullRead && request.MaxLength == MepRequest.NoMaxLength)
+            {
+                // §3.2: a missing length is "indeterminate, no error"; say what a meter does with it.
+                w.Name("max_length").Null();
+                w.Property("max_length_note", "absent: the meter answers with the table, capped at the frame limit of " +
+                    MepCodes.MaxReadData + " data bytes");
+            }
+            else if (request.Code == MepCodes.FullRead)
             {
                 w.Property("max_length", request.MaxLength);
             }

@@ -10,6 +10,13 @@ namespace NesMep.Core.Protocol
         /// <summary>Default "max length" argument of a full read; the value the Dabbler firmware uses.</summary>
         public const int DefaultFullReadMaxLength = 0x0200;
 
+        /// <summary>
+        /// <see cref="MaxLength"/> of a full read sent without the 2-byte max length (<c>30 TT TT</c>, as
+        /// plain C12.18 and some open readers send it). The guide calls the length then indeterminate
+        /// but no error (§3.2); meters answer with the table, capped at the frame limit.
+        /// </summary>
+        public const int NoMaxLength = -1;
+
         public byte Code;
         public int TableId;
 
@@ -19,8 +26,17 @@ namespace NesMep.Core.Protocol
         /// <summary>Partial read: bytes wanted. Writes: data length.</summary>
         public int Count;
 
-        /// <summary>Full read: the 2-byte max length argument (§0 item 2).</summary>
+        /// <summary>Full read: the 2-byte max length argument (§0 item 2), or <see cref="NoMaxLength"/>.</summary>
         public int MaxLength = DefaultFullReadMaxLength;
+
+        /// <summary>
+        /// The most table data a full-read reply may carry: the max length argument, or the frame
+        /// limit when the request has none.
+        /// </summary>
+        public int FullReadLimit
+        {
+            get { return MaxLength == NoMaxLength ? MepCodes.MaxReadData : MaxLength; }
+        }
 
         public byte[] Data;
         public int DataOffset;
@@ -100,7 +116,7 @@ namespace NesMep.Core.Protocol
                 switch (Code)
                 {
                     case MepCodes.FullRead:
-                        return 5;
+                        return MaxLength == NoMaxLength ? 3 : 5;
                     case MepCodes.PartialRead:
                         return 8;
                     case MepCodes.FullWrite:

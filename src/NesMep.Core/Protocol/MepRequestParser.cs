@@ -54,14 +54,14 @@ namespace NesMep.Core.Protocol
             switch (into.Code)
             {
                 case MepCodes.FullRead:
-                    if (messageLength != 5)
+                    if (messageLength != 5 && messageLength != 3)
                     {
-                        error = "full read needs table id and max length (5 message bytes), got " + messageLength;
+                        error = "full read needs table id and max length (5 message bytes) or table id alone (3), got " + messageLength;
                         return false;
                     }
 
                     into.TableId = ByteOrder.ReadUInt16BE(frame, p + 1);
-                    into.MaxLength = ByteOrder.ReadUInt16BE(frame, p + 3);
+                    into.MaxLength = messageLength == 5 ? ByteOrder.ReadUInt16BE(frame, p + 3) : MepRequest.NoMaxLength;
                     break;
                 case MepCodes.PartialRead:
                     if (messageLength != 8)

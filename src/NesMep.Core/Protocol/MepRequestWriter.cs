@@ -19,9 +19,9 @@ namespace NesMep.Core.Protocol
             switch (request.Code)
             {
                 case MepCodes.FullRead:
-                    if (request.MaxLength < 0 || request.MaxLength > 0xFFFF)
+                    if ((request.MaxLength < 0 && request.MaxLength != MepRequest.NoMaxLength) || request.MaxLength > 0xFFFF)
                     {
-                        return "full-read max length must be 0..65535";
+                        return "full-read max length must be 0..65535 (or absent)";
                     }
 
                     break;
@@ -82,8 +82,12 @@ namespace NesMep.Core.Protocol
             switch (request.Code)
             {
                 case MepCodes.FullRead:
-                    ByteOrder.WriteUInt16BE(buffer, p, request.MaxLength);
-                    p += 2;
+                    if (request.MaxLength != MepRequest.NoMaxLength)
+                    {
+                        ByteOrder.WriteUInt16BE(buffer, p, request.MaxLength);
+                        p += 2;
+                    }
+
                     break;
                 case MepCodes.PartialRead:
                     ByteOrder.WriteUInt24BE(buffer, p, request.Offset);

@@ -119,7 +119,7 @@ namespace NesMep.Core.Protocol
                     return "partial read of " + request.Count + " bytes answered with " + response.DataCount;
                 }
 
-                if (request.Code == MepCodes.FullRead && response.DataCount > request.MaxLength)
+                if (request.Code == MepCodes.FullRead && response.DataCount > request.FullReadLimit)
                 {
                     return "full read answered with more than its max length";
                 }

@@ -48,7 +48,7 @@ namespace NesMep.Core.Tables
         /// <summary>Bits 4..0.</summary>
         public int FirmwareBuild { get; private set; }
 
-        /// <summary>"major.minor.build" in decimal: 0x3155 → "3.10.21", 0x3018 → "3.0.24"; null if absent.</summary>
+        /// <summary>"major.minor.build" as the guide writes it: 0x3155 → "3.10.21", 0x3018 → "3.00.24"; null if absent.</summary>
         public string FirmwareVersion { get; private set; }
 
         /// <summary>"byte14.byte15" in decimal as the Dabbler firmware shows it: 0x3155 → "49.85"; null if absent.</summary>
@@ -56,6 +56,17 @@ namespace NesMep.Core.Tables
 
         /// <summary>BCD serial (8 bytes at 16) as 16 digits, or null if absent.</summary>
         public string SerialNumber { get; private set; }
+
+        /// <summary>
+        /// A packed BT01 firmware value (major bits 15..12, minor 11..5, build 4..0) the way the guide
+        /// writes versions: minor always two digits (0x3018 → "3.00.24", 0x4136 → "4.09.22").
+        /// </summary>
+        public static string FormatFirmware(int raw)
+        {
+            int minor = (raw >> 5) & 0x7F;
+            return ((raw >> 12) & 0x0F).ToString() + "." + (minor < 10 ? "0" : "") + minor.ToString() + "." +
+                   (raw & 0x1F).ToString();
+        }
 
         protected override string Decode(byte[] data, int offset, int count, int tableOffset)
         {
@@ -74,7 +85,7 @@ namespace NesMep.Core.Tables
                 FirmwareMajor = (FirmwareRaw >> 12) & 0x0F;
                 FirmwareMinor = (FirmwareRaw >> 5) & 0x7F;
                 FirmwareBuild = FirmwareRaw & 0x1F;
-                FirmwareVersion = FirmwareMajor.ToString() + "." + FirmwareMinor.ToString() + "." + FirmwareBuild.ToString();
+                FirmwareVersion = FormatFirmware(FirmwareRaw);
                 LegacyVersion = hi.ToString() + "." + lo.ToString();
             }
             else

@@ -23,7 +23,7 @@ internal static class RunCommand
         var faults = new Option<string?>("--faults") { Description = "simulated faults: none, realistic" };
         var logLevel = new Option<string?>("--log-level") { Description = "debug, info, warning, error" };
         var mqtt = new Option<string?>("--mqtt") { Description = "publish to an MQTT broker: mqtt://[user:password@]host[:port] or mqtts://... (overrides the config file's mqtt host, port, tls, user, password)" };
-        var stateDir = new Option<string?>("--state-dir") { Description = "where the web UI saves settings when no --config is given (default $XDG_CONFIG_HOME/nesmep or ~/.config/nesmep)" };
+        var stateDir = new Option<string?>("--state-dir") { Description = "where the service keeps its state: the simulated meter's energy registers, and the settings the web UI saves when no --config is given (default $XDG_CONFIG_HOME/nesmep or ~/.config/nesmep)" };
         var command = new Command("run", "Run the module: read the meter and serve HTTP (default command)")
         {
             config, serial, baud, tcp, key, http, resetLine, profile, faults, logLevel, mqtt, stateDir,
@@ -36,7 +36,9 @@ internal static class RunCommand
             {
                 // The web UI saves into the file in use: --config, else <state dir>/nesmep.json
                 // (read at start when it exists, so saved settings survive a restart).
-                string settingsFile = file ?? NesMep.Host.Web.StateDirectory.SettingsFile(result.GetValue(stateDir) ?? NesMep.Host.Web.StateDirectory.Default());
+                string state = result.GetValue(stateDir) ?? NesMep.Host.Web.StateDirectory.Default();
+                c.StateDir = Path.GetFullPath(state);
+                string settingsFile = file ?? NesMep.Host.Web.StateDirectory.SettingsFile(state);
                 if (file != null || File.Exists(settingsFile))
                 {
                     HostConfigFile.Load(settingsFile, c);

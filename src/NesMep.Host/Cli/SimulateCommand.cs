@@ -10,7 +10,9 @@ namespace NesMep.Host.Cli;
 /// <summary>
 /// nesmep simulate: serves the built-in simulated meter on a TCP port (ser2net style), on a
 /// pseudo-terminal, or on a real serial port (so a module's hardware can be tested through a
-/// USB-serial cable), as if it were a real meter.
+/// USB-serial cable), as if it were a real meter. On a serial port a modem input can carry the
+/// module's MEP ENABLE (<c>--enable-line</c>); everywhere a transceiver lock-up also clears after
+/// the power-cycle time of silence from the client (FaultOptions.LockUpClearsAfterIdleMs).
 /// Runs until Ctrl-C or SIGTERM. The key is never printed.
 /// </summary>
 internal static class SimulateCommand
@@ -21,14 +23,26 @@ internal static class SimulateCommand
         var pty = new Option<bool>("--pty") { Description = "serve the meter on a new pseudo-terminal and print its /dev/pts path" };
         var serial = new Option<string?>("--serial") { Description = "serve the meter on a real serial port, e.g. /dev/ttyUSB0 (a module under test on the other end)" };
         var baud = new Option<int?>("--baud") { Description = "serial speed for --serial (default 9600; replies are paced as at 9600)" };
+        var enableLine = new Option<string?>("--enable-line")
+        {
+            Description = "with --serial: modem input that carries the module's MEP ENABLE: cts, dsr, dcd or none (default none). " +
+                "Wiring to an RS-232 adapter's DB9: module ENABLE (Dabbler J6-3) to CTS (pin 8), DSR (pin 6) or DCD (pin 1); " +
+                "module TXD (J6-5) to RXD (pin 2); TXD (pin 3) to module RXD (J6-2); GND (J6-1) to pin 5. " +
+                "Asserted (positive RS-232 level) = ENABLE on; off or unwired = the meter hears and sends nothing, " +
+                "and switching it off clears a lock-up (docs/protocol.md)",
+        };
         var key = new Option<string?>("--key") { Description = "MEP Basic Key (MBK) the meter accepts (default: the built-in demo key)" };
         var profile = new Option<string?>("--profile") { Description = "meter layout: gen3, gen3-demand, gen4 (default gen3)" };
         var faults = new Option<string?>("--faults") { Description = "injected line faults: none, realistic (default none)" };
         var solar = new Option<bool>("--solar") { Description = "household has solar panels that export at midday (default)" };
         var noSolar = new Option<bool>("--no-solar") { Description = "household without solar panels" };
-        var command = new Command("simulate", "Serve the simulated meter on TCP or a pseudo-terminal for another MEP client")
+        var stateDir = new Option<string?>("--state-dir") { Description = "keep the energy registers in DIR so they continue across restarts (default: start at the profile's values)" };
+        var command = new Command("simulate",
+            "Serve the simulated meter on TCP, a pseudo-terminal or a serial port for another MEP client. An injected " +
+            "transceiver lock-up clears when ENABLE (--enable-line) is switched off, or when the client has sent nothing " +
+            "for the power-cycle time (" + new FaultOptions().LockUpClearsAfterIdleMs + " ms), which is how a client's power cycle shows where ENABLE is not wired")
         {
-            tcp, pty, serial, baud, key, profile, faults, solar, noSolar,
+            tcp, pty, serial, baud, enableLine, key, profile, faults, solar, noSolar, stateDir,
         };
         command.SetAction(result =>
         {
@@ -45,6 +59,24 @@ internal static class SimulateCommand
             if (serialPath == null && result.GetValue(baud) != null)
             {
                 throw new CliError("--baud goes with --serial");
+            }
+
+            EnableInputLine enable = EnableInputLine.None;
+            if (result.GetValue(enableLine) is { } lineName)
+            {
+                if (serialPath == null)
+                {
+                    throw new CliError("--enable-line goes with --serial");
+                }
+
+                try
+                {
+                    enable = ModemLineEnableSense.Parse(lineName);
+                }
+                catch (ArgumentException)
+                {
+                    throw new CliError("--enable-line: use cts, dsr, dcd or none");
+                }
             }
 
             if (!TermiosSerialPort.SupportedBaudRates.Contains(serialBaud))
@@ -88,18 +120,31 @@ internal static class SimulateCommand
             }
 
             bool withSolar = !result.GetValue(noSolar);
-            return Serve(address, port, serialPath, serialBaud, profileName, faultName, withSolar, mbk, stdout, stderr);
+            string? state = result.GetValue(stateDir) is { } dir ? Path.GetFullPath(dir) : null;
+            return Serve(address, port, serialPath, serialBaud, enable, profileName, faultName, withSolar, mbk, state, stdout, stderr);
         });
         return command;
     }
 
-    private static int Serve(IPAddress? address, int port, string? serialPath, int baud, string profile, string faults, bool solar, MepKey mbk,
-        TextWriter stdout, TextWriter stderr)
+    private static int Serve(IPAddress? address, int port, string? serialPath, int baud, EnableInputLine enable, string profile, string faults,
+        bool solar, MepKey mbk, string? stateDir, TextWriter stdout, TextWriter stderr)
     {
         using var stop = new StopSignal();
-        MeterSimulator meter = SimulatorFactory.Create(SystemClock.Instance, profile, solar, faults, mbk);
+        MeterSimulator meter;
+        try
+        {
+            meter = SimulatorFactory.Create(SystemClock.Instance, profile, solar, faults, mbk, stateDir,
+                new ConsoleLog(stderr, NesMep.Core.Platform.LogLevel.Warning));
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine("nesmep: cannot start: " + e.Message);
+            return NesMepCli.ExitStartFailed;
+        }
+
         IDisposable server;
         NesMep.Core.Platform.IByteTransport transport;
+        IEnableLineSense? enableSense = null;
         string where;
         try
         {
@@ -117,6 +162,11 @@ internal static class SimulateCommand
                 server = serialPort;
                 transport = serialPort;
                 where = "simulated meter on " + serialPath + " @" + baud;
+                if (enable != EnableInputLine.None)
+                {
+                    enableSense = new ModemLineEnableSense(serialPort, enable, m => stderr.WriteLine("nesmep: " + m));
+                    where += ", ENABLE on " + enable.ToString().ToUpperInvariant();
+                }
             }
             else
             {
@@ -133,7 +183,7 @@ internal static class SimulateCommand
         }
 
         using (server)
-        using (var pump = new SimulatorPump(meter, transport))
+        using (var pump = new SimulatorPump(meter, transport, enableLine: enableSense))
         {
             pump.Start();
             stdout.WriteLine(where);
@@ -143,7 +193,10 @@ internal static class SimulateCommand
             stdout.Flush();
             stop.Token.WaitHandle.WaitOne();
             pump.Stop();
-            stdout.WriteLine("stopped: " + meter.Stats.RequestsProcessed + " requests processed, faults injected: " + meter.Faults.Counters.Total);
+            meter.SaveRegisters();
+            FaultCounters f = meter.Faults.Counters;
+            stdout.WriteLine("stopped: " + meter.Stats.RequestsProcessed + " requests processed, faults injected: " + f.Total +
+                (f.LockUps > 0 ? " (lock-ups " + f.LockUps + ", " + f.LockUpsClearedByIdle + " cleared by silence)" : ""));
             stdout.Flush();
         }
 

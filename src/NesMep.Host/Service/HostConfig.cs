@@ -74,6 +74,12 @@ public sealed class HostConfig
     /// </summary>
     public string? SettingsPath { get; set; }
 
+    /// <summary>
+    /// Where the service keeps its own state (<c>--state-dir</c>): the simulated meter's energy
+    /// registers. Null: nothing is kept (tests).
+    /// </summary>
+    public string? StateDir { get; set; }
+
     /// <summary>Folder of the web UI files; null: <c>webui/</c> next to the program.</summary>
     public string? WebRoot { get; set; }
 

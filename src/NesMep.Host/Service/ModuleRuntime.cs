@@ -47,7 +47,8 @@ public sealed class ModuleRuntime : IDisposable
                 info.Source = "tcp " + config.TcpEndpoint;
                 break;
             default:
-                Simulator = SimulatorFactory.Create(clock, config.SimulatorProfile, config.SimulatorSolar, config.SimulatorFaults, config.ClientKey());
+                Simulator = SimulatorFactory.Create(clock, config.SimulatorProfile, config.SimulatorSolar, config.SimulatorFaults, config.ClientKey(),
+                    config.StateDir, log);
                 var line = new SimulatedLine(Simulator);
                 _transport = line;
                 transceiver = line;
@@ -102,6 +103,9 @@ public sealed class ModuleRuntime : IDisposable
         {
             d.Dispose();
         }
+
+        // The simulated meter's registers continue from here at the next start (a real meter's never go back).
+        Simulator?.SaveRegisters();
     }
 
     private void Loop()

@@ -7,7 +7,11 @@ namespace NesMep.Host.Service;
 /// <summary>Builds the simulated meter from the host settings (profile, solar, fault rates).</summary>
 public static class SimulatorFactory
 {
-    public static MeterSimulator Create(IClock clock, string profile, bool solar, string faults, MepKey mbk)
+    /// <summary>
+    /// With a <paramref name="stateDir"/> the energy registers continue from the last run (see
+    /// <see cref="SimulatorRegisterFile"/>); throws <see cref="InvalidDataException"/> when that file is unreadable.
+    /// </summary>
+    public static MeterSimulator Create(IClock clock, string profile, bool solar, string faults, MepKey mbk, string? stateDir = null, ILog? log = null)
     {
         var options = new SimulatorOptions
         {
@@ -25,6 +29,12 @@ public static class SimulatorFactory
             options.Faults.ApplyRealistic();
         }
 
-        return new MeterSimulator(clock, options);
+        var meter = new MeterSimulator(clock, options);
+        if (stateDir != null)
+        {
+            meter.KeepRegisters(new SimulatorRegisterFile(stateDir, profile, log ?? NullLog.Instance));
+        }
+
+        return meter;
     }
 }

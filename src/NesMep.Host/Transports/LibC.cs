@@ -65,6 +65,9 @@ internal static unsafe class LibC
     public const nuint TIOCMBIC = 0x5417;
     public const int TIOCM_DTR = 0x002;
     public const int TIOCM_RTS = 0x004;
+    public const int TIOCM_CTS = 0x020;
+    public const int TIOCM_CAR = 0x040;
+    public const int TIOCM_DSR = 0x100;
 
     /// <summary>glibc <c>struct termios</c> (NCCS = 32); sizeof must be 60.</summary>
     [StructLayout(LayoutKind.Sequential)]

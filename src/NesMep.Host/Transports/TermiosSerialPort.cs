@@ -126,6 +126,30 @@ public sealed unsafe class TermiosSerialPort : IByteTransport, IDisposable
         }
     }
 
+    /// <summary>Reads the modem-line bits (TIOCM_*); never throws, <paramref name="error"/> says why on failure.</summary>
+    public bool TryReadModemLines(out int bits, out string? error)
+    {
+        int value = 0;
+        error = null;
+        try
+        {
+            if (LibC.ioctl(_fd, LibC.TIOCMGET, &value) == 0)
+            {
+                bits = value;
+                return true;
+            }
+
+            error = PosixErrors.Describe("ioctl(TIOCMGET)", Path, Marshal.GetLastPInvokeError());
+        }
+        catch (ObjectDisposedException)
+        {
+            error = $"modem lines on '{Path}': port is closed";
+        }
+
+        bits = 0;
+        return false;
+    }
+
     /// <summary>The speed the kernel reports back, decoded to a baud rate (0 if not one of ours).</summary>
     internal int ReadBackBaud()
     {

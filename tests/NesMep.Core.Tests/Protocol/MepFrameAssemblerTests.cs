@@ -109,6 +109,25 @@ public class MepFrameAssemblerTests
     }
 
     [Fact]
+    public void Meter_side_assembler_accepts_a_full_read_without_max_length()
+    {
+        var server = new MepFrameAssembler(false, 50);
+        var events = Feed(server, Hex.Parse(ShortFullReadFrames.Bt01Request + " " + GuideFrames.A3));
+        Assert.Equal(new[] { ShortFullReadFrames.Bt01Request, GuideFrames.A3 }, events.Select(e => e.Frame));
+        Assert.Equal(0, server.NoiseBytes);
+    }
+
+    [Theory]
+    [InlineData("00 0E 30 00 01 77 63 5B 90 CE F9 28 70 2A D4 45")]
+    [InlineData("00 10 30 00 01 02 77 63 5B 90 CE F9 28 70 2A D4 45 2A")]
+    public void Meter_side_assembler_still_refuses_full_reads_of_other_lengths(string hex)
+    {
+        var server = new MepFrameAssembler(false, 50);
+        Assert.DoesNotContain(Feed(server, Hex.Parse(hex)), e => e.Event == MepFrameAssembler.EventFrame);
+        Assert.True(server.NoiseBytes > 0);
+    }
+
+    [Fact]
     public void Expire_drops_a_partial_frame_when_no_more_bytes_come()
     {
         Feed(_client, Hex.Parse("00 37 00 00 2C 01 02"), 0);

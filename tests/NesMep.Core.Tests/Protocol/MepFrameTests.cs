@@ -42,6 +42,41 @@ public class MepFrameTests
     }
 
     [Fact]
+    public void Full_read_without_max_length_is_built_with_the_core_digest()
+    {
+        var request = new MepRequest().SetFullRead(0x0001, MepRequest.NoMaxLength);
+        Assert.Equal(3, request.MessageLength);
+        Assert.Equal(ShortFullReadFrames.Bt01Request, Build(request, ShortFullReadFrames.Sequence));
+    }
+
+    [Fact]
+    public void Server_side_parses_a_full_read_without_max_length()
+    {
+        byte[] frame = Hex.Parse(ShortFullReadFrames.Bt01Request);
+        var r = new MepRequest();
+        Assert.True(MepRequestParser.TryParse(frame, 0, frame.Length, r, out uint seq, out string error), error);
+        Assert.Equal(MepCodes.FullRead, r.Code);
+        Assert.Equal(0x0001, r.TableId);
+        Assert.Equal(MepRequest.NoMaxLength, r.MaxLength);
+        Assert.Equal(MepCodes.MaxReadData, r.FullReadLimit);
+        Assert.Equal(ShortFullReadFrames.Sequence, seq);
+        Assert.True(MepRequestParser.DigestValid(Mak, frame, 0, frame.Length));
+    }
+
+    [Fact]
+    public void Full_read_without_max_length_accepts_a_reply_up_to_the_frame_limit()
+    {
+        var request = new MepRequest().SetFullRead(0x17, MepRequest.NoMaxLength);
+        var reply = new MepResponse();
+        byte[] frame = new byte[2 + 3 + MepCodes.MaxReadData + MepDigest.Size];
+        ByteOrder.WriteUInt16BE(frame, 0, frame.Length - 2);
+        ByteOrder.WriteUInt16BE(frame, 3, MepCodes.MaxReadData);
+        Assert.True(MepResponseParser.TryParse(frame, 0, frame.Length, reply, out string error), error);
+        Assert.Null(MepResponseParser.CheckMatchesRequest(request, reply));
+        Assert.NotNull(MepResponseParser.CheckMatchesRequest(new MepRequest().SetFullRead(0x17, 100), reply));
+    }
+
+    [Fact]
     public void Requests_over_the_476_byte_limit_are_refused()
     {
         Assert.NotNull(MepRequestWriter.Validate(new MepRequest().SetPartialRead(0x17, 0, 500)));
@@ -74,6 +109,7 @@ public class MepFrameTests
     [InlineData("00 14 3F 00 17 00 00 00 00 2C 77 63 5B 91 13 DB 85 A1 35 A0 57", "length field")]
     [InlineData("00 13 3F 00 17 00 00 00 00 77 63 5B 91 13 DB 85 A1 35 A0 57 5E", "partial read needs")]
     [InlineData("00 0B 30 00 34 02 00 00 00 00 01 00 00", "shorter than")]
+    [InlineData("00 10 30 00 34 02 00 00 00 01 11 22 33 44 55 66 77 88", "full read needs")]
     public void Malformed_requests_are_rejected_with_a_reason(string hex, string reason)
     {
         byte[] frame = Hex.Parse(hex);

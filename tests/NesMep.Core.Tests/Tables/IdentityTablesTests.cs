@@ -49,15 +49,29 @@ public class IdentityTablesTests
     }
 
     [Fact]
-    public void Bt01_firmware_0x3018_is_3_0_24()
+    public void Bt01_firmware_0x3018_prints_as_the_guide_writes_it_3_00_24()
     {
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt01Full);
         b[14] = 0x30;
         b[15] = 0x18;
         var t = new Bt01ManufacturerInfo();
         Assert.True(t.TryDecode(b, 0, b.Length, out _));
-        Assert.Equal("3.0.24", t.FirmwareVersion);
+        Assert.Equal("3.00.24", t.FirmwareVersion);
         Assert.Equal("48.24", t.LegacyVersion);
+    }
+
+    [Fact]
+    public void Bt01_firmware_minor_below_ten_keeps_two_digits_4_09_22()
+    {
+        byte[] b = TableFixtures.Bytes(TableFixtures.Bt01Full);
+        b[14] = 0x41; // (4 << 12) | (9 << 5) | 22 = 0x4136
+        b[15] = 0x36;
+        var t = new Bt01ManufacturerInfo();
+        Assert.True(t.TryDecode(b, 0, b.Length, out _));
+        Assert.Equal("4.09.22", t.FirmwareVersion);
+        Assert.Equal(4, t.FirmwareMajor);
+        Assert.Equal(9, t.FirmwareMinor);
+        Assert.Equal(22, t.FirmwareBuild);
     }
 
     [Fact]

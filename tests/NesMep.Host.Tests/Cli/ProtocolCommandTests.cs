@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NesMep.Core.Tests.Fixtures;
 using Xunit;
 
 namespace NesMep.Host.Tests.Cli;
@@ -42,6 +43,28 @@ public class ProtocolCommandTests
         JsonElement decoded = resp.GetProperty("decoded");
         Assert.Equal(JsonValueKind.Number, decoded.GetProperty("fwd_active_wh").ValueKind);
         Assert.Contains(decoded.GetProperty("values").EnumerateArray(), v => v.GetProperty("name").GetString() == "error_count" && v.GetProperty("value").GetInt32() == 6);
+    }
+
+    [Fact]
+    public void Frame_describes_a_full_read_without_max_length_and_its_reply()
+    {
+        var (code, output, error) = CliRunner.Run("frame", "--key", ShortFullReadFrames.MakHex,
+            "--request", ShortFullReadFrames.Bt01Request, "--response", ShortFullReadFrames.Bt01Response);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        using JsonDocument doc = JsonDocument.Parse(output);
+        JsonElement req = doc.RootElement.GetProperty("request");
+        Assert.Equal("full_read", req.GetProperty("service").GetString());
+        Assert.Equal("BT01", req.GetProperty("table").GetString());
+        Assert.Equal(15, req.GetProperty("length").GetInt32());
+        Assert.Equal(JsonValueKind.Null, req.GetProperty("max_length").ValueKind);
+        Assert.Contains("frame limit", req.GetProperty("max_length_note").GetString());
+        Assert.True(req.GetProperty("digest_valid").GetBoolean());
+        JsonElement resp = doc.RootElement.GetProperty("response");
+        Assert.True(resp.GetProperty("digest_valid").GetBoolean());
+        Assert.False(resp.TryGetProperty("mismatch", out _));
+        Assert.Equal("NES", resp.GetProperty("decoded").GetProperty("manufacturer").GetString());
+        Assert.Equal("3.10.21", resp.GetProperty("decoded").GetProperty("firmware_version").GetString());
     }
 
     [Fact]

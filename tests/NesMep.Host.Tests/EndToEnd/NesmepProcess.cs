@@ -72,6 +72,9 @@ internal sealed class NesmepProcess : IDisposable
 
     public int Pid => _process.Id;
 
+    /// <summary>The process's XDG_CONFIG_HOME (its default state directory is <c>nesmep/</c> below it).</summary>
+    public string ConfigHome => _configHome;
+
     public string Stdout => string.Join("\n", _stdout);
 
     public string[] StderrLines => _stderr.ToArray();

@@ -78,6 +78,8 @@ public class ProcessEndToEndTests
         Assert.Equal(0, code);
         Assert.Contains("shutting down", p.Stdout);
         Assert.Empty(p.StderrLines);
+        // The simulated meter's registers are kept in the state directory for the next start.
+        Assert.True(File.Exists(Path.Combine(p.ConfigHome, "nesmep", NesMep.Host.Service.SimulatorRegisterFile.FileName("gen3"))));
     }
 
     [Fact]
@@ -142,7 +144,8 @@ public class ProcessEndToEndTests
     public async Task Simulate_on_tcp_is_read_by_the_service_and_stops_on_ctrl_c()
     {
         const string key = "Another-MBK-9876543!";
-        using NesmepProcess sim = NesmepProcess.Start("simulate", "--tcp", "127.0.0.1:0", "--key", key, "--profile", "gen4", "--no-solar");
+        string state = Directory.CreateTempSubdirectory("nesmep-sim-state-").FullName;
+        using NesmepProcess sim = NesmepProcess.Start("simulate", "--tcp", "127.0.0.1:0", "--key", key, "--profile", "gen4", "--no-solar", "--state-dir", state);
         Match m = sim.WaitForLine(new Regex(@"^simulated meter listening on tcp://(127\.0\.0\.1):([0-9]+)$"), 20_000);
         Assert.DoesNotContain(key, sim.Stdout);
 
@@ -153,6 +156,9 @@ public class ProcessEndToEndTests
         }
 
         await StopWithCtrlC(sim);
+        // --state-dir keeps the registers for the next start.
+        Assert.True(File.Exists(Path.Combine(state, SimulatorRegisterFile.FileName("gen4"))));
+        Directory.Delete(state, true);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public class SimulateCommandInputTests
     [InlineData("exactly one of --tcp", "simulate", "--serial", "/dev/ttyUSB0", "--pty")]
     [InlineData("--baud goes with --serial", "simulate", "--pty", "--baud", "9600")]
     [InlineData("--baud: 1234 is not supported", "simulate", "--serial", "/dev/ttyUSB0", "--baud", "1234")]
+    [InlineData("--enable-line goes with --serial", "simulate", "--tcp", "127.0.0.1:0", "--enable-line", "dsr")]
+    [InlineData("--enable-line: use cts, dsr, dcd or none", "simulate", "--serial", "/dev/ttyUSB0", "--enable-line", "rts")]
     [InlineData("--tcp: use ADDRESS:PORT", "simulate", "--tcp", "nonsense")]
     [InlineData("--tcp: use ADDRESS:PORT", "simulate", "--tcp", "127.0.0.1:70000")]
     [InlineData("not an IP address", "simulate", "--tcp", "meter.example:3001")]
@@ -50,9 +52,13 @@ public class SimulateCommandInputTests
         int code = NesMepCli.Run(["simulate", "--help"], stdout, new StringWriter());
         Assert.Equal(0, code);
         string help = stdout.ToString();
-        foreach (string option in new[] { "--tcp", "--pty", "--key", "--profile", "--faults", "--solar", "--no-solar" })
+        foreach (string option in new[] { "--tcp", "--pty", "--key", "--profile", "--faults", "--solar", "--no-solar", "--enable-line" })
         {
             Assert.Contains(option, help);
         }
+
+        // The ENABLE wiring and the way out of a lock-up are documented in the help itself.
+        Assert.Contains("DSR (pin 6)", help);
+        Assert.Contains("lock-up clears", help);
     }
 }

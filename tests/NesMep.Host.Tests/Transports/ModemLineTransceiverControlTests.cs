@@ -22,6 +22,33 @@ public class ModemLineTransceiverControlTests
     }
 
     [Fact]
+    public void EnableSenseOnAPtyLeavesTheMeterAloneAndReportsOnce()
+    {
+        using var pty = new PseudoTerminal();
+        using var port = new TermiosSerialPort(pty.SlavePath, 9600);
+        var messages = new List<string>();
+        var sense = new ModemLineEnableSense(port, EnableInputLine.Dsr, messages.Add);
+
+        Assert.False(sense.TryRead(out _));
+        Assert.False(sense.TryRead(out _));
+
+        string message = Assert.Single(messages);
+        Assert.Contains("DSR", message);
+        Assert.Contains(pty.SlavePath, message);
+    }
+
+    [Theory]
+    [InlineData("cts", EnableInputLine.Cts)]
+    [InlineData(" DSR ", EnableInputLine.Dsr)]
+    [InlineData("dcd", EnableInputLine.Dcd)]
+    [InlineData("none", EnableInputLine.None)]
+    public void EnableLineNamesParse(string text, EnableInputLine expected)
+    {
+        Assert.Equal(expected, ModemLineEnableSense.Parse(text));
+        Assert.Equal(expected == EnableInputLine.None, ModemLineEnableSense.Mask(expected) == 0);
+    }
+
+    [Fact]
     public void NoneSelectionNeverTouchesTheLines()
     {
         using var pty = new PseudoTerminal();
