@@ -25,10 +25,9 @@ namespace NesMep.Core.Web
                 return null;
             }
 
-            string auth = request.Authorization;
-            if (auth != null && auth.StartsWith("Bearer "))
+            string token = BearerToken(request.Authorization);
+            if (token != null)
             {
-                string token = auth.Substring(7).Trim();
                 if (token.Length > 0 && PasswordHash.Verify(token, app.Settings.ApiTokenHash, app.Hmac))
                 {
                     return null;
@@ -42,6 +41,19 @@ namespace NesMep.Core.Web
             WebResponse r = WebResponse.Error(401, "this module requires an API token: send Authorization: Bearer TOKEN (or log in)");
             r.Authenticate = "Bearer realm=\"nesmep\"";
             return r;
+        }
+
+        /// <summary>The token of "Bearer TOKEN" (the scheme in any letter case, RFC 9110 §11.1), or null for any other header.</summary>
+        public static string BearerToken(string authorization)
+        {
+            const string Scheme = "bearer ";
+            if (authorization == null || authorization.Length <= Scheme.Length ||
+                WebText.ToLowerAscii(authorization.Substring(0, Scheme.Length)) != Scheme)
+            {
+                return null;
+            }
+
+            return authorization.Substring(Scheme.Length).Trim();
         }
 
         public static bool IsProtected(string path)

@@ -4,7 +4,8 @@ namespace NesMep.Core.Web
     /// Brute-force slow-down per client address: after the n-th wrong password in a row the client
     /// must wait 2^(n-1) seconds (1, 2, 4, … capped at 15 minutes) before the next attempt is even
     /// checked. A correct password clears the record; an hour without failures forgets it.
-    /// A small fixed table: when full, the record with the oldest failure is replaced.
+    /// A small fixed table: when full, the record with the oldest failure is replaced, so an attacker
+    /// with more addresses than records escapes it; the global <see cref="Budget"/> holds then.
     /// </summary>
     public sealed class LoginThrottle
     {
@@ -13,22 +14,31 @@ namespace NesMep.Core.Web
         public const long MaxDelayMs = 15L * 60 * 1000;
         public const long ForgetAfterMs = 60L * 60 * 1000;
 
+        /// <summary>Wrong tries the whole module accepts at once before every client waits for the refill.</summary>
+        public const int GlobalBurst = 10;
+
+        /// <summary>One more wrong try per 10 s for the whole module: at most 370 checks an hour, however many addresses.</summary>
+        public const long GlobalRefillMs = 10000;
+
         private readonly string[] _clients = new string[Capacity];
         private readonly int[] _failures = new int[Capacity];
         private readonly long[] _lastFailureMs = new long[Capacity];
         private readonly long[] _blockedUntilMs = new long[Capacity];
+        private readonly CheckBudget _budget = new CheckBudget(GlobalBurst, GlobalRefillMs);
 
-        /// <summary>Milliseconds the client must still wait; 0 when it may try now.</summary>
+        /// <summary>The global limit that every wrong try also counts against.</summary>
+        public CheckBudget Budget
+        {
+            get { return _budget; }
+        }
+
+        /// <summary>Milliseconds the client must still wait (its own slow-down or the global limit); 0 when it may try now.</summary>
         public long WaitMs(string client, long nowMs)
         {
+            long global = _budget.WaitMs(nowMs);
             int i = IndexOf(client, nowMs);
-            if (i < 0)
-            {
-                return 0;
-            }
-
-            long wait = _blockedUntilMs[i] - nowMs;
-            return wait > 0 ? wait : 0;
+            long own = i < 0 ? 0 : _blockedUntilMs[i] - nowMs;
+            return own > global ? own : global > 0 ? global : 0;
         }
 
         /// <summary>Failures in a row recorded for the client.</summary>
@@ -38,9 +48,10 @@ namespace NesMep.Core.Web
             return i < 0 ? 0 : _failures[i];
         }
 
-        /// <summary>Records a wrong password; returns the delay now imposed.</summary>
+        /// <summary>Records a wrong password against the client and the global budget; returns the client's delay now imposed.</summary>
         public long Failure(string client, long nowMs)
         {
+            _budget.Take(nowMs);
             int i = IndexOf(client, nowMs);
             if (i < 0)
             {
