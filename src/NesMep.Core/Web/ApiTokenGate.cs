@@ -9,17 +9,20 @@ namespace NesMep.Core.Web
     {
         /// <summary>
         /// Whether <see cref="Check"/> has anything to decide. Needs no lock (one read of the settings
-        /// reference, which a save replaces whole), so a host can skip app.Sync for every other
-        /// request: /getDashDataWS, /metrics and the UI files never wait behind a login's PBKDF2.
+        /// reference, which a save replaces whole).
         /// </summary>
         public static bool Applies(WebRequest request, WebApp app)
         {
             return app.Settings.RequireApiToken && IsProtected(WebText.StripQuery(request.Path));
         }
 
-        /// <summary>A 401 response when the request must be refused, else null. Call under app.Sync.</summary>
+        /// <summary>
+        /// A 401 response when the request must be refused, else null. Takes app.Sync itself, and
+        /// only to look up a session: the token's hash is checked on the settings in force without it.
+        /// </summary>
         public static WebResponse Check(WebRequest request, WebApp app)
         {
+            ModuleSettings settings = app.Settings;
             if (!Applies(request, app))
             {
                 return null;
@@ -28,14 +31,20 @@ namespace NesMep.Core.Web
             string token = BearerToken(request.Authorization);
             if (token != null)
             {
-                if (token.Length > 0 && PasswordHash.Verify(token, app.Settings.ApiTokenHash, app.Hmac))
+                if (token.Length > 0 && PasswordHash.Verify(token, settings.ApiTokenHash, app.Hmac))
                 {
                     return null;
                 }
             }
-            else if (app.SessionOf(request) != null)
+            else
             {
-                return null;
+                lock (app.Sync)
+                {
+                    if (app.SessionOf(request) != null)
+                    {
+                        return null;
+                    }
+                }
             }
 
             WebResponse r = WebResponse.Error(401, "this module requires an API token: send Authorization: Bearer TOKEN (or log in)");

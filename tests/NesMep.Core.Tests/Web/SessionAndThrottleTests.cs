@@ -127,6 +127,63 @@ public class LoginThrottleTests
     }
 }
 
+public class CheckBudgetTests
+{
+    [Fact]
+    public void The_budget_gives_a_burst_then_one_try_per_refill_and_never_saves_up_more()
+    {
+        var b = new CheckBudget(3, 1000);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(0, b.WaitMs(0));
+            b.Take(0);
+        }
+
+        Assert.Equal(1000, b.WaitMs(0));
+        Assert.Equal(1, b.WaitMs(999));
+        Assert.Equal(0, b.WaitMs(1000));
+        b.Take(1000);
+        Assert.Equal(1000, b.WaitMs(1000));
+
+        // A long quiet time refills the burst, never more.
+        Assert.Equal(0, b.WaitMs(100_000));
+        for (int i = 0; i < 3; i++)
+        {
+            b.Take(100_000);
+        }
+
+        Assert.Equal(1000, b.WaitMs(100_000));
+    }
+
+    [Fact]
+    public void Running_out_is_reported_once_per_quiet_period()
+    {
+        var b = new CheckBudget(1, 1000);
+        Assert.False(b.JustExhausted(0, 60_000));
+        b.Take(0);
+        Assert.True(b.JustExhausted(0, 60_000));
+        Assert.False(b.JustExhausted(10, 60_000));
+        b.Take(1000);
+        Assert.False(b.JustExhausted(1000, 60_000));
+        b.Take(61_000);
+        Assert.True(b.JustExhausted(61_000, 60_000));
+    }
+
+    [Fact]
+    public void The_throttle_makes_every_client_wait_once_the_global_budget_is_spent()
+    {
+        var t = new LoginThrottle();
+        for (int i = 0; i < LoginThrottle.GlobalBurst; i++)
+        {
+            t.Failure("client" + i, 0);
+        }
+
+        Assert.Equal(LoginThrottle.GlobalRefillMs, t.WaitMs("never-seen", 0));
+        Assert.Equal(LoginThrottle.GlobalRefillMs - 1, t.WaitMs("client0", 1)); // the longer of its own wait and the global one
+        Assert.Equal(0, t.WaitMs("never-seen", LoginThrottle.GlobalRefillMs));
+    }
+}
+
 public class GuardTests
 {
     [Theory]
