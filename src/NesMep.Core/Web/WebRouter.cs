@@ -8,7 +8,7 @@ namespace NesMep.Core.Web
     /// and the Linux host like <see cref="ApiRouter"/>: a host copies status, headers and body.
     /// Returns null for paths it does not own. Takes app.Sync itself, except around the steps that
     /// must not hold it: a password's PBKDF2 (login, password change) and anonymous session GETs.
-    /// Takes <paramref name="gate"/> (the module lock) only around the console's access to the poller.
+    /// Takes the gate argument of Handle (the module lock) only around the console's access to the poller.
     /// </summary>
     public static class WebRouter
     {
