@@ -115,6 +115,7 @@ namespace NesMep.Core.Web
 
             app.Settings = next;
             app.SetupCode = null;
+            app.Throttle.Success(request.Client, app.Clock.NowMs); // the owner's address: exempt from the global budget
             app.Log.Write(LogLevel.Info, "web: first web password set from " + request.Client);
             return LoggedIn(request, app);
         }

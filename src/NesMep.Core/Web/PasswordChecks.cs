@@ -94,7 +94,7 @@ namespace NesMep.Core.Web
             Release();
             if (right)
             {
-                _throttle.Success(client);
+                _throttle.Success(client, nowMs);
                 return 0;
             }
 

@@ -104,7 +104,7 @@ public class LoginThrottleTests
     {
         _t.Failure("a", 0);
         _t.Failure("a", 2000);
-        _t.Success("a");
+        _t.Success("a", 2001);
         Assert.Equal(0, _t.Failures("a", 2001));
 
         _t.Failure("b", 0);
@@ -181,6 +181,37 @@ public class CheckBudgetTests
         Assert.Equal(LoginThrottle.GlobalRefillMs, t.WaitMs("never-seen", 0));
         Assert.Equal(LoginThrottle.GlobalRefillMs - 1, t.WaitMs("client0", 1)); // the longer of its own wait and the global one
         Assert.Equal(0, t.WaitMs("never-seen", LoginThrottle.GlobalRefillMs));
+    }
+}
+
+public class TrustedAddressTests
+{
+    [Fact]
+    public void An_address_that_gave_the_right_password_skips_the_global_budget_for_a_while()
+    {
+        var t = new LoginThrottle();
+        t.Success("owner", 0);
+        long now = LoginThrottle.TrustForMs;
+        for (int i = 0; i < LoginThrottle.GlobalBurst; i++)
+        {
+            t.Failure("attacker" + i, now);
+        }
+
+        Assert.True(t.WaitMs("stranger", now) > 0);
+        Assert.Equal(0, t.WaitMs("owner", now));
+        Assert.True(t.WaitMs("owner", now + 1) > 0, "trust lapses after TrustForMs");
+
+        // Only a few addresses are remembered: the oldest makes room.
+        for (int i = 0; i < LoginThrottle.TrustedCapacity; i++)
+        {
+            t.Success("user" + i, now + 2 + i);
+        }
+
+        Assert.True(t.IsTrusted("user0", now + 100));
+        t.Success("one-more", now + 100);
+        Assert.False(t.IsTrusted("user0", now + 100));
+        Assert.True(t.IsTrusted("user1", now + 100));
+        Assert.True(t.IsTrusted("one-more", now + 100));
     }
 }
 

@@ -66,25 +66,28 @@ public partial class WebRouterTests
     }
 
     [Fact]
-    public void Current_password_guesses_share_the_global_budget_with_logins()
+    public void A_spent_global_budget_holds_new_addresses_but_not_the_owners()
     {
-        var (cookie, csrf) = Setup();
+        var (cookie, csrf) = Setup(); // from 10.0.0.5: the owner's address
         for (int i = 0; i < LoginThrottle.GlobalBurst; i++)
         {
             Assert.Equal(401, Send("POST", "/api/v1/login", "password=guess" + i, csrf: LoginToken(), client: "10.1.0." + i).Status);
         }
 
-        // The budget is spent: a fresh address and the logged-in user's current-password check both wait.
+        // The budget is spent: an address never seen waits, even with the right password.
         WebResponse login = Send("POST", "/api/v1/login", "password=" + Password, csrf: LoginToken(), client: "10.2.0.1");
         Assert.Equal(429, login.Status);
         Assert.InRange(login.RetryAfterS, 1, (int)(LoginThrottle.GlobalRefillMs / 1000));
-        WebResponse change = Send("POST", "/api/v1/settings", "web_password=second-password&web_password_confirm=second-password&current_password=" + Password, cookie: cookie, csrf: csrf);
-        Assert.Equal(429, change.Status);
 
-        // One refill later one check runs again, and a right password does not use the budget up.
-        _clock.Advance(LoginThrottle.GlobalRefillMs);
-        Assert.Equal(200, Send("POST", "/api/v1/login", "password=" + Password, csrf: LoginToken(), client: "10.2.0.1").Status);
+        // The owner's address is held only by its own slow-down: the attack does not lock the owner out.
+        Assert.Equal(200, Send("POST", "/api/v1/login", "password=" + Password, csrf: LoginToken()).Status);
         Assert.Equal(200, Send("POST", "/api/v1/settings", "web_password=second-password&web_password_confirm=second-password&current_password=" + Password, cookie: cookie, csrf: csrf).Status);
+
+        // One refill later a new address gets one check; a right password does not use the budget up.
+        _clock.Advance(LoginThrottle.GlobalRefillMs);
+        Assert.Equal(200, Send("POST", "/api/v1/login", "password=second-password", csrf: LoginToken(), client: "10.2.0.1").Status);
+        Assert.Equal(401, Send("POST", "/api/v1/login", "password=wrong", csrf: LoginToken(), client: "10.2.0.2").Status);
+        Assert.Equal(429, Send("POST", "/api/v1/login", "password=second-password", csrf: LoginToken(), client: "10.2.0.3").Status);
     }
 
     [Fact]
