@@ -15,8 +15,8 @@ namespace NesMep.Core.Web
         /// (docs/webui.md, "Passwords"): each round is one platform HMAC call plus a 32-byte XOR loop;
         /// a check runs outside <see cref="Sync"/> but only one at a time (<see cref="Checks"/>). On
         /// .NET this core loop does 200 000 rounds in about 0.3 s (the Linux host's setting, below
-        /// OWASP's 600 000 for PBKDF2-SHA256; the slow-down and the one-at-a-time lock limit online
-        /// guessing). Under nanoFramework's interpreter a round costs far more (not measured yet; by
+        /// OWASP's 600 000 for PBKDF2-SHA256; the slow-down, the global limit and one check at a time
+        /// bound online guessing). Under nanoFramework's interpreter a round costs far more (not measured yet; by
         /// estimate this default would take tens of seconds on an ESP32), so the device adapter must
         /// set <see cref="PasswordIterations"/> from a measurement on the device: about a second per check.
         /// A low count mainly weakens an offline attack on a stolen settings file, which holds the
