@@ -1,5 +1,6 @@
 'use strict';
-// Status: link state and counters from /api/v1/status, identity from /api/v1/info, network from the session.
+// Status: link state and counters from /api/v1/status, identity from /api/v1/info, network from the session
+// (sent only to a logged-in browser).
 async function refresh() {
   const [st, info, s] = await Promise.all([NM.json('/api/v1/status'), NM.json('/api/v1/info'), NM.loadSession()]);
   const denied = st.status === 401 || info.status === 401;
@@ -30,7 +31,7 @@ async function refresh() {
     const meter = info.body.meter || {};
     NM.kv({ manufacturer: meter.manufacturer, model: meter.model, firmware: meter.firmware_version, firmware_dabbler_form: meter.firmware_legacy, utility_serial: meter.utility_serial, meter_clock: meter.clock }, $('#meter'));
   }
-  NM.kv(s.network || {}, $('#network'));
+  NM.kv(s.network || { network: 'log in to see it' }, $('#network'));
 }
 document.addEventListener('DOMContentLoaded', () => {
   refresh();

@@ -8,20 +8,23 @@ namespace NesMep.Benchmarks;
 /// <summary>
 /// Usage (prints figures; asserts nothing about time; exit code 0 unless the benchmark itself crashes):
 ///   dotnet run -c Release --project bench/NesMep.Benchmarks -- --quick        (default; CI) core allocation per poll
-///       cycle, digest and frame timings, then the 24 h soak and the Dabbler comparison (run side by side on two threads)
+///       cycle, digest and frame timings, then the 24 h soak and the Dabbler comparison (run side by side on two threads),
+///       then /getDashDataWS latency during a short login flood against the real HTTP front end (127.0.0.1 only)
 ///   ... -- --soak [HOURS]      only the soak: HOURS (default 24) simulated hours, realistic faults, invariant PASS/FAIL lines
 ///   ... -- --compare           only the comparison with a Dabbler-configured client (bytes, read rate, freshness, recovery)
 ///   ... -- --nano-size [DLL]   only the size of the core as compiled against the real nanoFramework mscorlib
+///   ... -- --login-flood       only the login flood against the real HTTP front end
 ///   ... -- --bdn [BDN args]    full BenchmarkDotNet run of the micro-benchmarks
 ///   --attribute (with --quick) prints the per-request allocation breakdown even when the cycle allocates nothing.
 /// </summary>
 public static class Program
 {
     public const string Usage =
-        "usage: NesMep.Benchmarks [--quick] [--attribute]   core timings + 24 h soak + Dabbler comparison (default)\n" +
+        "usage: NesMep.Benchmarks [--quick] [--attribute]   core timings + 24 h soak + Dabbler comparison + login flood (default)\n" +
         "       NesMep.Benchmarks --soak [HOURS]            soak only (default 24 simulated hours, realistic faults)\n" +
         "       NesMep.Benchmarks --compare                 our client vs a Dabbler-configured client only\n" +
         "       NesMep.Benchmarks --nano-size [DLL]         IL size per core folder of the nanoFramework compile (nano/NesMep.Core.Check)\n" +
+        "       NesMep.Benchmarks --login-flood             /getDashDataWS latency during a short login flood only\n" +
         "       NesMep.Benchmarks --bdn [BenchmarkDotNet args]  full BenchmarkDotNet run of the digest/frame/poll micro-benchmarks";
 
     public static bool ForceAttribution { get; private set; }
@@ -75,6 +78,11 @@ public static class Program
                 }
 
                 return Single(() => Compare.Run(QuickBench.CompareSteadyS, QuickBench.CompareDrops, QuickBench.CompareLockUps, QuickBench.CompareProfileMinutes));
+            }
+
+            if (args.Length == 1 && args[0] == "--login-flood")
+            {
+                return Single(LoginFlood.Run);
             }
 
             foreach (string a in args)

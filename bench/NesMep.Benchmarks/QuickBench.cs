@@ -59,6 +59,12 @@ public static class QuickBench
         Console.WriteLine(new string('-', 100));
         _figures += soakReport.Figures + compare.Figures;
         Console.WriteLine($"soak + compare: {wall.Elapsed.TotalSeconds:N1} s wall (two threads); soak invariants: {(soakReport.Failures == 0 ? "all PASS" : soakReport.Failures + " FAIL")}");
+        Console.WriteLine(new string('-', 100));
+        var floodWall = Stopwatch.StartNew();
+        Report flood = LoginFlood.Run();
+        Console.Write(flood);
+        _figures += flood.Figures;
+        Console.WriteLine($"login flood: {floodWall.Elapsed.TotalSeconds:N1} s wall");
         Console.WriteLine($"benchmark: {_figures} figures printed");
         return 0;
     }

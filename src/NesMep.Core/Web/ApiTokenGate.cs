@@ -9,39 +9,60 @@ namespace NesMep.Core.Web
     {
         /// <summary>
         /// Whether <see cref="Check"/> has anything to decide. Needs no lock (one read of the settings
-        /// reference, which a save replaces whole), so a host can skip app.Sync for every other
-        /// request: /getDashDataWS, /metrics and the UI files never wait behind a login's PBKDF2.
+        /// reference, which a save replaces whole).
         /// </summary>
         public static bool Applies(WebRequest request, WebApp app)
         {
             return app.Settings.RequireApiToken && IsProtected(WebText.StripQuery(request.Path));
         }
 
-        /// <summary>A 401 response when the request must be refused, else null. Call under app.Sync.</summary>
+        /// <summary>
+        /// A 401 response when the request must be refused, else null. Takes app.Sync itself, and
+        /// only to look up a session: the token's hash is checked on the settings in force without it.
+        /// </summary>
         public static WebResponse Check(WebRequest request, WebApp app)
         {
+            ModuleSettings settings = app.Settings;
             if (!Applies(request, app))
             {
                 return null;
             }
 
-            string auth = request.Authorization;
-            if (auth != null && auth.StartsWith("Bearer "))
+            string token = BearerToken(request.Authorization);
+            if (token != null)
             {
-                string token = auth.Substring(7).Trim();
-                if (token.Length > 0 && PasswordHash.Verify(token, app.Settings.ApiTokenHash, app.Hmac))
+                if (token.Length > 0 && PasswordHash.Verify(token, settings.ApiTokenHash, app.Hmac))
                 {
                     return null;
                 }
             }
-            else if (app.SessionOf(request) != null)
+            else
             {
-                return null;
+                lock (app.Sync)
+                {
+                    if (app.SessionOf(request) != null)
+                    {
+                        return null;
+                    }
+                }
             }
 
             WebResponse r = WebResponse.Error(401, "this module requires an API token: send Authorization: Bearer TOKEN (or log in)");
             r.Authenticate = "Bearer realm=\"nesmep\"";
             return r;
+        }
+
+        /// <summary>The token of "Bearer TOKEN" (the scheme in any letter case, RFC 9110 §11.1), or null for any other header.</summary>
+        public static string BearerToken(string authorization)
+        {
+            const string Scheme = "bearer ";
+            if (authorization == null || authorization.Length <= Scheme.Length ||
+                WebText.ToLowerAscii(authorization.Substring(0, Scheme.Length)) != Scheme)
+            {
+                return null;
+            }
+
+            return authorization.Substring(Scheme.Length).Trim();
         }
 
         public static bool IsProtected(string path)

@@ -8,24 +8,41 @@ namespace NesMep.Core.Web
     {
         /// <summary>
         /// Open to everyone: whether a password exists, whether this browser is logged in, the
-        /// CSRF token for its next POST (the session's, or a login token), platform and network.
+        /// CSRF token for its next POST (the session's, or a login token), the platform; the host
+        /// name and network only to a logged-in browser. Without a session cookie it takes no lock
+        /// (the login token is stateless), so anonymous traffic never waits for or delays the web lock.
         /// </summary>
         public static WebResponse Session(WebRequest request, WebApp app)
         {
-            Session s = app.SetupRequired ? null : app.SessionOf(request);
+            bool setupRequired = app.SetupRequired;
+            Session s = null;
+            if (!setupRequired && Cookies.Get(request.Cookie, Cookies.SessionName) != null)
+            {
+                lock (app.Sync)
+                {
+                    s = app.SessionOf(request);
+                }
+            }
+
+            string setupCode = app.SetupCode;
+            ModuleSettings settings = app.Settings;
             JsonWriter w = new JsonWriter();
             w.BeginObject();
             w.Property("logged_in", s != null);
-            w.Property("setup_required", app.SetupRequired);
+            w.Property("setup_required", setupRequired);
             w.Property("setup_allowed", request.SetupAllowed);
-            w.Property("setup_code_required", app.SetupRequired && app.SetupCode != null && app.SetupCode.Length > 0);
+            w.Property("setup_code_required", setupRequired && setupCode != null && setupCode.Length > 0);
             w.Property("csrf_token", s != null ? s.CsrfToken : app.Nonces.Issue(app.Clock.NowMs));
             w.Property("platform", app.Platform.Platform);
             w.Property("version", app.Version);
-            w.Property("hostname", app.Settings.Hostname);
-            w.Property("api_token_required", app.Settings.RequireApiToken);
-            w.Name("network");
-            app.Platform.WriteNetwork(w);
+            w.Property("api_token_required", settings.RequireApiToken);
+            if (s != null)
+            {
+                w.Property("hostname", settings.Hostname);
+                w.Name("network");
+                app.Platform.WriteNetwork(w);
+            }
+
             w.EndObject();
             return new WebResponse(200, w.ToString());
         }
@@ -42,24 +59,18 @@ namespace NesMep.Core.Web
                 return WebResponse.Error(403, "the first password can only be set through the module's own access point");
             }
 
-            WebResponse refused = CheckLoginToken(request, app);
+            FormBody form;
+            WebResponse refused = ReadLoginForm(request, app, out form);
             if (refused != null)
             {
                 return refused;
             }
 
-            WebResponse badForm;
-            FormBody form = WebAuth.ReadForm(request, out badForm);
-            if (form == null)
-            {
-                return badForm;
-            }
-
             long now = app.Clock.NowMs;
-            long wait = app.Throttle.WaitMs(request.Client, now);
-            if (wait > 0)
+            WebResponse waiting = app.Checks.Admit(request.Client, now);
+            if (waiting != null)
             {
-                return WebAuth.TooManyAttempts(wait);
+                return waiting;
             }
 
             string password = form.Get("password");
@@ -68,10 +79,11 @@ namespace NesMep.Core.Web
             if (app.SetupCode != null && app.SetupCode.Length > 0)
             {
                 string code = form.Get("setup_code");
-                if (code == null || !ConstantTime.StringsEqual(code.Trim(), app.SetupCode))
+                if (code == null || !ConstantTime.StringsEqual(WebText.ToLowerAscii(code.Trim()), WebText.ToLowerAscii(app.SetupCode)))
                 {
-                    // Counted like a wrong password, so the code cannot be guessed either.
-                    app.Throttle.Failure(request.Client, now);
+                    // Any letter case (read off a file, typed on a phone). Counted like a wrong
+                    // password, here and in the global budget, so the code cannot be guessed either.
+                    app.Checks.Failure(request.Client, now);
                     app.Log.Write(LogLevel.Warning, "web: wrong setup code from " + request.Client);
                     errors.Add("setup_code", "wrong setup code: it is in the file named in the module's log");
                 }
@@ -103,17 +115,66 @@ namespace NesMep.Core.Web
 
             app.Settings = next;
             app.SetupCode = null;
+            app.Throttle.Success(request.Client, app.Clock.NowMs); // the owner's address: exempt from the global budget
             app.Log.Write(LogLevel.Info, "web: first web password set from " + request.Client);
             return LoggedIn(request, app);
         }
 
+        /// <summary>
+        /// Three steps: the checks and the one check slot under app.Sync, the PBKDF2 without any
+        /// lock, the result under app.Sync again (takes the lock itself; call without it).
+        /// </summary>
         public static WebResponse Login(WebRequest request, WebApp app)
         {
-            long now = app.Clock.NowMs;
-            long wait = app.Throttle.WaitMs(request.Client, now);
-            if (wait > 0)
+            string password;
+            string stored;
+            lock (app.Sync)
             {
-                return WebAuth.TooManyAttempts(wait);
+                WebResponse refused = BeginLogin(request, app, out password);
+                if (refused != null)
+                {
+                    return refused;
+                }
+
+                stored = app.Settings.WebPasswordHash;
+            }
+
+            bool right = app.Checks.Verify(password, stored);
+            lock (app.Sync)
+            {
+                long now = app.Clock.NowMs;
+                if (app.Settings.WebPasswordHash != stored)
+                {
+                    app.Checks.Release(); // checked against a password no longer in force: neither right nor wrong
+                    return WebResponse.Error(409, "the password was changed during the check; try again");
+                }
+
+                long delay = app.Checks.End(request.Client, right, now);
+                if (!right)
+                {
+                    int failures = app.Throttle.Failures(request.Client, now);
+                    app.Log.Write(LogLevel.Warning, "web: wrong password from " + request.Client + " (" + failures + " in a row)");
+                    JsonWriter w = new JsonWriter();
+                    w.BeginObject();
+                    w.Property("error", "wrong password");
+                    w.Property("retry_after_s", (int)((delay + 999) / 1000));
+                    w.EndObject();
+                    return new WebResponse(401, w.ToString());
+                }
+
+                app.Log.Write(LogLevel.Info, "web: login from " + request.Client);
+                return LoggedIn(request, app);
+            }
+        }
+
+        /// <summary>Everything before the PBKDF2 of a login; on success the check slot is taken. Under app.Sync.</summary>
+        private static WebResponse BeginLogin(WebRequest request, WebApp app, out string password)
+        {
+            password = null;
+            WebResponse waiting = app.Checks.Admit(request.Client, app.Clock.NowMs);
+            if (waiting != null)
+            {
+                return waiting;
             }
 
             if (app.SetupRequired)
@@ -121,36 +182,20 @@ namespace NesMep.Core.Web
                 return WebAuth.SetupRequired();
             }
 
-            WebResponse refused = CheckLoginToken(request, app);
+            FormBody form;
+            WebResponse refused = ReadLoginForm(request, app, out form);
             if (refused != null)
             {
                 return refused;
             }
 
-            WebResponse badForm;
-            FormBody form = WebAuth.ReadForm(request, out badForm);
-            if (form == null)
+            password = form.Get("password");
+            if (password == null)
             {
-                return badForm;
+                return WebResponse.Error(400, "give a password");
             }
 
-            string password = form.Get("password");
-            if (password == null || !PasswordHash.Verify(password, app.Settings.WebPasswordHash, app.Hmac))
-            {
-                long delay = app.Throttle.Failure(request.Client, now);
-                int failures = app.Throttle.Failures(request.Client, now);
-                app.Log.Write(LogLevel.Warning, "web: wrong password from " + request.Client + " (" + failures + " in a row)");
-                JsonWriter w = new JsonWriter();
-                w.BeginObject();
-                w.Property("error", "wrong password");
-                w.Property("retry_after_s", (int)((delay + 999) / 1000));
-                w.EndObject();
-                return new WebResponse(401, w.ToString());
-            }
-
-            app.Throttle.Success(request.Client);
-            app.Log.Write(LogLevel.Info, "web: login from " + request.Client);
-            return LoggedIn(request, app);
+            return app.Checks.Begin(request.Client, app.Clock.NowMs);
         }
 
         public static WebResponse Logout(WebRequest request, WebApp app)
@@ -168,6 +213,20 @@ namespace NesMep.Core.Web
             WebResponse r = new WebResponse(200, w.ToString());
             r.SetCookie = Cookies.ExpiredSessionCookie(request.Secure);
             return r;
+        }
+
+        /// <summary>The login token checked (<see cref="CheckLoginToken"/>), then the form; null when the request may go on.</summary>
+        private static WebResponse ReadLoginForm(WebRequest request, WebApp app, out FormBody form)
+        {
+            form = null;
+            WebResponse refused = CheckLoginToken(request, app);
+            if (refused != null)
+            {
+                return refused;
+            }
+
+            form = WebAuth.ReadForm(request, out refused);
+            return refused;
         }
 
         /// <summary>Login and setup need the login token of GET /api/v1/session (or the token of a session already open).</summary>

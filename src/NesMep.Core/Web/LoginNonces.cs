@@ -3,49 +3,83 @@ namespace NesMep.Core.Web
     /// <summary>
     /// CSRF tokens for the POSTs made before a session exists (login, first-start setup). GET
     /// /api/v1/session hands one out; another site cannot read it (no CORS), so it cannot make a
-    /// visitor's browser log in or set the first password. Ten minutes, sixteen at a time.
+    /// visitor's browser log in or set the first password. Stateless: a token is its issue time
+    /// plus an HMAC of it under a key drawn at start, so issuing one stores nothing and no amount
+    /// of anonymous GETs can push a pending login's token out (a ring of issued tokens could be
+    /// flushed by 16 GETs). Valid for ten minutes; a restart makes older ones invalid.
+    /// Safe to call from several threads at once without a lock.
     /// </summary>
     public sealed class LoginNonces
     {
-        public const int Capacity = 16;
         public const long LifetimeMs = 10L * 60 * 1000;
 
-        private readonly string[] _tokens = new string[Capacity];
-        private readonly long[] _issuedMs = new long[Capacity];
-        private readonly IRandomSource _random;
-        private int _next;
+        private const int StampBytes = 8;
+        private const int MacBytes = 16;
+        private const int TokenBytes = StampBytes + MacBytes;
 
-        public LoginNonces(IRandomSource random)
+        private readonly byte[] _key = new byte[32];
+        private readonly IHmacSha256 _hmac;
+
+        public LoginNonces(IHmacSha256 hmac, IRandomSource random)
         {
-            _random = random;
+            _hmac = hmac;
+            random.Fill(_key);
         }
 
         public string Issue(long nowMs)
         {
-            string token = Tokens.New(_random, Tokens.DefaultBytes);
-            _tokens[_next] = token;
-            _issuedMs[_next] = nowMs;
-            _next = (_next + 1) % Capacity;
-            return token;
+            byte[] token = new byte[TokenBytes];
+            for (int i = 0; i < StampBytes; i++)
+            {
+                token[i] = (byte)(nowMs >> (8 * (StampBytes - 1 - i)));
+            }
+
+            byte[] mac = Mac(token);
+            for (int i = 0; i < MacBytes; i++)
+            {
+                token[StampBytes + i] = mac[i];
+            }
+
+            return Tokens.ToBase64Url(token);
         }
 
         public bool IsValid(string token, long nowMs)
         {
-            if (!Tokens.LooksValid(token))
+            byte[] bytes = Tokens.LooksValid(token) ? Tokens.FromBase64Url(token) : null;
+            if (bytes == null || bytes.Length != TokenBytes)
             {
                 return false;
             }
 
-            bool ok = false;
-            for (int i = 0; i < Capacity; i++)
+            byte[] mac = Mac(bytes);
+            byte[] given = new byte[MacBytes];
+            byte[] expected = new byte[MacBytes];
+            for (int i = 0; i < MacBytes; i++)
             {
-                if (_tokens[i] != null && nowMs - _issuedMs[i] <= LifetimeMs && ConstantTime.StringsEqual(_tokens[i], token))
-                {
-                    ok = true;
-                }
+                given[i] = bytes[StampBytes + i];
+                expected[i] = mac[i];
             }
 
-            return ok;
+            if (!ConstantTime.BytesEqual(given, expected))
+            {
+                return false;
+            }
+
+            long issued = 0;
+            for (int i = 0; i < StampBytes; i++)
+            {
+                issued = (issued << 8) | bytes[i];
+            }
+
+            return issued <= nowMs && nowMs - issued <= LifetimeMs;
+        }
+
+        /// <summary>HMAC of the token's time stamp (its first <see cref="StampBytes"/> bytes).</summary>
+        private byte[] Mac(byte[] token)
+        {
+            byte[] mac = new byte[32];
+            _hmac.Compute(_key, token, 0, StampBytes, mac, 0);
+            return mac;
         }
     }
 }

@@ -21,44 +21,74 @@ namespace NesMep.Core.Web
         /// <summary>
         /// Validates every field, checks the current password when the password changes, hashes
         /// new secrets, stores the result atomically and only then makes it the settings in force.
-        /// Any problem: 400 with field messages and nothing changed.
+        /// Any problem: 400 with field messages and nothing changed. Takes app.Sync itself (call
+        /// without it): the current password's PBKDF2 runs outside it, one check at a time.
         /// </summary>
         public static WebResponse Post(WebRequest request, WebApp app)
         {
             Session session;
-            WebResponse refused = WebAuth.Authorize(request, app, true, out session);
+            ModuleSettings current;
+            SettingsChange change;
+            FieldErrors errors = new FieldErrors();
+            lock (app.Sync)
+            {
+                WebResponse refused = Prepare(request, app, errors, out session, out current, out change);
+                if (refused != null)
+                {
+                    return refused;
+                }
+
+                if (change.NewWebPassword == null || errors.Has("current_password"))
+                {
+                    return Commit(request, app, session, current, change, errors);
+                }
+
+                refused = app.Checks.Begin(request.Client, app.Clock.NowMs);
+                if (refused != null)
+                {
+                    return refused;
+                }
+            }
+
+            bool right = app.Checks.Verify(change.CurrentPassword, current.WebPasswordHash);
+            lock (app.Sync)
+            {
+                if (app.Settings != current || app.SessionOf(request) != session)
+                {
+                    app.Checks.Release(); // checked against settings no longer in force: neither right nor wrong
+                    return WebResponse.Error(409, "the settings or the session changed during the password check; reload and try again");
+                }
+
+                app.Checks.End(request.Client, right, app.Clock.NowMs);
+                if (!right)
+                {
+                    app.Log.Write(LogLevel.Warning, "web: wrong current password on a password change from " + request.Client);
+                    errors.Add("current_password", "wrong password");
+                }
+
+                return Commit(request, app, session, current, change, errors);
+            }
+        }
+
+        /// <summary>Session, CSRF token and form checks, then every field parsed into <paramref name="change"/>. Under app.Sync.</summary>
+        private static WebResponse Prepare(WebRequest request, WebApp app, FieldErrors errors, out Session session, out ModuleSettings current, out SettingsChange change)
+        {
+            current = app.Settings;
+            change = null;
+            FormBody form;
+            WebResponse refused = WebAuth.AuthorizeForm(request, app, out session, out form);
             if (refused != null)
             {
                 return refused;
             }
 
-            WebResponse badForm;
-            FormBody form = WebAuth.ReadForm(request, out badForm);
-            if (form == null)
-            {
-                return badForm;
-            }
+            change = SettingsForm.Parse(form, current, app.Platform.HasWifi, errors);
+            return null;
+        }
 
-            ModuleSettings current = app.Settings;
-            FieldErrors errors = new FieldErrors();
-            SettingsChange change = SettingsForm.Parse(form, current, app.Platform.HasWifi, errors);
-            if (change.NewWebPassword != null && !errors.Has("current_password"))
-            {
-                long now = app.Clock.NowMs;
-                long wait = app.Throttle.WaitMs(request.Client, now);
-                if (wait > 0)
-                {
-                    return WebAuth.TooManyAttempts(wait);
-                }
-
-                if (!PasswordHash.Verify(change.CurrentPassword, current.WebPasswordHash, app.Hmac))
-                {
-                    app.Throttle.Failure(request.Client, now);
-                    app.Log.Write(LogLevel.Warning, "web: wrong current password on a password change from " + request.Client);
-                    errors.Add("current_password", "wrong password");
-                }
-            }
-
+        /// <summary>Saves the checked change, or answers 400 with the field errors. Under app.Sync.</summary>
+        private static WebResponse Commit(WebRequest request, WebApp app, Session session, ModuleSettings current, SettingsChange change, FieldErrors errors)
+        {
             if (errors.Count > 0)
             {
                 return new WebResponse(400, errors.ToJson("nothing was saved: " + errors.Count + (errors.Count == 1 ? " field needs" : " fields need") + " attention"));

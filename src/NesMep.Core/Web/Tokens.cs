@@ -34,6 +34,32 @@ namespace NesMep.Core.Web
             return new string(c, 0, n);
         }
 
+        /// <summary>The bytes of a <see cref="ToBase64Url"/> text, or null when it is not one.</summary>
+        public static byte[] FromBase64Url(string text)
+        {
+            if (text == null || text.Length % 4 == 1)
+            {
+                return null;
+            }
+
+            char[] c = new char[(text.Length + 3) / 4 * 4];
+            char[] given = text.ToCharArray();
+            for (int i = 0; i < c.Length; i++)
+            {
+                char ch = i < given.Length ? given[i] : '=';
+                c[i] = ch == '-' ? '+' : ch == '_' ? '/' : ch;
+            }
+
+            try
+            {
+                return Convert.FromBase64String(new string(c));
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
         /// <summary>True when every character could come from <see cref="ToBase64Url"/> (cheap syntax check before a lookup).</summary>
         public static bool LooksValid(string token)
         {

@@ -5,17 +5,18 @@ namespace NesMep.Core.Web
     /// <summary>
     /// State of the web side that outlives meter-runtime restarts: current settings, sessions,
     /// login slow-down, the raw-console read. Every call into it goes through <see cref="WebRouter"/>
-    /// (or <see cref="ApiTokenGate"/>) under <see cref="Sync"/>.
+    /// (or <see cref="ApiTokenGate"/>) under <see cref="Sync"/>, except what must not wait for it:
+    /// the PBKDF2 of a password check (<see cref="Checks"/>) and anonymous GET /api/v1/session.
     /// </summary>
     public sealed class WebApp
     {
         /// <summary>
         /// PBKDF2 rounds of new web-password hashes unless the platform says otherwise. The trade-off
-        /// (docs/webui.md, "Passwords"): each round is one platform HMAC call plus a 32-byte XOR loop,
-        /// and a check runs under <see cref="Sync"/>, so every other web request waits for it. On
+        /// (docs/webui.md, "Passwords"): each round is one platform HMAC call plus a 32-byte XOR loop;
+        /// a check runs outside <see cref="Sync"/> but only one at a time (<see cref="Checks"/>). On
         /// .NET this core loop does 200 000 rounds in about 0.3 s (the Linux host's setting, below
-        /// OWASP's 600 000 for PBKDF2-SHA256; the slow-down and the one-at-a-time lock limit online
-        /// guessing). Under nanoFramework's interpreter a round costs far more (not measured yet; by
+        /// OWASP's 600 000 for PBKDF2-SHA256; the slow-down, the global limit and one check at a time
+        /// bound online guessing). Under nanoFramework's interpreter a round costs far more (not measured yet; by
         /// estimate this default would take tens of seconds on an ESP32), so the device adapter must
         /// set <see cref="PasswordIterations"/> from a measurement on the device: about a second per check.
         /// A low count mainly weakens an offline attack on a stolen settings file, which holds the
@@ -37,7 +38,8 @@ namespace NesMep.Core.Web
             Version = version;
             Sessions = new SessionStore(random);
             Throttle = new LoginThrottle();
-            Nonces = new LoginNonces(random);
+            Checks = new PasswordChecks(Sync, hmac, Throttle, Log);
+            Nonces = new LoginNonces(hmac, random);
             Console = new WebConsole();
             PasswordIterations = DefaultPasswordIterations;
         }
@@ -62,6 +64,9 @@ namespace NesMep.Core.Web
         public SessionStore Sessions { get; private set; }
 
         public LoginThrottle Throttle { get; private set; }
+
+        /// <summary>The one-at-a-time password check outside <see cref="Sync"/>, with the slow-down.</summary>
+        public PasswordChecks Checks { get; private set; }
 
         public LoginNonces Nonces { get; private set; }
 

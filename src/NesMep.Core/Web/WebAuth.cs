@@ -40,6 +40,23 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>
+        /// <see cref="Authorize"/> for a change, then the form: null when the request may go on
+        /// (<paramref name="form"/> set), else the refusal. Call under app.Sync.
+        /// </summary>
+        public static WebResponse AuthorizeForm(WebRequest request, WebApp app, out Session session, out FormBody form)
+        {
+            form = null;
+            WebResponse refused = Authorize(request, app, true, out session);
+            if (refused != null)
+            {
+                return refused;
+            }
+
+            form = ReadForm(request, out refused);
+            return refused;
+        }
+
+        /// <summary>
         /// The request's urlencoded form, or null with <paramref name="refused"/> set to the 400 that
         /// says why it could not be read.
         /// </summary>

@@ -6,8 +6,9 @@ namespace NesMep.Core.Web
     /// <summary>
     /// The web UI's own endpoints (session, login, settings, console, logs), shared by the firmware
     /// and the Linux host like <see cref="ApiRouter"/>: a host copies status, headers and body.
-    /// Returns null for paths it does not own. Takes app.Sync itself; takes the gate argument of Handle
-    /// (the module lock) only around the console's access to the poller.
+    /// Returns null for paths it does not own. Takes app.Sync itself, except around the steps that
+    /// must not hold it: a password's PBKDF2 (login, password change) and anonymous session GETs.
+    /// Takes the gate argument of Handle (the module lock) only around the console's access to the poller.
     /// </summary>
     public static class WebRouter
     {
@@ -30,15 +31,38 @@ namespace NesMep.Core.Web
                     return null;
             }
 
+            // One read of the settings reference (a save replaces it whole): no lock needed.
+            string hostname = app.Settings.Hostname;
+            if (!HostHeaderCheck.IsAllowed(request.Host, hostname))
+            {
+                return WebResponse.Error(403, "this module only answers its IP address, localhost or its host name '" +
+                    hostname + "' (protection against DNS rebinding); behind a reverse proxy, set that host name");
+            }
+
+            bool get = request.Method == "GET" || request.Method == "HEAD";
+            bool post = request.Method == "POST";
+            if ((path == "/api/v1/session" && get) || (path == "/api/v1/login" && post) || (path == "/api/v1/settings" && post))
+            {
+                return Unlocked(path, request, app);
+            }
+
             lock (app.Sync)
             {
-                if (!HostHeaderCheck.IsAllowed(request.Host, app.Settings.Hostname))
-                {
-                    return WebResponse.Error(403, "this module only answers its IP address, localhost or its host name '" +
-                        app.Settings.Hostname + "' (protection against DNS rebinding); behind a reverse proxy, set that host name");
-                }
-
                 return Route(path, request, app, gate, context);
+            }
+        }
+
+        /// <summary>The endpoints that take app.Sync themselves, step by step.</summary>
+        private static WebResponse Unlocked(string path, WebRequest request, WebApp app)
+        {
+            switch (path)
+            {
+                case "/api/v1/session":
+                    return AuthEndpoints.Session(request, app);
+                case "/api/v1/login":
+                    return AuthEndpoints.Login(request, app);
+                default:
+                    return SettingsEndpoints.Post(request, app);
             }
         }
 
@@ -49,15 +73,15 @@ namespace NesMep.Core.Web
             switch (path)
             {
                 case "/api/v1/session":
-                    return get ? AuthEndpoints.Session(request, app) : WebResponse.MethodNotAllowed(path, "GET, HEAD");
+                    return WebResponse.MethodNotAllowed(path, "GET, HEAD"); // GET: Unlocked
                 case "/api/v1/setup":
                     return post ? AuthEndpoints.Setup(request, app) : WebResponse.MethodNotAllowed(path, "POST");
                 case "/api/v1/login":
-                    return post ? AuthEndpoints.Login(request, app) : WebResponse.MethodNotAllowed(path, "POST");
+                    return WebResponse.MethodNotAllowed(path, "POST"); // POST: Unlocked
                 case "/api/v1/logout":
                     return post ? AuthEndpoints.Logout(request, app) : WebResponse.MethodNotAllowed(path, "POST");
                 case "/api/v1/settings":
-                    return get ? SettingsEndpoints.Get(request, app) : post ? SettingsEndpoints.Post(request, app) : WebResponse.MethodNotAllowed(path, "GET, HEAD, POST");
+                    return get ? SettingsEndpoints.Get(request, app) : WebResponse.MethodNotAllowed(path, "GET, HEAD, POST"); // POST: Unlocked
                 case "/api/v1/logs":
                     return get ? Logs(request, app) : WebResponse.MethodNotAllowed(path, "GET, HEAD");
                 case "/api/v1/console":
@@ -112,17 +136,11 @@ namespace NesMep.Core.Web
         private static WebResponse ConsoleRead(WebRequest request, WebApp app, object gate, ModuleContext context)
         {
             Session s;
-            WebResponse refused = WebAuth.Authorize(request, app, true, out s);
+            FormBody form;
+            WebResponse refused = WebAuth.AuthorizeForm(request, app, out s, out form);
             if (refused != null)
             {
                 return refused;
-            }
-
-            WebResponse badForm;
-            FormBody form = WebAuth.ReadForm(request, out badForm);
-            if (form == null)
-            {
-                return badForm;
             }
 
             lock (gate)

@@ -27,7 +27,7 @@ public sealed class ModuleHost : IAsyncDisposable
     private Task _pendingRestart = Task.CompletedTask;
     private HttpFrontEnd? _http;
 
-    private ModuleHost(HostConfig config, ILog log, IClock clock, ModuleRuntime runtime)
+    private ModuleHost(HostConfig config, ILog log, IClock clock, ModuleRuntime runtime, IHmacSha256 hmac)
     {
         _log = log;
         _clock = clock;
@@ -35,7 +35,7 @@ public sealed class ModuleHost : IAsyncDisposable
         _applied = config;
         Config = config;
         var platform = new HostWebPlatform(this, log);
-        Web = new WebApp(platform, HmacSha256Primitive.Instance, SystemRandomSource.Instance, clock, log, HostSettingsMapper.FromConfig(config), Version)
+        Web = new WebApp(platform, hmac, SystemRandomSource.Instance, clock, log, HostSettingsMapper.FromConfig(config), Version)
         {
             PasswordIterations = config.PasswordIterations,
         };
@@ -74,7 +74,8 @@ public sealed class ModuleHost : IAsyncDisposable
 
     public string? FailureReason { get; private set; }
 
-    public static async Task<ModuleHost> StartAsync(HostConfig config, ILog log, CancellationToken token, IClock? clock = null)
+    /// <param name="hmac">The web side's HMAC-SHA256; tests pass one that can hold a password check in progress.</param>
+    public static async Task<ModuleHost> StartAsync(HostConfig config, ILog log, CancellationToken token, IClock? clock = null, IHmacSha256? hmac = null)
     {
         clock ??= new SystemClock();
         NesMep.Host.Web.HostSettingsWriter.RemoveLeftovers(config.SettingsPath, log);
@@ -82,7 +83,7 @@ public sealed class ModuleHost : IAsyncDisposable
         HttpFrontEnd? http = null;
         try
         {
-            var host = new ModuleHost(config, log, clock, runtime);
+            var host = new ModuleHost(config, log, clock, runtime, hmac ?? HmacSha256Primitive.Instance);
             if (host.Web.SetupRequired)
             {
                 // Before the port opens: otherwise a network client could set the first password

@@ -74,15 +74,7 @@ public sealed class WebFrontEnd
             return refused;
         }
 
-        if (!ApiTokenGate.Applies(request, App))
-        {
-            return null; // no lock: a login hashing under App.Sync must not stall Home Assistant or the UI files
-        }
-
-        lock (App.Sync)
-        {
-            return ApiTokenGate.Check(request, App);
-        }
+        return ApiTokenGate.Check(request, App); // locks App.Sync only to look up a session cookie
     }
 
     public WebResponse? Route(WebRequest request, ModuleRuntime runtime) => WebRouter.Handle(request, App, runtime.Gate, runtime.Context);

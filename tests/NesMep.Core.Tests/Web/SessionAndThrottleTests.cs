@@ -104,7 +104,7 @@ public class LoginThrottleTests
     {
         _t.Failure("a", 0);
         _t.Failure("a", 2000);
-        _t.Success("a");
+        _t.Success("a", 2001);
         Assert.Equal(0, _t.Failures("a", 2001));
 
         _t.Failure("b", 0);
@@ -124,6 +124,94 @@ public class LoginThrottleTests
 
         Assert.Equal(0, _t.Failures("client0", 1000));
         Assert.Equal(1, _t.Failures("client" + LoginThrottle.Capacity, 1000));
+    }
+}
+
+public class CheckBudgetTests
+{
+    [Fact]
+    public void The_budget_gives_a_burst_then_one_try_per_refill_and_never_saves_up_more()
+    {
+        var b = new CheckBudget(3, 1000);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(0, b.WaitMs(0));
+            b.Take(0);
+        }
+
+        Assert.Equal(1000, b.WaitMs(0));
+        Assert.Equal(1, b.WaitMs(999));
+        Assert.Equal(0, b.WaitMs(1000));
+        b.Take(1000);
+        Assert.Equal(1000, b.WaitMs(1000));
+
+        // A long quiet time refills the burst, never more.
+        Assert.Equal(0, b.WaitMs(100_000));
+        for (int i = 0; i < 3; i++)
+        {
+            b.Take(100_000);
+        }
+
+        Assert.Equal(1000, b.WaitMs(100_000));
+    }
+
+    [Fact]
+    public void Running_out_is_reported_once_per_quiet_period()
+    {
+        var b = new CheckBudget(1, 1000);
+        Assert.False(b.JustExhausted(0, 60_000));
+        b.Take(0);
+        Assert.True(b.JustExhausted(0, 60_000));
+        Assert.False(b.JustExhausted(10, 60_000));
+        b.Take(1000);
+        Assert.False(b.JustExhausted(1000, 60_000));
+        b.Take(61_000);
+        Assert.True(b.JustExhausted(61_000, 60_000));
+    }
+
+    [Fact]
+    public void The_throttle_makes_every_client_wait_once_the_global_budget_is_spent()
+    {
+        var t = new LoginThrottle();
+        for (int i = 0; i < LoginThrottle.GlobalBurst; i++)
+        {
+            t.Failure("client" + i, 0);
+        }
+
+        Assert.Equal(LoginThrottle.GlobalRefillMs, t.WaitMs("never-seen", 0));
+        Assert.Equal(LoginThrottle.GlobalRefillMs - 1, t.WaitMs("client0", 1)); // the longer of its own wait and the global one
+        Assert.Equal(0, t.WaitMs("never-seen", LoginThrottle.GlobalRefillMs));
+    }
+}
+
+public class TrustedAddressTests
+{
+    [Fact]
+    public void An_address_that_gave_the_right_password_skips_the_global_budget_for_a_while()
+    {
+        var t = new LoginThrottle();
+        t.Success("owner", 0);
+        long now = LoginThrottle.TrustForMs;
+        for (int i = 0; i < LoginThrottle.GlobalBurst; i++)
+        {
+            t.Failure("attacker" + i, now);
+        }
+
+        Assert.True(t.WaitMs("stranger", now) > 0);
+        Assert.Equal(0, t.WaitMs("owner", now));
+        Assert.True(t.WaitMs("owner", now + 1) > 0, "trust lapses after TrustForMs");
+
+        // Only a few addresses are remembered: the oldest makes room.
+        for (int i = 0; i < LoginThrottle.TrustedCapacity; i++)
+        {
+            t.Success("user" + i, now + 2 + i);
+        }
+
+        Assert.True(t.IsTrusted("user0", now + 100));
+        t.Success("one-more", now + 100);
+        Assert.False(t.IsTrusted("user0", now + 100));
+        Assert.True(t.IsTrusted("user1", now + 100));
+        Assert.True(t.IsTrusted("one-more", now + 100));
     }
 }
 

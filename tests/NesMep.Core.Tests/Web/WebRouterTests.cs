@@ -12,7 +12,7 @@ using Xunit;
 namespace NesMep.Core.Tests.Web;
 
 /// <summary>The web router end to end in the core: a scripted meter, virtual time, a recording platform.</summary>
-public class WebRouterTests
+public partial class WebRouterTests
 {
     private const string Password = "first-password-1";
     private readonly VirtualClock _clock = new();
@@ -22,6 +22,7 @@ public class WebRouterTests
     private readonly ModuleContext _context;
     private readonly MeterPoller _poller;
     private readonly object _gate = new();
+    private readonly TestHmac _hmac = new();
 
     public WebRouterTests()
     {
@@ -32,7 +33,7 @@ public class WebRouterTests
         var link = new MepLink(meter, _clock, meter, key, new LinkSettings(), _log);
         _poller = new MeterPoller(link, _clock, new PollSettings(), new MeterReading(new QualitySettings()), _log);
         _context = new ModuleContext(new ModuleInfo(), _clock, _poller);
-        _app = new WebApp(_platform, new TestHmac(), new CountingRandom(), _clock, _log, new ModuleSettings { MeterKey = "0123456789ABCDEFGHIJ" }, "9.9.9")
+        _app = new WebApp(_platform, _hmac, new CountingRandom(), _clock, _log, new ModuleSettings { MeterKey = "0123456789ABCDEFGHIJ" }, "9.9.9")
         {
             PasswordIterations = 50,
         };

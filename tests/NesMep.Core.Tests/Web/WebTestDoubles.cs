@@ -5,14 +5,30 @@ using NesMep.Core.Web;
 
 namespace NesMep.Core.Tests.Web;
 
-/// <summary>HMAC-SHA256 from .NET, as the host supplies it.</summary>
+/// <summary>
+/// HMAC-SHA256 from .NET, as the host supplies it. With <see cref="BlockOnKey"/> set, a call keyed
+/// by that text (PBKDF2 keys its HMAC with the password) signals <see cref="Entered"/> and waits
+/// for <see cref="Release"/>: a password check that is "in progress" for as long as a test wants.
+/// </summary>
 internal sealed class TestHmac : IHmacSha256
 {
     public int Calls;
 
+    public string? BlockOnKey { get; set; }
+
+    public ManualResetEventSlim Entered { get; } = new();
+
+    public ManualResetEventSlim Release { get; } = new();
+
     public void Compute(byte[] key, byte[] data, int offset, int count, byte[] output, int outputOffset)
     {
-        Calls++;
+        Interlocked.Increment(ref Calls);
+        if (BlockOnKey != null && System.Text.Encoding.UTF8.GetString(key) == BlockOnKey)
+        {
+            Entered.Set();
+            Release.Wait();
+        }
+
         HMACSHA256.HashData(key, data.AsSpan(offset, count), output.AsSpan(outputOffset, 32));
     }
 }
@@ -33,6 +49,12 @@ internal sealed class CountingRandom : IRandomSource
             filled += take;
         }
     }
+}
+
+/// <summary>The same byte everywhere: a key that no <see cref="CountingRandom"/> draw gives.</summary>
+internal sealed class ConstantRandom(byte value) : IRandomSource
+{
+    public void Fill(byte[] buffer) => Array.Fill(buffer, value);
 }
 
 /// <summary>Records what the router asks of the platform; Save can be told to fail.</summary>

@@ -27,12 +27,12 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public string Log => _log.Text;
 
-    public static async Task<RunningHost> StartAsync(HostConfig config)
+    public static async Task<RunningHost> StartAsync(HostConfig config, NesMep.Core.Web.IHmacSha256? hmac = null)
     {
         config.HttpListen = "127.0.0.1:0";
         Assert.Null(config.Validate());
         var log = new TestLog(config.LogLevel);
-        ModuleHost host = await ModuleHost.StartAsync(config, log.Log, CancellationToken.None);
+        ModuleHost host = await ModuleHost.StartAsync(config, log.Log, CancellationToken.None, hmac: hmac);
         Assert.StartsWith("http://127.0.0.1:", host.Url);
         Assert.DoesNotContain(":0/", host.Url + "/");
         return new RunningHost(host, log);

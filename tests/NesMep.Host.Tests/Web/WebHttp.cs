@@ -39,12 +39,12 @@ internal sealed class WebHttp : IAsyncDisposable
 
     public string? Csrf { get; set; }
 
-    public static async Task<WebHttp> StartAsync(Action<HostConfig>? configure = null)
+    public static async Task<WebHttp> StartAsync(Action<HostConfig>? configure = null, NesMep.Core.Web.IHmacSha256? hmac = null)
     {
         string dir = Directory.CreateTempSubdirectory("nesmep-web-").FullName;
         var config = new HostConfig { SettingsPath = Path.Combine(dir, "nesmep.json"), PasswordIterations = 20_000 };
         configure?.Invoke(config);
-        return new WebHttp(await RunningHost.StartAsync(config), dir);
+        return new WebHttp(await RunningHost.StartAsync(config, hmac), dir);
     }
 
     public async Task<(HttpStatusCode Status, JsonElement Json, HttpResponseMessage Response)> GetAsync(string path, string? cookie = null, string? bearer = null)
