@@ -100,16 +100,17 @@ namespace NesMep.Core.Web
         private static bool ParseNumber(string text, out int value)
         {
             value = 0;
-            if (text.Length > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+            char[] chars = text.ToCharArray();
+            if (chars.Length > 2 && chars[0] == '0' && (chars[1] == 'x' || chars[1] == 'X'))
             {
-                if (text.Length > 8)
+                if (chars.Length > 8)
                 {
                     return false;
                 }
 
-                for (int i = 2; i < text.Length; i++)
+                for (int i = 2; i < chars.Length; i++)
                 {
-                    int d = Hex.DigitValue(text[i]);
+                    int d = Hex.DigitValue(chars[i]);
                     if (d < 0)
                     {
                         return false;

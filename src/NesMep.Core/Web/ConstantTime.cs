@@ -30,10 +30,12 @@ namespace NesMep.Core.Web
                 return false;
             }
 
+            char[] x = a.ToCharArray();
+            char[] y = b.ToCharArray();
             int diff = 0;
-            for (int i = 0; i < a.Length; i++)
+            for (int i = 0; i < x.Length; i++)
             {
-                diff |= a[i] ^ b[i];
+                diff |= x[i] ^ y[i];
             }
 
             return diff == 0;

@@ -113,39 +113,30 @@ namespace NesMep.Core.Web
         /// <summary>Percent- and '+'-decoding to UTF-8 text; null when a '%' is not followed by two hex digits.</summary>
         public static string Decode(string s)
         {
-            bool plain = true;
-            for (int i = 0; i < s.Length; i++)
-            {
-                if (s[i] == '%' || s[i] == '+')
-                {
-                    plain = false;
-                    break;
-                }
-            }
-
-            if (plain)
+            if (s.IndexOf('%') < 0 && s.IndexOf('+') < 0)
             {
                 return s;
             }
 
+            char[] chars = s.ToCharArray();
             byte[] buffer = new byte[s.Length * 3];
             int n = 0;
-            for (int i = 0; i < s.Length; i++)
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = s[i];
+                char c = chars[i];
                 if (c == '+')
                 {
                     buffer[n++] = (byte)' ';
                 }
                 else if (c == '%')
                 {
-                    if (i + 2 >= s.Length)
+                    if (i + 2 >= chars.Length)
                     {
                         return null;
                     }
 
-                    int hi = NesMep.Core.Protocol.Hex.DigitValue(s[i + 1]);
-                    int lo = NesMep.Core.Protocol.Hex.DigitValue(s[i + 2]);
+                    int hi = NesMep.Core.Protocol.Hex.DigitValue(chars[i + 1]);
+                    int lo = NesMep.Core.Protocol.Hex.DigitValue(chars[i + 2]);
                     if (hi < 0 || lo < 0)
                     {
                         return null;
@@ -160,12 +151,11 @@ namespace NesMep.Core.Web
                 }
                 else
                 {
-                    // Browsers always encode non-ASCII; accept raw text too by re-encoding it.
-                    byte[] utf8 = Encoding.UTF8.GetBytes(s.Substring(i, 1));
-                    for (int k = 0; k < utf8.Length; k++)
-                    {
-                        buffer[n++] = utf8[k];
-                    }
+                    // Browsers always encode non-ASCII; accept raw text too by re-encoding it, a surrogate
+                    // pair as one character (a lone half would become U+FFFD on its own).
+                    int count = c >= (char)0xD800 && c <= (char)0xDBFF && i + 1 < chars.Length ? 2 : 1;
+                    n += Encoding.UTF8.GetBytes(s, i, count, buffer, n);
+                    i += count - 1;
                 }
             }
 

@@ -22,9 +22,9 @@ namespace NesMep.Core.Web
                 return false;
             }
 
-            if (host[0] == '[')
+            if (host.StartsWith("["))
             {
-                return host[host.Length - 1] == ']'; // IPv6 literal
+                return host.EndsWith("]"); // IPv6 literal
             }
 
             if (host == "localhost" || IsIPv4(host))
@@ -43,7 +43,7 @@ namespace NesMep.Core.Web
 
         private static string StripPort(string host)
         {
-            if (host.Length > 0 && host[0] == '[')
+            if (host.StartsWith("["))
             {
                 int close = host.IndexOf(']');
                 return close < 0 ? host : host.Substring(0, close + 1);
@@ -58,9 +58,8 @@ namespace NesMep.Core.Web
             int parts = 0;
             int digits = 0;
             int value = 0;
-            for (int i = 0; i < host.Length; i++)
+            foreach (char c in host.ToCharArray())
             {
-                char c = host[i];
                 if (c == '.')
                 {
                     if (digits == 0)

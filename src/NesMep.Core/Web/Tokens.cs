@@ -17,12 +17,11 @@ namespace NesMep.Core.Web
 
         public static string ToBase64Url(byte[] bytes)
         {
-            string s = Convert.ToBase64String(bytes);
-            char[] c = new char[s.Length];
+            char[] c = Convert.ToBase64String(bytes).ToCharArray();
             int n = 0;
-            for (int i = 0; i < s.Length; i++)
+            for (int i = 0; i < c.Length; i++)
             {
-                char ch = s[i];
+                char ch = c[i];
                 if (ch == '=')
                 {
                     break;
@@ -68,9 +67,8 @@ namespace NesMep.Core.Web
                 return false;
             }
 
-            for (int i = 0; i < token.Length; i++)
+            foreach (char c in token.ToCharArray())
             {
-                char c = token[i];
                 if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
                 {
                     return false;

@@ -75,7 +75,7 @@ namespace NesMep.Core.Web
                 return "index.html";
             }
 
-            if (p[0] != '/' || p.IndexOf("..") >= 0 || p.IndexOf('\\') >= 0 || p.IndexOf('/', 1) >= 0)
+            if (!p.StartsWith("/") || p.IndexOf("..") >= 0 || p.IndexOf('\\') >= 0 || p.IndexOf('/', 1) >= 0)
             {
                 return null; // flat folder: no sub-directories, no traversal
             }
@@ -83,14 +83,14 @@ namespace NesMep.Core.Web
             // Only plain names: no hidden files (the device's settings or temp files may share the
             // partition), no '%' left encoded by a host, no drive letters (':'), no control characters.
             string name = p.Substring(1);
-            if (name.Length == 0 || name[0] == '.')
+            char[] chars = name.ToCharArray();
+            if (chars.Length == 0 || chars[0] == '.')
             {
                 return null;
             }
 
-            for (int i = 0; i < name.Length; i++)
+            foreach (char c in chars)
             {
-                char c = name[i];
                 if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'))
                 {
                     return null;

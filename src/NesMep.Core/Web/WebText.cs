@@ -12,17 +12,18 @@ namespace NesMep.Core.Web
                 return false;
             }
 
-            bool negative = text[0] == '-';
+            char[] chars = text.ToCharArray();
+            bool negative = chars[0] == '-';
             int start = negative ? 1 : 0;
-            if (start == text.Length)
+            if (start == chars.Length)
             {
                 return false;
             }
 
             long v = 0;
-            for (int i = start; i < text.Length; i++)
+            for (int i = start; i < chars.Length; i++)
             {
-                char c = text[i];
+                char c = chars[i];
                 if (c < '0' || c > '9')
                 {
                     return false;
@@ -61,9 +62,8 @@ namespace NesMep.Core.Web
         /// <summary>Every character is printable ASCII (0x21..0x7E), or also space when allowed.</summary>
         public static bool IsPrintableAscii(string text, bool allowSpace)
         {
-            for (int i = 0; i < text.Length; i++)
+            foreach (char c in text.ToCharArray())
             {
-                char c = text[i];
                 if (c == ' ' ? !allowSpace : c < (char)0x21 || c > (char)0x7E)
                 {
                     return false;
@@ -86,9 +86,9 @@ namespace NesMep.Core.Web
                 return "at most 63 characters";
             }
 
-            for (int i = 0; i < name.Length; i++)
+            char[] chars = name.ToCharArray();
+            foreach (char c in chars)
             {
-                char c = name[i];
                 bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
                 if (!ok)
                 {
@@ -96,7 +96,7 @@ namespace NesMep.Core.Web
                 }
             }
 
-            if (name[0] == '-' || name[name.Length - 1] == '-')
+            if (chars[0] == '-' || chars[chars.Length - 1] == '-')
             {
                 return "must not start or end with '-'";
             }
@@ -111,10 +111,10 @@ namespace NesMep.Core.Web
 
         public static string ToLowerAscii(string s)
         {
-            char[] c = new char[s.Length];
-            for (int i = 0; i < s.Length; i++)
+            char[] c = s.ToCharArray();
+            for (int i = 0; i < c.Length; i++)
             {
-                c[i] = ToLower(s[i]);
+                c[i] = ToLower(c[i]);
             }
 
             return new string(c);

@@ -24,6 +24,13 @@ public class FormBodyTests
     }
 
     [Fact]
+    public void Raw_non_ascii_text_next_to_encoded_text_keeps_a_surrogate_pair_whole()
+    {
+        // A client that does not percent-encode: the house emoji (a surrogate pair) must not become U+FFFD twice.
+        Assert.Equal("a A\uD83C\uDFE0\u00E4", FormBody.Decode("a+%41\uD83C\uDFE0\u00E4"));
+    }
+
+    [Fact]
     public void Empty_body_is_an_empty_form()
     {
         Assert.Equal(0, FormBody.Parse("", out _)!.Count);
