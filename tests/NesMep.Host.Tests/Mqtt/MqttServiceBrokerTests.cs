@@ -188,7 +188,9 @@ public class MqttServiceBrokerTests
         using var live = new Subscriber(broker.Port);
         using var rig = new Rig(broker.Port, s => s.IntervalS = 30);
         live.WaitFor("nesmep/availability", "online");
-        live.WaitFor(m => m.Topic == "nesmep/state" && !m.Payload.Contains("\"energy_import_kwh\":null"), "first state");
+        // With a 30 s interval the first state with energy is either the one published at connect (energy read
+        // first) or the next one 30 s later (a loaded machine connects before the first energy read).
+        live.WaitFor(m => m.Topic == "nesmep/state" && !m.Payload.Contains("\"energy_import_kwh\":null"), "first state with energy", 45_000);
         live.WaitQuiet(300);
 
         long birth = live.NowMs;
