@@ -21,7 +21,7 @@ namespace NesMep.Core.NanoTests
             byte[] request = Hex.Parse(requestHex);
             byte[] response = Hex.Parse(responseHex);
             var parsed = new MepResponse();
-            string error;
+            string? error;
             Assert.IsTrue(MepResponseParser.TryParse(response, 0, response.Length, parsed, out error), error);
             return MepResponseParser.DigestValid(Mak, request, 0, request.Length, response, parsed);
         }

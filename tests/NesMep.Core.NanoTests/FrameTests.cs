@@ -31,7 +31,7 @@ namespace NesMep.Core.NanoTests
         {
             byte[] a4 = Hex.Parse(GuideFrames.A4);
             var reply = new MepResponse();
-            string error;
+            string? error;
             Assert.IsTrue(MepResponseParser.TryParse(a4, 0, a4.Length, reply, out error), error);
             Assert.AreEqual(MepCodes.Ok, reply.Code);
             Assert.IsTrue(reply.HasReadData);
@@ -45,7 +45,7 @@ namespace NesMep.Core.NanoTests
             byte[] a3 = Hex.Parse(GuideFrames.A3);
             var request = new MepRequest();
             uint sequence;
-            string error;
+            string? error;
             Assert.IsTrue(MepRequestParser.TryParse(a3, 0, a3.Length, request, out sequence, out error), error);
             Assert.AreEqual(MepCodes.PartialRead, request.Code);
             Assert.AreEqual(0x17, request.TableId);
@@ -63,7 +63,7 @@ namespace NesMep.Core.NanoTests
         {
             byte[] frame = Hex.Parse("00 13 3F 00 17 00 00 00 00 77 63 5B 91 13 DB 85 A1 35 A0 57 5E");
             uint sequence;
-            string error;
+            string? error;
             Assert.IsFalse(MepRequestParser.TryParse(frame, 0, frame.Length, new MepRequest(), out sequence, out error));
             Assert.IsNotNull(error);
         }

@@ -32,10 +32,10 @@ namespace NesMep.Core.NanoTests
         [TestMethod]
         public void A_key_of_another_length_is_refused_without_echoing_it()
         {
-            string error;
-            MepKey key = MepKey.TryParse("SECRET-KEY-19-CHARS", out error);
+            string? error;
+            MepKey? key = MepKey.TryParse("SECRET-KEY-19-CHARS", out error);
             Assert.IsNull(key);
-            Assert.IsTrue(error.IndexOf("20 characters") >= 0, error);
+            Assert.IsTrue(error!.IndexOf("20 characters") >= 0, error); // TryParse gives the reason with null
             Assert.IsTrue(error.IndexOf("SECR") < 0, error);
             Assert.ThrowsException(typeof(FormatException), () => MepKey.Parse("SECRET-KEY-19-CHARS"));
         }

@@ -13,7 +13,7 @@ namespace NesMep.Core.NanoTests
         {
             byte[] b = TableFixtures.Bytes(hex);
             var d = new Bt21Dimensions();
-            string error;
+            string? error;
             Assert.IsTrue(d.TryDecode(b, 0, b.Length, out error), error);
             return d;
         }
@@ -46,7 +46,7 @@ namespace NesMep.Core.NanoTests
         {
             byte[] a4 = TableFixtures.Bytes(TableFixtures.Bt23A4);
             var r = new Bt23Registers();
-            string error;
+            string? error;
             Assert.IsTrue(Bt23Registers.TryDecode(a4, 0, a4.Length, 0, Dims(TableFixtures.Bt21Gen3), null, r, out error), error);
             Assert.AreEqual(11, r.Count);
             Assert.AreEqual(0, r.FwdActiveWh);
@@ -63,7 +63,7 @@ namespace NesMep.Core.NanoTests
             Bt21Dimensions dims = Dims(TableFixtures.Bt21SixValues);
             byte[] bt27 = TableFixtures.Bytes(TableFixtures.Bt27NonDefault);
             var selection = new Bt27Selection();
-            string error;
+            string? error;
             Assert.IsTrue(selection.TryDecode(bt27, 0, bt27.Length, dims, out error), error);
 
             byte[] data = TableFixtures.Bt28NonDefault();
@@ -80,7 +80,7 @@ namespace NesMep.Core.NanoTests
         {
             byte[] b = TableFixtures.Bytes(TableFixtures.Bt52N1);
             var clock = new Bt52Clock();
-            string error;
+            string? error;
             Assert.IsTrue(clock.TryDecode(b, 0, b.Length, out error), error);
             Assert.IsTrue(clock.Utc == new DateTime(2004, 2, 16, 15, 59, 55), clock.Utc.ToString("o"));
             Assert.IsTrue(clock.Utc.Kind == DateTimeKind.Utc);
@@ -90,7 +90,7 @@ namespace NesMep.Core.NanoTests
         public void Bt52_with_month_13_is_an_error_not_an_exception()
         {
             byte[] b = TableFixtures.Bytes(TableFixtures.Bt52BadMonth);
-            string error;
+            string? error;
             Assert.IsFalse(new Bt52Clock().TryDecode(b, 0, b.Length, out error));
             Assert.IsNotNull(error);
         }

@@ -118,7 +118,7 @@ public class TableImageTests
         MeterSimulator meter = Meter(profile);
         byte[] bt21 = meter.ReadTable(MeterTableIds.BT21)!;
         var dims = new Bt21Dimensions();
-        Assert.True(dims.TryDecode(bt21, 0, bt21.Length, out string error), error);
+        Assert.True(dims.TryDecode(bt21, 0, bt21.Length, out string? error), error);
         Assert.Equal(meter.ReadTable(MeterTableIds.BT23)!.Length, dims.Bt23Size);
         Assert.Equal(meter.ReadTable(MeterTableIds.BT28)!.Length, dims.Bt28Size);
         Assert.Equal(meter.Profile.Bt28ValueOffset(11), dims.Bt28ValueOffset(11));

@@ -9,7 +9,7 @@ namespace NesMep.Core.Api
     /// </summary>
     public static class ApiRouter
     {
-        public static ApiResponse Handle(string method, string path, ModuleContext context)
+        public static ApiResponse? Handle(string method, string path, ModuleContext context)
         {
             string p = StripQuery(path);
             if (p != "/getDashDataWS" && p != "/api/v1/reading" && p != "/api/v1/info" && p != "/api/v1/status" && p != "/metrics")

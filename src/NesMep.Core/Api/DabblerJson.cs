@@ -16,8 +16,8 @@ namespace NesMep.Core.Api
         public static string Build(ModuleContext context)
         {
             long now = context.Clock.NowMs;
-            MeterReading r = context.Reading;
-            MeterIdentity id = r == null ? null : r.Identity;
+            MeterReading? r = context.Reading;
+            MeterIdentity? id = r == null ? null : r.Identity;
             JsonWriter w = new JsonWriter();
             w.BeginObject();
             w.Property("ESP_SW", context.Info.Name);
@@ -29,7 +29,7 @@ namespace NesMep.Core.Api
             StringOrNull(w, "Utility_SN", id == null || id.UtilitySerial.Length == 0 ? null : id.UtilitySerial);
 
             long last = r == null ? -1 : r.LastUpdateMs();
-            if (last < 0)
+            if (r == null || last < 0)
             {
                 w.Name("CurrentDateTimeString").Null();
                 w.Name("CurrentDateTime").Null();
@@ -70,7 +70,7 @@ namespace NesMep.Core.Api
             return w.ToString();
         }
 
-        private static void StringOrNull(JsonWriter w, string name, string value)
+        private static void StringOrNull(JsonWriter w, string name, string? value)
         {
             w.Name(name);
             if (value == null)
@@ -83,7 +83,7 @@ namespace NesMep.Core.Api
             }
         }
 
-        private static void Value(JsonWriter w, string name, MeterReading r, int quantity, long now)
+        private static void Value(JsonWriter w, string name, MeterReading? r, int quantity, long now)
         {
             w.Name(name);
             if (r == null || !r.IsAvailable(quantity, now))

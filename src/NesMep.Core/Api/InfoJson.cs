@@ -24,7 +24,7 @@ namespace NesMep.Core.Api
             w.EndObject();
 
             w.Name("meter");
-            MeterPoller poller = context.Poller;
+            MeterPoller? poller = context.Poller;
             if (poller == null)
             {
                 w.Null();
@@ -67,7 +67,7 @@ namespace NesMep.Core.Api
             return w.ToString();
         }
 
-        private static void OptionalString(JsonWriter w, string name, string value)
+        private static void OptionalString(JsonWriter w, string name, string? value)
         {
             w.Name(name);
             if (value == null)

@@ -60,7 +60,7 @@ namespace NesMep.Core.Api
             4, 4, 4, 5, 5, 5, 6, 7, 7, 7, 8, 8, 9,
         };
 
-        private static readonly string[] SampleLabels =
+        private static readonly string?[] SampleLabels =
         {
             Import, Export, Import, Export,
             Import + ",phase=\"total\"", Export + ",phase=\"total\"", Import + "," + L1, Import + "," + L2, Import + "," + L3,
@@ -74,7 +74,7 @@ namespace NesMep.Core.Api
         {
             long now = context.Clock.NowMs;
             StringBuilder sb = new StringBuilder(4096);
-            MeterReading r = context.Reading;
+            MeterReading? r = context.Reading;
 
             Family(sb, "nesmep_build_info", "gauge", "Module software; the value is always 1.");
             sb.Append("nesmep_build_info{version=\"").Append(Label(context.Info.Version)).Append("\",platform=\"")
@@ -109,7 +109,7 @@ namespace NesMep.Core.Api
                 }
             }
 
-            MeterPoller poller = context.Poller;
+            MeterPoller? poller = context.Poller;
             if (poller != null)
             {
                 LinkCounters c = poller.Link.Counters;
@@ -145,7 +145,7 @@ namespace NesMep.Core.Api
             Sample(sb, name, null, value, 0);
         }
 
-        private static void Value(StringBuilder sb, MeterReading r, long now, int quantity, string name, string labels, int decimals)
+        private static void Value(StringBuilder sb, MeterReading? r, long now, int quantity, string name, string? labels, int decimals)
         {
             if (r != null && r.IsAvailable(quantity, now))
             {
@@ -153,7 +153,7 @@ namespace NesMep.Core.Api
             }
         }
 
-        private static void Sample(StringBuilder sb, string name, string labels, long value, int decimals)
+        private static void Sample(StringBuilder sb, string name, string? labels, long value, int decimals)
         {
             sb.Append(name);
             if (labels != null)

@@ -14,7 +14,7 @@ namespace NesMep.Core.Api
         /// <summary>No verified reply for this long means the link is down.</summary>
         public const int LinkDownAfterMs = 10000;
 
-        public ModuleContext(ModuleInfo info, IClock clock, MeterPoller poller)
+        public ModuleContext(ModuleInfo info, IClock clock, MeterPoller? poller)
         {
             Info = info;
             Clock = clock;
@@ -27,7 +27,7 @@ namespace NesMep.Core.Api
         public IClock Clock { get; private set; }
 
         /// <summary>Null while no meter key is configured.</summary>
-        public MeterPoller Poller { get; private set; }
+        public MeterPoller? Poller { get; private set; }
 
         public long StartedMs { get; private set; }
 
@@ -40,7 +40,7 @@ namespace NesMep.Core.Api
             StartedMs = startedMs;
         }
 
-        public MeterReading Reading
+        public MeterReading? Reading
         {
             get { return Poller == null ? null : Poller.Reading; }
         }

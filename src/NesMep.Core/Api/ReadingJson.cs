@@ -13,7 +13,7 @@ namespace NesMep.Core.Api
         public static string Build(ModuleContext context)
         {
             long now = context.Clock.NowMs;
-            MeterReading r = context.Reading;
+            MeterReading? r = context.Reading;
             JsonWriter w = new JsonWriter();
             w.BeginObject();
             w.Property("timestamp", IsoTime.Format(context.Clock.UtcNow));

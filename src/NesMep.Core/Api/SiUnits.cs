@@ -95,7 +95,7 @@ namespace NesMep.Core.Api
         /// Writes every quantity as "name": value in SI-style units into the open object, null when
         /// unavailable (shared by /api/v1/reading and the MQTT state topic).
         /// </summary>
-        public static void WriteValues(JsonWriter w, MeterReading r, long now)
+        public static void WriteValues(JsonWriter w, MeterReading? r, long now)
         {
             for (int q = 0; q < Quantity.Count; q++)
             {

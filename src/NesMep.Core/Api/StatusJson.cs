@@ -13,7 +13,7 @@ namespace NesMep.Core.Api
         public static string Build(ModuleContext context)
         {
             long now = context.Clock.NowMs;
-            MeterPoller poller = context.Poller;
+            MeterPoller? poller = context.Poller;
             JsonWriter w = new JsonWriter();
             w.BeginObject();
             w.Property("timestamp", IsoTime.Format(context.Clock.UtcNow));

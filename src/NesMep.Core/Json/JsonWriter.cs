@@ -79,7 +79,7 @@ namespace NesMep.Core.Json
             return this;
         }
 
-        public JsonWriter String(string value)
+        public JsonWriter String(string? value)
         {
             BeforeValue();
             if (value == null)
@@ -145,7 +145,7 @@ namespace NesMep.Core.Json
             return this;
         }
 
-        public JsonWriter Property(string name, string value)
+        public JsonWriter Property(string name, string? value)
         {
             return Name(name).String(value);
         }

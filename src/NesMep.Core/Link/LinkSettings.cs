@@ -42,7 +42,7 @@ namespace NesMep.Core.Link
         public int AuthBackoffMaxMs = 60000;
 
         /// <summary>Null when valid, else the first problem.</summary>
-        public string Validate()
+        public string? Validate()
         {
             if (BaudRate < 300 || BaudRate > 115200)
             {

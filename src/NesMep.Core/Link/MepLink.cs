@@ -25,7 +25,7 @@ namespace NesMep.Core.Link
 
         private readonly IByteTransport _transport;
         private readonly IClock _clock;
-        private readonly ITransceiverControl _transceiver;
+        private readonly ITransceiverControl? _transceiver;
         private readonly MepDigest _digest;
         private readonly LinkSettings _settings;
         private readonly ILog _log;
@@ -63,14 +63,14 @@ namespace NesMep.Core.Link
         private long _resetStageEnd;
         private long _lastVerifiedMs = -1;
 
-        public MepLink(IByteTransport transport, IClock clock, ITransceiverControl transceiver, MepKey key, LinkSettings settings, ILog log)
+        public MepLink(IByteTransport transport, IClock clock, ITransceiverControl? transceiver, MepKey key, LinkSettings settings, ILog? log)
         {
             if (transport == null || clock == null || key == null || settings == null)
             {
                 throw new ArgumentNullException(transport == null ? "transport" : clock == null ? "clock" : key == null ? "key" : "settings");
             }
 
-            string invalid = settings.Validate();
+            string? invalid = settings.Validate();
             if (invalid != null)
             {
                 throw new ArgumentException(invalid);
@@ -130,7 +130,7 @@ namespace NesMep.Core.Link
         public byte LastResponseCode { get; private set; }
 
         /// <summary>Short reason for the last failure, or null.</summary>
-        public string LastError { get; private set; }
+        public string? LastError { get; private set; }
 
         /// <summary>Copy of the last accepted reply frame, parsed into <see cref="Reply"/>.</summary>
         public byte[] ReplyFrame
@@ -335,7 +335,7 @@ namespace NesMep.Core.Link
 
             byte[] frame = _assembler.Buffer;
             int length = _assembler.FrameLength;
-            string error;
+            string? error;
             if (!MepResponseParser.TryParse(frame, 0, length, _response, out error))
             {
                 _counters.MalformedReplies++;
@@ -374,7 +374,7 @@ namespace NesMep.Core.Link
                 return OnInvalidSequence(now);
             }
 
-            string mismatch = MepResponseParser.CheckMatchesRequest(_request, _response);
+            string? mismatch = MepResponseParser.CheckMatchesRequest(_request, _response);
             if (mismatch != null)
             {
                 _counters.MismatchedReplies++;

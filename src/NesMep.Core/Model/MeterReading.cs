@@ -69,7 +69,7 @@ namespace NesMep.Core.Model
         /// </summary>
         public int OfferEnergy(int quantity, int valueWh, long nowMs)
         {
-            EnergyCounterFilter filter = quantity == Quantity.EnergyImportWh ? _importFilter :
+            EnergyCounterFilter? filter = quantity == Quantity.EnergyImportWh ? _importFilter :
                 quantity == Quantity.EnergyExportWh ? _exportFilter : null;
             int verdict = filter == null ? EnergyCounterFilter.Accepted : filter.Check(valueWh, nowMs);
             if (verdict == EnergyCounterFilter.Accepted || verdict == EnergyCounterFilter.Rebaselined)

@@ -28,7 +28,7 @@ namespace NesMep.Core.Model
             get { return (long)MainFuseAmps * NominalVoltage * Phases * (100 + HeadroomPercent) / 100; }
         }
 
-        public string Validate()
+        public string? Validate()
         {
             if (StaleAfterMs < 1000 || StaleAfterMs > 3600000)
             {

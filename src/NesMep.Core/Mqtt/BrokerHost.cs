@@ -14,7 +14,7 @@ namespace NesMep.Core.Mqtt
         private const int MaxLabelLength = 63;
 
         /// <summary>Null when usable, else the problem (never quoting the value, which may hold anything).</summary>
-        public static string Check(string host)
+        public static string? Check(string host)
         {
             if (host == null || host.Length == 0)
             {

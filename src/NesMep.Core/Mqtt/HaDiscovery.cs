@@ -192,23 +192,22 @@ namespace NesMep.Core.Mqtt
 
         private static void MeterDevice(JsonWriter w, MqttSettings settings, ModuleContext context, string serial)
         {
-            MeterReading r = context.Reading;
-            MeterIdentity id = r == null ? null : r.Identity;
-            bool known = id != null && id.Known;
+            MeterReading? r = context.Reading;
+            MeterIdentity? id = r == null || !r.Identity.Known ? null : r.Identity;
             w.BeginObject();
             w.Name("identifiers").BeginArray().String(MeterDeviceId(serial)).EndArray();
             w.Property("name", "Electricity meter " + serial);
-            if (known && id.Manufacturer.Length > 0)
+            if (id != null && id.Manufacturer.Length > 0)
             {
                 w.Property("manufacturer", id.Manufacturer);
             }
 
-            if (known && id.Model.Length > 0)
+            if (id != null && id.Model.Length > 0)
             {
                 w.Property("model", id.Model);
             }
 
-            if (known && id.FirmwareVersion.Length > 0)
+            if (id != null && id.FirmwareVersion.Length > 0)
             {
                 w.Property("sw_version", id.FirmwareVersion);
             }

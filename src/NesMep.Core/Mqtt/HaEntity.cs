@@ -35,30 +35,30 @@ namespace NesMep.Core.Mqtt
         public string ValueKey;
 
         /// <summary>Full value_template when the plain "{{ value_json.key }}" does not fit.</summary>
-        public string ValueTemplate;
+        public string? ValueTemplate;
 
-        public string DeviceClass;
+        public string? DeviceClass;
 
-        public string StateClass;
+        public string? StateClass;
 
-        public string Unit;
+        public string? Unit;
 
         public int DisplayPrecision = -1;
 
         /// <summary>"diagnostic" or null.</summary>
-        public string EntityCategory;
+        public string? EntityCategory;
 
         public bool EnabledByDefault = true;
 
-        public string Icon;
+        public string? Icon;
 
         /// <summary>Options of an enum sensor.</summary>
-        public string[] Options;
+        public string[]? Options;
 
         /// <summary>Announced only when the platform measures Wi-Fi signal strength.</summary>
         public bool NeedsWifi;
 
-        public HaEntity Measure(string deviceClass, string stateClass, string unit, int precision)
+        public HaEntity Measure(string? deviceClass, string? stateClass, string? unit, int precision)
         {
             DeviceClass = deviceClass;
             StateClass = stateClass;

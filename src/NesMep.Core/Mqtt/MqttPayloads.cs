@@ -67,7 +67,7 @@ namespace NesMep.Core.Mqtt
         public const string LastBootKey = "last_boot";
 
         /// <summary>A Dabbler body, or null when none of its values is available.</summary>
-        public static string Dabbler(MeterReading r, long now, string[] keys, int[] quantities)
+        public static string? Dabbler(MeterReading? r, long now, string[] keys, int[] quantities)
         {
             if (r == null)
             {
@@ -112,7 +112,7 @@ namespace NesMep.Core.Mqtt
         /// &lt;base&gt;/state: every quantity under its /api/v1 name (SiUnits) plus power_net_w,
         /// scaled to kWh, V, A, Hz, ratio; null when unavailable.
         /// </summary>
-        public static string State(MeterReading r, long now)
+        public static string State(MeterReading? r, long now)
         {
             JsonWriter w = new JsonWriter(new System.Text.StringBuilder(1200));
             w.BeginObject();
@@ -136,13 +136,13 @@ namespace NesMep.Core.Mqtt
         /// value), uptime_s and, only when the platform measures it, wifi_rssi_dbm.
         /// </summary>
         /// <summary>The diagnostics body; <paramref name="bootUtc"/> is the wall-clock time the module started.</summary>
-        public static string Diagnostics(ModuleContext context, long now, IWifiSignal wifi, System.DateTime bootUtc)
+        public static string Diagnostics(ModuleContext context, long now, IWifiSignal? wifi, System.DateTime bootUtc)
         {
-            MeterReading r = context.Reading;
+            MeterReading? r = context.Reading;
             JsonWriter w = new JsonWriter();
             w.BeginObject();
             w.Property("link_state", context.LinkStateName(now));
-            LinkCounters c = context.Poller == null ? null : context.Poller.Link.Counters;
+            LinkCounters? c = context.Poller == null ? null : context.Poller.Link.Counters;
             w.Property("digest_failures", c == null ? 0 : c.DigestFailures);
             long last = r == null ? -1 : r.LastUpdateMs();
             w.Name("data_age_s");

@@ -37,7 +37,7 @@ namespace NesMep.Core.Mqtt
         private readonly ModuleContext _context;
         private readonly IMqttSink _sink;
         private readonly ILog _log;
-        private readonly IWifiSignal _wifi;
+        private readonly IWifiSignal? _wifi;
         private readonly MqttTopics _topics;
         private readonly int[] _lastValues = new int[Quantity.Count];
         private readonly bool[] _lastHas = new bool[Quantity.Count];
@@ -46,8 +46,8 @@ namespace NesMep.Core.Mqtt
         private bool _lwtPending;
         private bool _discoveryPending;
         private int _discoveryNext;
-        private string _announcedSerial;
-        private string _removeSerial;
+        private string? _announcedSerial;
+        private string? _removeSerial;
         private int _removeNext;
         private int _availability = -1;
         private bool _stateForce;
@@ -63,9 +63,9 @@ namespace NesMep.Core.Mqtt
         private bool _bootKnown;
         private System.DateTime _bootUtc;
 
-        public MqttPublisher(MqttSettings settings, ModuleContext context, IMqttSink sink, ILog log, IWifiSignal wifi)
+        public MqttPublisher(MqttSettings settings, ModuleContext context, IMqttSink sink, ILog log, IWifiSignal? wifi)
         {
-            string invalid = settings.Validate();
+            string? invalid = settings.Validate();
             if (invalid != null)
             {
                 throw new System.ArgumentException("mqtt." + invalid);
@@ -120,7 +120,7 @@ namespace NesMep.Core.Mqtt
         public int CoalescedBirths { get; private set; }
 
         /// <summary>The serial whose entities were last announced, or null.</summary>
-        public string AnnouncedSerial
+        public string? AnnouncedSerial
         {
             get { return _announcedSerial; }
         }
@@ -211,7 +211,7 @@ namespace NesMep.Core.Mqtt
                 _lwtPending = false;
             }
 
-            string serial = CurrentSerial();
+            string? serial = CurrentSerial();
             if (serial != null && _announcedSerial != null && serial != _announcedSerial && _removeSerial == null)
             {
                 _log.Write(LogLevel.Warning, "mqtt: meter serial changed from " + _announcedSerial + " to " + serial + "; removing the old entities");
@@ -269,13 +269,13 @@ namespace NesMep.Core.Mqtt
         /// <summary>True when meter values are flowing: link up and at least one value fresh.</summary>
         public bool MeterAvailable(long now)
         {
-            MeterReading r = _context.Reading;
+            MeterReading? r = _context.Reading;
             return r != null && _context.LinkUp(now) && r.AnyAvailable(now);
         }
 
-        private string CurrentSerial()
+        private string? CurrentSerial()
         {
-            MeterReading r = _context.Reading;
+            MeterReading? r = _context.Reading;
             if (r == null || r.Identity.UtilitySerial == null || r.Identity.UtilitySerial.Length == 0)
             {
                 return null;
@@ -380,11 +380,11 @@ namespace NesMep.Core.Mqtt
 
         private bool ValuesChanged(long now)
         {
-            MeterReading r = _context.Reading;
+            MeterReading? r = _context.Reading;
             for (int q = 0; q < Quantity.Count; q++)
             {
                 bool has = r != null && r.IsAvailable(q, now);
-                if (has != _lastHas[q] || (has && r.Value(q) != _lastValues[q]))
+                if (has != _lastHas[q] || (has && r!.Value(q) != _lastValues[q])) // has implies r != null
                 {
                     return true;
                 }
@@ -395,7 +395,7 @@ namespace NesMep.Core.Mqtt
 
         private void PublishState(long now)
         {
-            MeterReading r = _context.Reading;
+            MeterReading? r = _context.Reading;
             if (!Publish(_topics.State, MqttPayloads.State(r, now), 0, false))
             {
                 return;
@@ -405,7 +405,7 @@ namespace NesMep.Core.Mqtt
             {
                 bool has = r != null && r.IsAvailable(q, now);
                 _lastHas[q] = has;
-                _lastValues[q] = has ? r.Value(q) : 0;
+                _lastValues[q] = has ? r!.Value(q) : 0; // has implies r != null
             }
 
             PublishIfAny(_topics.DabblerSensors, MqttPayloads.Dabbler(r, now, MqttPayloads.SensorsKeys, MqttPayloads.SensorsQuantities));
@@ -426,7 +426,7 @@ namespace NesMep.Core.Mqtt
             StatePublications++;
         }
 
-        private void PublishIfAny(string topic, string body)
+        private void PublishIfAny(string topic, string? body)
         {
             if (body != null)
             {

@@ -141,9 +141,9 @@ namespace NesMep.Core.Mqtt
         }
 
         /// <summary>Null when usable, else the first problem, starting with the setting's name.</summary>
-        public string Validate()
+        public string? Validate()
         {
-            string error = BrokerHost.Check(Host);
+            string? error = BrokerHost.Check(Host);
             if (error != null)
             {
                 return "host: " + error;
@@ -259,7 +259,7 @@ namespace NesMep.Core.Mqtt
         }
 
         /// <summary>Null when <paramref name="prefix"/> is usable as the start of a topic name.</summary>
-        public static string CheckPrefix(string prefix)
+        public static string? CheckPrefix(string prefix)
         {
             if (prefix == null || prefix.Length == 0)
             {
@@ -317,9 +317,9 @@ namespace NesMep.Core.Mqtt
         }
 
         /// <summary>The free-text check (<see cref="TextSetting"/>) with the setting's name in front.</summary>
-        private static string CheckText(string name, string value, int maxLength)
+        private static string? CheckText(string name, string value, int maxLength)
         {
-            string error = TextSetting.Check(value, maxLength);
+            string? error = TextSetting.Check(value, maxLength);
             return error == null ? null : name + ": " + error;
         }
 

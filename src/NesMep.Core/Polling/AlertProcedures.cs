@@ -45,7 +45,7 @@ namespace NesMep.Core.Polling
         }
 
         /// <summary>Alert handling and procedure results go before every other read: the one that is due, or null.</summary>
-        public PollItem Due(long now)
+        public PollItem? Due(long now)
         {
             if (Flags.Enabled && Flags.DueMs <= now)
             {
@@ -79,10 +79,10 @@ namespace NesMep.Core.Polling
         }
 
         /// <summary>Applies a verified reply of one of the chain's items; returns null or the decode error.</summary>
-        public string Apply(PollItem item, byte[] frame, int offset, int count, int tableOffset, long now)
+        public string? Apply(PollItem item, byte[] frame, int offset, int count, int tableOffset, long now)
         {
             MeterTableState tables = _c.Tables;
-            string error = null;
+            string? error = null;
             item.Enabled = false;
             switch (item.Kind)
             {

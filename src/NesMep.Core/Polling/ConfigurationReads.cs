@@ -46,7 +46,7 @@ namespace NesMep.Core.Polling
         public bool IdtCheckPending { get; private set; }
 
         /// <summary>The next configuration read if it is due, else null; <paramref name="finished"/> once all are done.</summary>
-        public PollItem Next(long now, out bool finished)
+        public PollItem? Next(long now, out bool finished)
         {
             while (_index < _items.Length && _items[_index].Done)
             {
@@ -64,10 +64,10 @@ namespace NesMep.Core.Polling
         }
 
         /// <summary>Decodes a configuration reply; returns null or the decode error.</summary>
-        public string Apply(PollItem item, byte[] frame, int offset, int count, int tableOffset, long now)
+        public string? Apply(PollItem item, byte[] frame, int offset, int count, int tableOffset, long now)
         {
             MeterTableState tables = _c.Tables;
-            string error = null;
+            string? error = null;
             switch (item.Kind)
             {
                 case PollKind.General:
@@ -77,8 +77,8 @@ namespace NesMep.Core.Polling
                     if (tables.Manufacturer.TryDecode(frame, offset, count, out error))
                     {
                         MeterIdentity id = _c.Reading.Identity;
-                        id.Manufacturer = tables.Manufacturer.Manufacturer;
-                        id.Model = tables.Manufacturer.Model;
+                        id.Manufacturer = tables.Manufacturer.Manufacturer ?? "";
+                        id.Model = tables.Manufacturer.Model ?? "";
                         id.FirmwareVersion = tables.Manufacturer.FirmwareVersion ?? "";
                         id.FirmwareLegacy = tables.Manufacturer.LegacyVersion ?? "";
                         id.Known = true;
@@ -149,10 +149,10 @@ namespace NesMep.Core.Polling
             }
         }
 
-        private string ApplySystemInfo(byte[] frame, int offset, int count, int tableOffset, long now)
+        private string? ApplySystemInfo(byte[] frame, int offset, int count, int tableOffset, long now)
         {
             MeterTableState tables = _c.Tables;
-            string error;
+            string? error;
             if (!tables.System.TryDecode(frame, offset, count, tableOffset, out error))
             {
                 return error;

@@ -24,6 +24,6 @@ namespace NesMep.Core.Polling
         public int ResponseLength;
         public LinkResult Result;
         public byte ResponseCode;
-        public string Error;
+        public string? Error;
     }
 }

@@ -11,7 +11,7 @@ namespace NesMep.Core.Polling
     internal sealed class ManualReads
     {
         private readonly MepLink _link;
-        private ManualRead _manual;
+        private ManualRead? _manual;
 
         public ManualReads(MepLink link)
         {
@@ -49,7 +49,7 @@ namespace NesMep.Core.Polling
 
         public void Finish()
         {
-            ManualRead m = _manual;
+            ManualRead? m = _manual;
             Running = false;
             _manual = null;
             if (m == null)

@@ -22,11 +22,11 @@ namespace NesMep.Core.Polling
         private readonly ValueReplies _values;
         private readonly AlertProcedures _alerts;
         private readonly ManualReads _manual;
-        private PollItem _current;
+        private PollItem? _current;
 
-        public MeterPoller(MepLink link, IClock clock, PollSettings settings, MeterReading reading, ILog log)
+        public MeterPoller(MepLink link, IClock clock, PollSettings settings, MeterReading reading, ILog? log)
         {
-            string invalid = settings.Validate();
+            string? invalid = settings.Validate();
             if (invalid != null)
             {
                 throw new ArgumentException(invalid);
@@ -124,7 +124,7 @@ namespace NesMep.Core.Polling
 
             if (link.CanSubmit && !_manual.TrySubmit())
             {
-                PollItem next = _schedule.PickNext(_c.Clock.NowMs);
+                PollItem? next = _schedule.PickNext(_c.Clock.NowMs);
                 if (next != null)
                 {
                     _current = next;
@@ -142,7 +142,7 @@ namespace NesMep.Core.Polling
                 return;
             }
 
-            PollItem item = _current;
+            PollItem? item = _current;
             _current = null;
             if (item == null)
             {
@@ -172,7 +172,7 @@ namespace NesMep.Core.Polling
         private void OnReply(PollItem item, long now)
         {
             item.LastError = null;
-            string error = Apply(item, now);
+            string? error = Apply(item, now);
             if (error == null)
             {
                 item.LastOkMs = now;
@@ -201,7 +201,7 @@ namespace NesMep.Core.Polling
             }
         }
 
-        private string Apply(PollItem item, long now)
+        private string? Apply(PollItem item, long now)
         {
             MepLink link = _c.Link;
             byte[] frame = link.ReplyFrame;
@@ -211,7 +211,7 @@ namespace NesMep.Core.Polling
             switch (item.Kind)
             {
                 case PollKind.Clock:
-                    string error = _values.ApplyClock(frame, offset, count, now);
+                    string? error = _values.ApplyClock(frame, offset, count, now);
                     if (_c.Phase == PollPhase.Starting)
                     {
                         _c.Phase = PollPhase.Configuring;

@@ -11,7 +11,7 @@ namespace NesMep.Core.Polling
     /// </summary>
     internal sealed class PollContext
     {
-        public PollContext(MepLink link, IClock clock, PollSettings settings, MeterReading reading, ILog log)
+        public PollContext(MepLink link, IClock clock, PollSettings settings, MeterReading reading, ILog? log)
         {
             Link = link;
             Clock = clock;

@@ -36,6 +36,6 @@ namespace NesMep.Core.Polling
         public int DecodeFailures;
 
         /// <summary>Short reason of the last failure, or null.</summary>
-        public string LastError;
+        public string? LastError;
     }
 }

@@ -76,7 +76,7 @@ namespace NesMep.Core.Polling
         public int SlowCount { get; private set; }
 
         /// <summary>The read to send now, or null when nothing is due.</summary>
-        public PollItem PickNext(long now)
+        public PollItem? PickNext(long now)
         {
             if (_c.Phase == PollPhase.Starting)
             {
@@ -86,7 +86,7 @@ namespace NesMep.Core.Polling
             if (_c.Phase == PollPhase.Configuring)
             {
                 bool finished;
-                PollItem item = _config.Next(now, out finished);
+                PollItem? item = _config.Next(now, out finished);
                 if (!finished)
                 {
                     return item;
@@ -95,7 +95,7 @@ namespace NesMep.Core.Polling
                 Plan(now);
             }
 
-            PollItem best = _alerts.Due(now);
+            PollItem? best = _alerts.Due(now);
             if (best != null)
             {
                 return best;
@@ -233,7 +233,7 @@ namespace NesMep.Core.Polling
             }
         }
 
-        private static PollItem Earlier(PollItem best, PollItem candidate, long now)
+        private static PollItem? Earlier(PollItem? best, PollItem candidate, long now)
         {
             if (!candidate.Enabled || candidate.DueMs > now)
             {

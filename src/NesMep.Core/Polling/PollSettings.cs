@@ -31,7 +31,7 @@ namespace NesMep.Core.Polling
         /// <summary>BT28 values closer than this many INT32 positions are read in one request.</summary>
         public int MergeGapValues = 8;
 
-        public string Validate()
+        public string? Validate()
         {
             if (PowerIntervalMs < 200 || PowerIntervalMs > 3600000)
             {

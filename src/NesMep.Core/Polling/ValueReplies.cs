@@ -18,10 +18,10 @@ namespace NesMep.Core.Polling
             _c = context;
         }
 
-        public string ApplyClock(byte[] frame, int offset, int count, long now)
+        public string? ApplyClock(byte[] frame, int offset, int count, long now)
         {
             MeterTableState tables = _c.Tables;
-            string error;
+            string? error;
             if (tables.Clock.TryDecode(frame, offset, count, out error))
             {
                 _c.Reading.SetMeterClock(tables.Clock.Time.ToDateTime(), now);
@@ -30,11 +30,11 @@ namespace NesMep.Core.Polling
             return error;
         }
 
-        public string ApplyEnergy(byte[] frame, int offset, int count, int tableOffset, long now)
+        public string? ApplyEnergy(byte[] frame, int offset, int count, int tableOffset, long now)
         {
             MeterTableState tables = _c.Tables;
-            string error;
-            Bt22Selection selection = tables.Summations.IsKnown ? tables.Summations : null;
+            string? error;
+            Bt22Selection? selection = tables.Summations.IsKnown ? tables.Summations : null;
             if (!Bt23Registers.TryDecode(frame, offset, count, tableOffset, tables.Dimensions, selection, tables.Registers, out error))
             {
                 return error;
@@ -58,11 +58,11 @@ namespace NesMep.Core.Polling
             return null;
         }
 
-        public string ApplyPresentValues(byte[] frame, int offset, int count, int tableOffset, long now)
+        public string? ApplyPresentValues(byte[] frame, int offset, int count, int tableOffset, long now)
         {
             MeterTableState tables = _c.Tables;
-            string error;
-            Bt27Selection selection = tables.PresentValues.IsKnown ? tables.PresentValues : null;
+            string? error;
+            Bt27Selection? selection = tables.PresentValues.IsKnown ? tables.PresentValues : null;
             if (!Bt28PresentValues.TryDecode(frame, offset, count, tableOffset, tables.Dimensions, selection, tables.Present, out error))
             {
                 return error;

@@ -52,7 +52,7 @@ namespace NesMep.Core.Protocol
         /// Parses hex text; spaces, tabs, newlines, '-', ':' and ',' between bytes are ignored, as is a
         /// leading "0x". Returns null and sets <paramref name="error"/> on bad input.
         /// </summary>
-        public static byte[] TryParse(string text, out string error)
+        public static byte[]? TryParse(string? text, out string? error)
         {
             error = null;
             if (text == null)
@@ -127,8 +127,8 @@ namespace NesMep.Core.Protocol
         /// <summary>Parses hex text or throws <see cref="ArgumentException"/> with the reason.</summary>
         public static byte[] Parse(string text)
         {
-            string error;
-            byte[] b = TryParse(text, out error);
+            string? error;
+            byte[]? b = TryParse(text, out error);
             if (b == null)
             {
                 throw new ArgumentException(error);

@@ -11,11 +11,11 @@ namespace NesMep.Core.Protocol
     public static class MepFrameJson
     {
         /// <summary>Writes the request object; returns null, or the reason the frame is malformed.</summary>
-        public static string WriteRequest(byte[] frame, int offset, int length, MepDigest digest, JsonWriter w)
+        public static string? WriteRequest(byte[] frame, int offset, int length, MepDigest digest, JsonWriter w)
         {
             MepRequest request = new MepRequest();
             uint sequence;
-            string error;
+            string? error;
             if (!MepRequestParser.TryParse(frame, offset, length, request, out sequence, out error))
             {
                 return "request: " + error;
@@ -56,7 +56,7 @@ namespace NesMep.Core.Protocol
 
             if (request.IsWrite)
             {
-                w.Property("data", Hex.Format(request.Data, request.DataOffset, request.Count));
+                w.Property("data", Hex.Format(request.Data!, request.DataOffset, request.Count)); // a parsed write carries its data
             }
 
             w.Property("sequence", sequence);
@@ -72,13 +72,13 @@ namespace NesMep.Core.Protocol
         /// frame is malformed. Read replies of known tables are decoded when the digest verifies;
         /// <paramref name="dims"/>, <paramref name="bt27"/> and <paramref name="bt22"/> may be null.
         /// </summary>
-        public static string WriteResponse(byte[] request, int requestOffset, int requestLength,
+        public static string? WriteResponse(byte[] request, int requestOffset, int requestLength,
             byte[] response, int offset, int length, MepDigest digest,
-            Bt21Dimensions dims, Bt27Selection bt27, Bt22Selection bt22, JsonWriter w)
+            Bt21Dimensions? dims, Bt27Selection? bt27, Bt22Selection? bt22, JsonWriter w)
         {
             MepRequest parsedRequest = new MepRequest();
             uint sequence;
-            string error;
+            string? error;
             if (!MepRequestParser.TryParse(request, requestOffset, requestLength, parsedRequest, out sequence, out error))
             {
                 return "request: " + error;
@@ -125,7 +125,7 @@ namespace NesMep.Core.Protocol
                 w.Property("digest_valid", valid);
             }
 
-            string mismatch = MepResponseParser.CheckMatchesRequest(parsedRequest, parsed);
+            string? mismatch = MepResponseParser.CheckMatchesRequest(parsedRequest, parsed);
             if (mismatch != null)
             {
                 w.Property("mismatch", mismatch);
@@ -141,7 +141,7 @@ namespace NesMep.Core.Protocol
                 {
                     int tableOffset = parsedRequest.Code == MepCodes.PartialRead ? parsedRequest.Offset : 0;
                     JsonWriter decoded = new JsonWriter();
-                    string decodeError;
+                    string? decodeError;
                     if (TableJson.TryWrite(parsedRequest.TableId, response, parsed.DataOffset, parsed.DataCount, tableOffset,
                         dims, bt27, bt22, decoded, out decodeError))
                     {

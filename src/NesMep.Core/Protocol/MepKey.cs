@@ -75,7 +75,7 @@ namespace NesMep.Core.Protocol
         /// white space between digits is ignored too. On failure returns null and an error that
         /// names the accepted forms but never repeats the input.
         /// </summary>
-        public static MepKey TryParse(string text, out string error)
+        public static MepKey? TryParse(string? text, out string? error)
         {
             error = null;
             if (text == null)
@@ -153,8 +153,8 @@ namespace NesMep.Core.Protocol
         /// <summary>Parses or throws <see cref="FormatException"/>; the message never contains the key.</summary>
         public static MepKey Parse(string text)
         {
-            string error;
-            MepKey key = TryParse(text, out error);
+            string? error;
+            MepKey? key = TryParse(text, out error);
             if (key == null)
             {
                 throw new FormatException(error);

@@ -38,7 +38,7 @@ namespace NesMep.Core.Protocol
             get { return MaxLength == NoMaxLength ? MepCodes.MaxReadData : MaxLength; }
         }
 
-        public byte[] Data;
+        public byte[]? Data;
         public int DataOffset;
 
         public bool IsRead

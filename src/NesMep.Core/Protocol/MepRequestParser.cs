@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace NesMep.Core.Protocol
 {
     /// <summary>
@@ -12,7 +14,7 @@ namespace NesMep.Core.Protocol
         /// refers into the frame) and the sequence number; on failure returns false and a reason.
         /// Unknown request codes parse successfully with only Code set (the server answers 0x01).
         /// </summary>
-        public static bool TryParse(byte[] frame, int offset, int length, MepRequest into, out uint sequence, out string error)
+        public static bool TryParse(byte[] frame, int offset, int length, MepRequest into, out uint sequence, [NotNullWhen(false)] out string? error)
         {
             sequence = 0;
             error = null;

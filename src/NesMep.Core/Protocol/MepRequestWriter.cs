@@ -9,7 +9,7 @@ namespace NesMep.Core.Protocol
     public static class MepRequestWriter
     {
         /// <summary>Null when the request can be framed, else the reason.</summary>
-        public static string Validate(MepRequest request)
+        public static string? Validate(MepRequest request)
         {
             if (request.TableId < 0 || request.TableId > 0xFFFF)
             {
@@ -69,7 +69,7 @@ namespace NesMep.Core.Protocol
         /// </summary>
         public static int Write(MepRequest request, uint sequence, MepDigest digest, byte[] buffer, int offset)
         {
-            string error = Validate(request);
+            string? error = Validate(request);
             if (error != null)
             {
                 throw new ArgumentException(error);
@@ -98,7 +98,7 @@ namespace NesMep.Core.Protocol
                 case MepCodes.FullWrite:
                     ByteOrder.WriteUInt16BE(buffer, p, request.Count);
                     p += 2;
-                    Array.Copy(request.Data, request.DataOffset, buffer, p, request.Count);
+                    Array.Copy(request.Data!, request.DataOffset, buffer, p, request.Count); // Validate refused a write without data
                     p += request.Count;
                     break;
                 default:
@@ -106,7 +106,7 @@ namespace NesMep.Core.Protocol
                     p += 3;
                     ByteOrder.WriteUInt16BE(buffer, p, request.Count);
                     p += 2;
-                    Array.Copy(request.Data, request.DataOffset, buffer, p, request.Count);
+                    Array.Copy(request.Data!, request.DataOffset, buffer, p, request.Count); // Validate refused a write without data
                     p += request.Count;
                     break;
             }

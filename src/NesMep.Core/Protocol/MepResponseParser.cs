@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace NesMep.Core.Protocol
 {
     /// <summary>
@@ -7,7 +9,7 @@ namespace NesMep.Core.Protocol
     public static class MepResponseParser
     {
         /// <summary>Parses the structure only. On failure returns false with a reason.</summary>
-        public static bool TryParse(byte[] frame, int offset, int length, MepResponse into, out string error)
+        public static bool TryParse(byte[] frame, int offset, int length, MepResponse into, [NotNullWhen(false)] out string? error)
         {
             error = null;
             into.Clear();
@@ -100,7 +102,7 @@ namespace NesMep.Core.Protocol
         /// Null when a successful reply fits the request (read reply for a read, with the count
         /// asked for; bare acknowledgement for a write), else the mismatch.
         /// </summary>
-        public static string CheckMatchesRequest(MepRequest request, MepResponse response)
+        public static string? CheckMatchesRequest(MepRequest request, MepResponse response)
         {
             if (response.Code != MepCodes.Ok)
             {

@@ -24,7 +24,7 @@ namespace NesMep.Core.Storage
         }
 
         /// <summary>The stored content, or null when nothing was ever saved.</summary>
-        public byte[] Load()
+        public byte[]? Load()
         {
             if (_fs.Exists(_path))
             {
@@ -62,7 +62,7 @@ namespace NesMep.Core.Storage
         }
 
         /// <summary>Stores <paramref name="data"/>; returns null, or why nothing was changed.</summary>
-        public string Save(byte[] data)
+        public string? Save(byte[] data)
         {
             Load(); // finish or undo an earlier interrupted save first
             _fs.WriteAll(_new, data);

@@ -38,7 +38,7 @@ namespace NesMep.Core.Tables
         public int NiFormat2 { get; private set; }
 
         /// <summary>CHAR[4] at 3, trailing spaces/NULs removed ("NES", "ELON").</summary>
-        public string Manufacturer { get; private set; }
+        public string? Manufacturer { get; private set; }
 
         public int NameplateType { get; private set; }
         public int DefaultSetUsed { get; private set; }
@@ -56,7 +56,7 @@ namespace NesMep.Core.Tables
 
         public int PendingTableCount { get; private set; }
 
-        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
+        protected override string? Decode(byte[] data, int offset, int count, int tableOffset)
         {
             int b0 = data[offset];
             int b1 = data[offset + 1];

@@ -18,15 +18,15 @@ namespace NesMep.Core.Tables
         }
 
         /// <summary>CHAR[4] at 0 without trailing spaces/NULs.</summary>
-        public string Manufacturer { get; private set; }
+        public string? Manufacturer { get; private set; }
 
         /// <summary>CHAR[4] at 0 exactly as sent (the Dabbler JSON key Meter_Manufacturer uses this).</summary>
-        public string ManufacturerRaw { get; private set; }
+        public string? ManufacturerRaw { get; private set; }
 
         /// <summary>CHAR[8] at 4 without trailing spaces/NULs.</summary>
-        public string Model { get; private set; }
+        public string? Model { get; private set; }
 
-        public string ModelRaw { get; private set; }
+        public string? ModelRaw { get; private set; }
 
         /// <summary>Byte 12, or <see cref="TableWindow.Absent"/>.</summary>
         public int HardwareVersion { get; private set; }
@@ -49,13 +49,13 @@ namespace NesMep.Core.Tables
         public int FirmwareBuild { get; private set; }
 
         /// <summary>"major.minor.build" as the guide writes it: 0x3155 → "3.10.21", 0x3018 → "3.00.24"; null if absent.</summary>
-        public string FirmwareVersion { get; private set; }
+        public string? FirmwareVersion { get; private set; }
 
         /// <summary>"byte14.byte15" in decimal as the Dabbler firmware shows it: 0x3155 → "49.85"; null if absent.</summary>
-        public string LegacyVersion { get; private set; }
+        public string? LegacyVersion { get; private set; }
 
         /// <summary>BCD serial (8 bytes at 16) as 16 digits, or null if absent.</summary>
-        public string SerialNumber { get; private set; }
+        public string? SerialNumber { get; private set; }
 
         /// <summary>
         /// A packed BT01 firmware value (major bits 15..12, minor 11..5, build 4..0) the way the guide
@@ -68,7 +68,7 @@ namespace NesMep.Core.Tables
                    (raw & 0x1F).ToString();
         }
 
-        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
+        protected override string? Decode(byte[] data, int offset, int count, int tableOffset)
         {
             Manufacturer = TableText.Trimmed(data, offset, 4, false);
             ManufacturerRaw = TableText.Raw(data, offset, 4);

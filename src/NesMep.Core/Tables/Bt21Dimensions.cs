@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NesMep.Core.Json;
 
 namespace NesMep.Core.Tables
@@ -189,7 +190,7 @@ namespace NesMep.Core.Tables
         }
 
         /// <summary>Decodes BT21 (or BT20) from table offset 0. On failure the instance is left unknown.</summary>
-        public bool TryDecode(byte[] data, int offset, int count, out string error)
+        public bool TryDecode(byte[] data, int offset, int count, [NotNullWhen(false)] out string? error)
         {
             IsKnown = false;
             IsAssumed = false;

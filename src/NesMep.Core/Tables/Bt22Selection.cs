@@ -84,7 +84,7 @@ namespace NesMep.Core.Tables
             _summations.Clear();
         }
 
-        protected override string Decode(byte[] data, int offset, int count, Bt21Dimensions dims)
+        protected override string? Decode(byte[] data, int offset, int count, Bt21Dimensions dims)
         {
             int s = dims.SummationCount;
             if (count < s)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NesMep.Core.Json;
 
 namespace NesMep.Core.Tables
@@ -113,17 +114,23 @@ namespace NesMep.Core.Tables
         /// blocks). <paramref name="selection"/> may be null: default order. Does not allocate.
         /// </summary>
         public static bool TryDecode(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
-            Bt22Selection selection, Bt23Registers target, out string error)
+            Bt22Selection? selection, Bt23Registers target, [NotNullWhen(false)] out string? error)
         {
-            error = target == null ? ErrorNoTarget : target.Begin(data, offset, count, tableOffset, dims, selection);
+            if (target == null)
+            {
+                error = ErrorNoTarget;
+                return false;
+            }
+
+            error = target.Begin(data, offset, count, tableOffset, dims, selection);
             if (error != null)
             {
                 return false;
             }
 
-            bool useDefault = target.UsedDefaultOrder;
+            Bt22Selection? order = target.UsedDefaultOrder ? null : selection; // null: default order
             int s = dims.SummationCount;
-            if (!useDefault && selection.SummationCount != s)
+            if (order != null && order.SummationCount != s)
             {
                 error = ErrorSelectionMismatch;
                 return false;
@@ -132,7 +139,7 @@ namespace NesMep.Core.Tables
             target.Count = s;
             for (int i = 0; i < s; i++)
             {
-                target.Sources[i] = useDefault ? SourceIds.DefaultBt23Source(i) : selection.SummationSource(i);
+                target.Sources[i] = order == null ? SourceIds.DefaultBt23Source(i) : order.SummationSource(i);
             }
 
             if (dims.DemandResetCounterPresent && TableWindow.Covers(tableOffset, count, 0, 1))

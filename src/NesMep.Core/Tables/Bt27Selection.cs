@@ -82,7 +82,7 @@ namespace NesMep.Core.Tables
             _values.Clear();
         }
 
-        protected override string Decode(byte[] data, int offset, int count, Bt21Dimensions dims)
+        protected override string? Decode(byte[] data, int offset, int count, Bt21Dimensions dims)
         {
             int d = dims.PresentDemandCount;
             int v = dims.PresentValueCount;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NesMep.Core.Json;
 
 namespace NesMep.Core.Tables
@@ -59,9 +60,15 @@ namespace NesMep.Core.Tables
         /// default order. Does not allocate.
         /// </summary>
         public static bool TryDecode(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
-            Bt27Selection selection, Bt28PresentValues target, out string error)
+            Bt27Selection? selection, Bt28PresentValues target, [NotNullWhen(false)] out string? error)
         {
-            error = target == null ? ErrorNoTarget : target.Begin(data, offset, count, tableOffset, dims, selection);
+            if (target == null)
+            {
+                error = ErrorNoTarget;
+                return false;
+            }
+
+            error = target.Begin(data, offset, count, tableOffset, dims, selection);
             if (error != null)
             {
                 return false;
@@ -69,8 +76,8 @@ namespace NesMep.Core.Tables
 
             int pd = dims.PresentDemandCount;
             int pv = dims.PresentValueCount;
-            bool useDefault = target.UsedDefaultOrder;
-            if (!useDefault && (selection.PresentDemandCount != pd || selection.PresentValueCount != pv))
+            Bt27Selection? order = target.UsedDefaultOrder ? null : selection; // null: default order
+            if (order != null && (order.PresentDemandCount != pd || order.PresentValueCount != pv))
             {
                 error = ErrorSelectionMismatch;
                 return false;
@@ -82,7 +89,7 @@ namespace NesMep.Core.Tables
             int timeSize = dims.Bt28TimeRemainingSize;
             for (int d = 0; d < pd; d++)
             {
-                target.DemandSources[d] = useDefault ? SourceIds.Unknown : selection.DemandSource(d);
+                target.DemandSources[d] = order == null ? SourceIds.Unknown : order.DemandSource(d);
                 int rec = dims.Bt28DemandRecordOffset(d);
                 if (timeSize == 3 && TableWindow.Covers(tableOffset, count, rec, 3))
                 {
@@ -96,7 +103,7 @@ namespace NesMep.Core.Tables
 
             for (int n = 0; n < pv; n++)
             {
-                target.Sources[n] = useDefault ? SourceIds.DefaultBt28Source(n) : selection.ValueSource(n);
+                target.Sources[n] = order == null ? SourceIds.DefaultBt28Source(n) : order.ValueSource(n);
                 decoded += TableWindow.ReadInt32LE(data, offset, count, tableOffset, dims.Bt28ValueOffset(n),
                     target.Values, target.Present, n);
             }

@@ -72,9 +72,9 @@ namespace NesMep.Core.Tables
             Status = TableWindow.Absent;
         }
 
-        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
+        protected override string? Decode(byte[] data, int offset, int count, int tableOffset)
         {
-            string error = base.Decode(data, offset, count, tableOffset);
+            string? error = base.Decode(data, offset, count, tableOffset);
             if (error == null)
             {
                 Status = TableWindow.UInt16LE(data, offset, count, 0, StatusOffset);

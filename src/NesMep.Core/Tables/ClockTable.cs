@@ -62,9 +62,9 @@ namespace NesMep.Core.Tables
             Flags = TableWindow.Absent;
         }
 
-        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
+        protected override string? Decode(byte[] data, int offset, int count, int tableOffset)
         {
-            string error;
+            string? error;
             if (!_time.TryDecode(data, offset, out error))
             {
                 return error;

@@ -18,12 +18,12 @@ namespace NesMep.Core.Tables
         }
 
         /// <summary>Serial cut at the first NUL, trailing spaces removed (the HA device id, keep stable).</summary>
-        public string UtilitySerialNumber { get; private set; }
+        public string? UtilitySerialNumber { get; private set; }
 
         /// <summary>Image CRC, or <see cref="TableWindow.Absent"/> when the data ends before byte 139.</summary>
         public int ImageCrc { get; private set; }
 
-        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
+        protected override string? Decode(byte[] data, int offset, int count, int tableOffset)
         {
             UtilitySerialNumber = TableText.Trimmed(data, offset, SerialLength, true);
             ImageCrc = TableWindow.UInt16LE(data, offset, count, 0, ImageCrcOffset);

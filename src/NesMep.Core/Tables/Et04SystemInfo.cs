@@ -32,7 +32,7 @@ namespace NesMep.Core.Tables
         public int RatedFrequencyHz { get; private set; }
 
         /// <summary>Program id [8] as 16 hex digits, or null.</summary>
-        public string ProgramId { get; private set; }
+        public string? ProgramId { get; private set; }
 
         public int RegistrationCurrentMa { get; private set; }
         public int MaxCurrentA { get; private set; }
@@ -76,7 +76,7 @@ namespace NesMep.Core.Tables
             _hasPortSequence[1] = false;
         }
 
-        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
+        protected override string? Decode(byte[] data, int offset, int count, int tableOffset)
         {
             Node = TableWindow.UInt8(data, offset, count, tableOffset, NodeOffset);
             RatedFrequencyHz = TableWindow.UInt8(data, offset, count, tableOffset, RatedFrequencyOffset);

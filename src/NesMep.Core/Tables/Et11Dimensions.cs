@@ -52,7 +52,7 @@ namespace NesMep.Core.Tables
             Read(NoData, 0, 0, 0);
         }
 
-        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
+        protected override string? Decode(byte[] data, int offset, int count, int tableOffset)
         {
             Read(data, offset, count, tableOffset);
             return AnyField() ? null : ErrorNoField;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NesMep.Core.Json;
 
 namespace NesMep.Core.Tables
@@ -59,7 +60,7 @@ namespace NesMep.Core.Tables
         }
 
         /// <summary>Decodes with the default entry size 66 and MEP entry index 4.</summary>
-        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, out string error)
+        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, [NotNullWhen(false)] out string? error)
         {
             return TryDecode(data, offset, count, tableOffset, DefaultEntrySize, DefaultMepEntryIndex, out error);
         }
@@ -68,7 +69,7 @@ namespace NesMep.Core.Tables
         /// Decodes the flags of entry <paramref name="mepEntryIndex"/> (entries of ET11.1 bytes) from
         /// table bytes [tableOffset, tableOffset + count).
         /// </summary>
-        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, int entrySize, int mepEntryIndex, out string error)
+        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, int entrySize, int mepEntryIndex, [NotNullWhen(false)] out string? error)
         {
             bool entryOk = entrySize > AlertFlagsFieldOffset && entrySize <= 255
                 && mepEntryIndex >= 0 && mepEntryIndex <= 255;

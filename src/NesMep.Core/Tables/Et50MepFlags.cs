@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NesMep.Core.Json;
 using NesMep.Core.Protocol;
 
@@ -45,7 +46,7 @@ namespace NesMep.Core.Tables
         }
 
         /// <summary>MEP identification string [30] as hex, or null when outside the window.</summary>
-        public string IdentificationHex { get; private set; }
+        public string? IdentificationHex { get; private set; }
 
         public static int ElementSize(int dataSources)
         {
@@ -59,12 +60,12 @@ namespace NesMep.Core.Tables
         }
 
         /// <summary>Decodes element 0 (the only one before fw 4.0).</summary>
-        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, out string error)
+        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, [NotNullWhen(false)] out string? error)
         {
             return TryDecode(data, offset, count, tableOffset, 0, DefaultDataSources, out error);
         }
 
-        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, int elementIndex, int dataSources, out string error)
+        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, int elementIndex, int dataSources, [NotNullWhen(false)] out string? error)
         {
             bool elementOk = elementIndex >= 0 && elementIndex <= 255 && dataSources >= 0 && dataSources <= 255;
             int element = elementOk ? elementIndex * ElementSize(dataSources) : -1;

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace NesMep.Core.Tables
 {
     /// <summary>
@@ -26,7 +28,7 @@ namespace NesMep.Core.Tables
         /// <paramref name="entry"/> &lt; 0 means the caller's entry arguments were out of range.
         /// </summary>
         protected bool TryDecodeFlags(byte[] data, int offset, int count, int tableOffset, int entry, int flagsField,
-            out string error)
+            [NotNullWhen(false)] out string? error)
         {
             IsKnown = false;
             Flags = 0;

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 
 namespace NesMep.Core.Tables
 {
@@ -24,7 +25,7 @@ namespace NesMep.Core.Tables
         public int Second { get; private set; }
 
         /// <summary>Decodes 6 bytes at data[index]; the caller checks the bounds.</summary>
-        public bool TryDecode(byte[] data, int index, out string error)
+        public bool TryDecode(byte[] data, int index, [NotNullWhen(false)] out string? error)
         {
             int year = 2000 + data[index];
             int month = data[index + 1];

@@ -27,6 +27,7 @@ namespace NesMep.Core.Tables
         public ProcedureResponse()
             : base(HeaderSize, ErrorShort)
         {
+            Data = NoData;
         }
 
         /// <summary>Bits 0–11: BPnn = nn, EPnn = 2048 + nn (EP17 = 2065).</summary>
@@ -78,7 +79,7 @@ namespace NesMep.Core.Tables
             Data = NoData;
         }
 
-        protected override string Decode(byte[] data, int offset, int count, int tableOffset)
+        protected override string? Decode(byte[] data, int offset, int count, int tableOffset)
         {
             int raw = ByteOrder.ReadUInt16LE(data, offset);
             ProcedureNumber = raw & 0x0FFF;

@@ -45,11 +45,11 @@ namespace NesMep.Core.Tables
         /// Clears the instance and checks the window and BT21; on success <see cref="UsedDefaultOrder"/>
         /// tells whether <paramref name="selection"/> is followed. Returns null or the error.
         /// </summary>
-        protected string Begin(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
-            SelectionTable selection)
+        protected string? Begin(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
+            SelectionTable? selection)
         {
             Clear();
-            string error = TableWindow.CheckLayout(data, offset, count, tableOffset, dims, _errorNoDimensions);
+            string? error = TableWindow.CheckLayout(data, offset, count, tableOffset, dims, _errorNoDimensions);
             if (error == null)
             {
                 UsedDefaultOrder = !SelectionTable.IsRead(selection);

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace NesMep.Core.Tables
 {
     /// <summary>
@@ -20,13 +22,13 @@ namespace NesMep.Core.Tables
         public bool IsDefaultOrder { get; private set; }
 
         /// <summary>True when <paramref name="selection"/> was read from the meter, so BT23/BT28 must follow it.</summary>
-        internal static bool IsRead(SelectionTable selection)
+        internal static bool IsRead([NotNullWhen(true)] SelectionTable? selection)
         {
             return selection != null && selection.IsKnown && !selection.IsDefaultOrder;
         }
 
         /// <summary>Decodes an image read from table offset 0.</summary>
-        public bool TryDecode(byte[] data, int offset, int count, Bt21Dimensions dims, out string error)
+        public bool TryDecode(byte[] data, int offset, int count, Bt21Dimensions? dims, [NotNullWhen(false)] out string? error)
         {
             IsKnown = false;
             IsDefaultOrder = false;
@@ -34,7 +36,7 @@ namespace NesMep.Core.Tables
             error = TableWindow.CheckLayout(data, offset, count, 0, dims, _errorNoDimensions);
             if (error == null)
             {
-                error = Decode(data, offset, count, dims);
+                error = Decode(data, offset, count, dims!); // CheckLayout passed: dims is there
             }
 
             IsKnown = error == null;
@@ -52,6 +54,6 @@ namespace NesMep.Core.Tables
         protected abstract void Clear();
 
         /// <summary>Decodes a valid window with usable dims; returns null, or why it cannot be decoded.</summary>
-        protected abstract string Decode(byte[] data, int offset, int count, Bt21Dimensions dims);
+        protected abstract string? Decode(byte[] data, int offset, int count, Bt21Dimensions dims);
     }
 }

@@ -138,7 +138,7 @@ namespace NesMep.Core.Tables
                 return "t" + (rel / 11).ToString() + "_" + Name(TierBase[rel % 11]);
             }
 
-            string n = FixedName(sourceId);
+            string? n = FixedName(sourceId);
             if (n != null)
             {
                 return n;
@@ -147,7 +147,7 @@ namespace NesMep.Core.Tables
             return sourceId == Unknown ? "unknown_source" : "source_" + sourceId.ToString();
         }
 
-        private static string FixedName(int id)
+        private static string? FixedName(int id)
         {
             switch (id)
             {

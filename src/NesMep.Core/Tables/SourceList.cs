@@ -57,7 +57,7 @@ namespace NesMep.Core.Tables
         /// <paramref name="count"/> positions (clamped to 0..capacity) of a default order: position n gets
         /// order[n], positions beyond it (all of them when <paramref name="order"/> is null) are unknown.
         /// </summary>
-        public void UseDefault(int count, int[] order)
+        public void UseDefault(int count, int[]? order)
         {
             if (count < 0)
             {

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace NesMep.Core.Tables
 {
     /// <summary>
@@ -14,6 +16,7 @@ namespace NesMep.Core.Tables
         /// <summary>A window decoder: any table offset, fields outside the window read as absent.</summary>
         protected TableDecoder()
         {
+            _errorShort = "";
         }
 
         /// <summary>A whole-table decoder: table offset 0 and at least <paramref name="minSize"/> bytes.</summary>
@@ -27,13 +30,13 @@ namespace NesMep.Core.Tables
         public bool IsKnown { get; private set; }
 
         /// <summary>Decodes bytes read from table offset 0.</summary>
-        public bool TryDecode(byte[] data, int offset, int count, out string error)
+        public bool TryDecode(byte[] data, int offset, int count, [NotNullWhen(false)] out string? error)
         {
             return TryDecode(data, offset, count, 0, out error);
         }
 
         /// <summary>Decodes table bytes [tableOffset, tableOffset + count) held in data[offset ..]; never throws.</summary>
-        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, out string error)
+        public bool TryDecode(byte[] data, int offset, int count, int tableOffset, [NotNullWhen(false)] out string? error)
         {
             IsKnown = false;
             Clear();
@@ -55,6 +58,6 @@ namespace NesMep.Core.Tables
         }
 
         /// <summary>Decodes a window that passed the checks; returns null, or why it cannot be decoded.</summary>
-        protected abstract string Decode(byte[] data, int offset, int count, int tableOffset);
+        protected abstract string? Decode(byte[] data, int offset, int count, int tableOffset);
     }
 }

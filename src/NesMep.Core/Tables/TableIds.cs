@@ -59,7 +59,7 @@ namespace NesMep.Core.Tables
         /// Parses "BT23", "bt23", "ET3", "ET03", "ST23"/"MT3" (older names, §5.0), "0x0017" or decimal "23".
         /// Surrounding spaces are ignored. Returns -1 if the text is not a valid table id.
         /// </summary>
-        public static int Parse(string text)
+        public static int Parse(string? text)
         {
             if (text == null)
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NesMep.Core.Json;
 
 namespace NesMep.Core.Tables
@@ -17,7 +18,7 @@ namespace NesMep.Core.Tables
         /// demands, default orders) and report "assumed_layout":true; so does a missing BT22/BT27.
         /// </summary>
         public static bool TryWrite(int tableId, byte[] data, int offset, int count, int tableOffset,
-            Bt21Dimensions dims, Bt27Selection bt27, Bt22Selection bt22, JsonWriter w, out string error)
+            Bt21Dimensions? dims, Bt27Selection? bt27, Bt22Selection? bt22, JsonWriter w, [NotNullWhen(false)] out string? error)
         {
             if (w == null)
             {
@@ -33,9 +34,9 @@ namespace NesMep.Core.Tables
 
             // Only the tables laid out by BT21 report whether that layout (or their selection) was assumed.
             bool hasDims = dims != null && dims.HasLayout;
-            bool assumed = !hasDims || dims.IsAssumed;
+            bool assumed = dims == null || !dims.HasLayout || dims.IsAssumed;
             bool layoutDependent = true;
-            ITableFields fields;
+            ITableFields? fields;
             switch (tableId)
             {
                 case TableIds.BT22:
@@ -61,7 +62,7 @@ namespace NesMep.Core.Tables
                     break;
             }
 
-            if (fields == null)
+            if (error != null)
             {
                 return false;
             }
@@ -71,7 +72,7 @@ namespace NesMep.Core.Tables
             w.Property("table_id", tableId);
             w.Property("offset", tableOffset);
             w.Property("count", count);
-            fields.WriteJsonFields(w);
+            fields!.WriteJsonFields(w); // every decoder below returns null only with an error
             if (layoutDependent)
             {
                 w.Property("assumed_layout", assumed);
@@ -83,8 +84,8 @@ namespace NesMep.Core.Tables
         }
 
         /// <summary>The tables that need nothing but the window; null with the error when decoding fails.</summary>
-        private static ITableFields DecodeStandalone(int tableId, byte[] data, int offset, int count, int tableOffset,
-            out string error)
+        private static ITableFields? DecodeStandalone(int tableId, byte[] data, int offset, int count, int tableOffset,
+            out string? error)
         {
             if (tableId == TableIds.BT20 || tableId == TableIds.BT21)
             {
@@ -97,7 +98,7 @@ namespace NesMep.Core.Tables
                 return Decoded(t, t.TryDecode(data, offset, count, out error));
             }
 
-            IWindowDecoder d = NewWindowDecoder(tableId);
+            IWindowDecoder? d = NewWindowDecoder(tableId);
             if (d == null)
             {
                 error = "no decoder for table " + TableIds.Name(tableId);
@@ -107,7 +108,7 @@ namespace NesMep.Core.Tables
             return Decoded(d, d.TryDecode(data, offset, count, tableOffset, out error));
         }
 
-        private static IWindowDecoder NewWindowDecoder(int tableId)
+        private static IWindowDecoder? NewWindowDecoder(int tableId)
         {
             switch (tableId)
             {
@@ -126,8 +127,8 @@ namespace NesMep.Core.Tables
             }
         }
 
-        private static ITableFields DecodeSelection(int tableId, byte[] data, int offset, int count, int tableOffset,
-            Bt21Dimensions dims, out string error)
+        private static ITableFields? DecodeSelection(int tableId, byte[] data, int offset, int count, int tableOffset,
+            Bt21Dimensions? dims, out string? error)
         {
             if (tableOffset != 0)
             {
@@ -138,29 +139,29 @@ namespace NesMep.Core.Tables
             return Decoded(t, t.TryDecode(data, offset, count, dims, out error));
         }
 
-        private static ITableFields DecodeBt23(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
-            Bt22Selection selection, out string error)
+        private static ITableFields? DecodeBt23(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
+            Bt22Selection? selection, out string? error)
         {
             Bt23Registers t = new Bt23Registers();
             bool ok = Bt23Registers.TryDecode(data, offset, count, tableOffset, dims, selection, t, out error);
             return Decoded(t, ok);
         }
 
-        private static ITableFields DecodeBt28(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
-            Bt27Selection selection, out string error)
+        private static ITableFields? DecodeBt28(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
+            Bt27Selection? selection, out string? error)
         {
             Bt28PresentValues t = new Bt28PresentValues();
             bool ok = Bt28PresentValues.TryDecode(data, offset, count, tableOffset, dims, selection, t, out error);
             return Decoded(t, ok);
         }
 
-        private static ITableFields Decoded(ITableFields fields, bool ok)
+        private static ITableFields? Decoded(ITableFields fields, bool ok)
         {
             return ok ? fields : null;
         }
 
         /// <summary>BT21 if usable, else an assumed Gen 3 layout.</summary>
-        private static Bt21Dimensions Layout(Bt21Dimensions dims)
+        private static Bt21Dimensions Layout(Bt21Dimensions? dims)
         {
             if (dims != null && dims.HasLayout)
             {
@@ -172,7 +173,7 @@ namespace NesMep.Core.Tables
             return d;
         }
 
-        private static ITableFields NotAtStart(out string error)
+        private static ITableFields? NotAtStart(out string error)
         {
             error = TableWindow.ErrorNotAtStart;
             return null;

@@ -25,7 +25,7 @@ namespace NesMep.Core.Tables
         }
 
         /// <summary><see cref="ErrorBadArguments"/> when <see cref="IsValid"/> fails, else null.</summary>
-        internal static string CheckValid(byte[] data, int offset, int count, int tableOffset)
+        internal static string? CheckValid(byte[] data, int offset, int count, int tableOffset)
         {
             return IsValid(data, offset, count, tableOffset) ? null : ErrorBadArguments;
         }
@@ -34,7 +34,7 @@ namespace NesMep.Core.Tables
         /// The checks of a table decoded only as a whole image: valid arguments, window at table offset 0,
         /// at least <paramref name="minSize"/> bytes (else <paramref name="errorShort"/>). Null when all pass.
         /// </summary>
-        internal static string CheckWhole(byte[] data, int offset, int count, int tableOffset, int minSize,
+        internal static string? CheckWhole(byte[] data, int offset, int count, int tableOffset, int minSize,
             string errorShort)
         {
             if (!IsValid(data, offset, count, tableOffset))
@@ -54,7 +54,7 @@ namespace NesMep.Core.Tables
         /// The checks of a table laid out by BT21: valid arguments, then usable <paramref name="dims"/>
         /// (else <paramref name="errorNoDimensions"/>). Null when both pass.
         /// </summary>
-        internal static string CheckLayout(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions dims,
+        internal static string? CheckLayout(byte[] data, int offset, int count, int tableOffset, Bt21Dimensions? dims,
             string errorNoDimensions)
         {
             if (!IsValid(data, offset, count, tableOffset))

@@ -20,7 +20,7 @@ namespace NesMep.Core.Web
         /// A 401 response when the request must be refused, else null. Takes app.Sync itself, and
         /// only to look up a session: the token's hash is checked on the settings in force without it.
         /// </summary>
-        public static WebResponse Check(WebRequest request, WebApp app)
+        public static WebResponse? Check(WebRequest request, WebApp app)
         {
             ModuleSettings settings = app.Settings;
             if (!Applies(request, app))
@@ -28,7 +28,7 @@ namespace NesMep.Core.Web
                 return null;
             }
 
-            string token = BearerToken(request.Authorization);
+            string? token = BearerToken(request.Authorization);
             if (token != null)
             {
                 if (token.Length > 0 && PasswordHash.Verify(token, settings.ApiTokenHash, app.Hmac))
@@ -53,7 +53,7 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>The token of "Bearer TOKEN" (the scheme in any letter case, RFC 9110 §11.1), or null for any other header.</summary>
-        public static string BearerToken(string authorization)
+        public static string? BearerToken(string? authorization)
         {
             const string Scheme = "bearer ";
             if (authorization == null || authorization.Length <= Scheme.Length ||

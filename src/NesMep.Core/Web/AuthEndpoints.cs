@@ -15,7 +15,7 @@ namespace NesMep.Core.Web
         public static WebResponse Session(WebRequest request, WebApp app)
         {
             bool setupRequired = app.SetupRequired;
-            Session s = null;
+            Session? s = null;
             if (!setupRequired && Cookies.Get(request.Cookie, Cookies.SessionName) != null)
             {
                 lock (app.Sync)
@@ -24,7 +24,7 @@ namespace NesMep.Core.Web
                 }
             }
 
-            string setupCode = app.SetupCode;
+            string? setupCode = app.SetupCode;
             ModuleSettings settings = app.Settings;
             JsonWriter w = new JsonWriter();
             w.BeginObject();
@@ -59,26 +59,26 @@ namespace NesMep.Core.Web
                 return WebResponse.Error(403, "the first password can only be set through the module's own access point");
             }
 
-            FormBody form;
-            WebResponse refused = ReadLoginForm(request, app, out form);
+            FormBody? form;
+            WebResponse? refused = ReadLoginForm(request, app, out form);
             if (refused != null)
             {
                 return refused;
             }
 
             long now = app.Clock.NowMs;
-            WebResponse waiting = app.Checks.Admit(request.Client, now);
+            WebResponse? waiting = app.Checks.Admit(request.Client, now);
             if (waiting != null)
             {
                 return waiting;
             }
 
-            string password = form.Get("password");
-            string confirm = form.Get("password_confirm");
+            string? password = form!.Get("password"); // set when nothing was refused
+            string? confirm = form.Get("password_confirm");
             FieldErrors errors = new FieldErrors();
             if (app.SetupCode != null && app.SetupCode.Length > 0)
             {
-                string code = form.Get("setup_code");
+                string? code = form.Get("setup_code");
                 if (code == null || !ConstantTime.StringsEqual(WebText.ToLowerAscii(code.Trim()), WebText.ToLowerAscii(app.SetupCode)))
                 {
                     // Any letter case (read off a file, typed on a phone). Counted like a wrong
@@ -89,7 +89,7 @@ namespace NesMep.Core.Web
                 }
             }
 
-            string problem = password == null ? "give a password" : SettingsForm.CheckNewPassword(password);
+            string? problem = password == null ? "give a password" : SettingsForm.CheckNewPassword(password);
             if (problem != null)
             {
                 errors.Add("password", problem);
@@ -106,8 +106,8 @@ namespace NesMep.Core.Web
             }
 
             ModuleSettings next = app.Settings.Copy();
-            next.WebPasswordHash = PasswordHash.Create(password, app.PasswordIterations, app.Hmac, app.Random);
-            string saveError = app.Platform.Save(next);
+            next.WebPasswordHash = PasswordHash.Create(password!, app.PasswordIterations, app.Hmac, app.Random); // no errors: a password was given
+            string? saveError = app.Platform.Save(next);
             if (saveError != null)
             {
                 return WebResponse.Error(500, "the password was not saved: " + saveError);
@@ -126,11 +126,11 @@ namespace NesMep.Core.Web
         /// </summary>
         public static WebResponse Login(WebRequest request, WebApp app)
         {
-            string password;
+            string? password;
             string stored;
             lock (app.Sync)
             {
-                WebResponse refused = BeginLogin(request, app, out password);
+                WebResponse? refused = BeginLogin(request, app, out password);
                 if (refused != null)
                 {
                     return refused;
@@ -168,10 +168,10 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>Everything before the PBKDF2 of a login; on success the check slot is taken. Under app.Sync.</summary>
-        private static WebResponse BeginLogin(WebRequest request, WebApp app, out string password)
+        private static WebResponse? BeginLogin(WebRequest request, WebApp app, out string? password)
         {
             password = null;
-            WebResponse waiting = app.Checks.Admit(request.Client, app.Clock.NowMs);
+            WebResponse? waiting = app.Checks.Admit(request.Client, app.Clock.NowMs);
             if (waiting != null)
             {
                 return waiting;
@@ -182,14 +182,14 @@ namespace NesMep.Core.Web
                 return WebAuth.SetupRequired();
             }
 
-            FormBody form;
-            WebResponse refused = ReadLoginForm(request, app, out form);
+            FormBody? form;
+            WebResponse? refused = ReadLoginForm(request, app, out form);
             if (refused != null)
             {
                 return refused;
             }
 
-            password = form.Get("password");
+            password = form!.Get("password"); // set when nothing was refused
             if (password == null)
             {
                 return WebResponse.Error(400, "give a password");
@@ -200,14 +200,14 @@ namespace NesMep.Core.Web
 
         public static WebResponse Logout(WebRequest request, WebApp app)
         {
-            Session s;
-            WebResponse refused = WebAuth.Authorize(request, app, true, out s);
+            Session? s;
+            WebResponse? refused = WebAuth.Authorize(request, app, true, out s);
             if (refused != null)
             {
                 return refused;
             }
 
-            app.Sessions.Remove(s);
+            app.Sessions.Remove(s!); // set when nothing was refused
             JsonWriter w = new JsonWriter();
             w.BeginObject().Property("logged_in", false).EndObject();
             WebResponse r = new WebResponse(200, w.ToString());
@@ -216,10 +216,10 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>The login token checked (<see cref="CheckLoginToken"/>), then the form; null when the request may go on.</summary>
-        private static WebResponse ReadLoginForm(WebRequest request, WebApp app, out FormBody form)
+        private static WebResponse? ReadLoginForm(WebRequest request, WebApp app, out FormBody? form)
         {
             form = null;
-            WebResponse refused = CheckLoginToken(request, app);
+            WebResponse? refused = CheckLoginToken(request, app);
             if (refused != null)
             {
                 return refused;
@@ -230,9 +230,9 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>Login and setup need the login token of GET /api/v1/session (or the token of a session already open).</summary>
-        private static WebResponse CheckLoginToken(WebRequest request, WebApp app)
+        private static WebResponse? CheckLoginToken(WebRequest request, WebApp app)
         {
-            WebResponse badType = WebAuth.CheckForm(request);
+            WebResponse? badType = WebAuth.CheckForm(request);
             if (badType != null)
             {
                 return badType;
@@ -244,7 +244,7 @@ namespace NesMep.Core.Web
                 return null;
             }
 
-            Session s = app.SessionOf(request);
+            Session? s = app.SessionOf(request);
             if (s != null && request.CsrfToken != null && ConstantTime.StringsEqual(request.CsrfToken, s.CsrfToken))
             {
                 return null;
@@ -255,7 +255,7 @@ namespace NesMep.Core.Web
 
         private static WebResponse LoggedIn(WebRequest request, WebApp app)
         {
-            Session old = app.SessionOf(request);
+            Session? old = app.SessionOf(request);
             if (old != null)
             {
                 app.Sessions.Remove(old); // a fresh id at every login (no session fixation)

@@ -22,13 +22,13 @@ namespace NesMep.Core.Web
                 }
             }
 
-            string op = form.Get("op");
+            string? op = form.Get("op");
             if (op != null && op != "read")
             {
                 errors.Add("op", "only reads are allowed: the console never writes tables or runs procedures");
             }
 
-            string tableText = form.Get("table");
+            string? tableText = form.Get("table");
             int table = tableText == null ? -1 : TableIds.Parse(tableText);
             if (tableText == null || tableText.Trim().Length == 0)
             {
@@ -82,7 +82,7 @@ namespace NesMep.Core.Web
                 request.SetPartialRead(table, offset, count);
             }
 
-            string invalid = MepRequestWriter.Validate(request);
+            string? invalid = MepRequestWriter.Validate(request);
             if (invalid != null)
             {
                 errors.Add("table", invalid);
@@ -92,7 +92,7 @@ namespace NesMep.Core.Web
             return request.IsRead;
         }
 
-        private static string Trimmed(string s)
+        private static string Trimmed(string? s)
         {
             return s == null ? "" : s.Trim();
         }

@@ -6,7 +6,7 @@ namespace NesMep.Core.Web
         public const string SessionName = "nesmep_sid";
 
         /// <summary>The value of <paramref name="name"/> in a Cookie header ("a=1; b=2"), or null.</summary>
-        public static string Get(string header, string name)
+        public static string? Get(string? header, string name)
         {
             if (header == null)
             {

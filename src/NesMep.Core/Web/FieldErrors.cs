@@ -43,7 +43,7 @@ namespace NesMep.Core.Web
             return MessageFor(field) != null;
         }
 
-        public string MessageFor(string field)
+        public string? MessageFor(string field)
         {
             for (int i = 0; i < Count; i++)
             {

@@ -32,7 +32,7 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>The decoded value, or null when the field was not sent.</summary>
-        public string Get(string name)
+        public string? Get(string name)
         {
             for (int i = 0; i < Count; i++)
             {
@@ -51,7 +51,7 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>Parses; on failure returns null and a reason that never quotes a value.</summary>
-        public static FormBody Parse(string body, out string error)
+        public static FormBody? Parse(string body, out string? error)
         {
             error = null;
             FormBody form = new FormBody();
@@ -76,8 +76,8 @@ namespace NesMep.Core.Web
                 }
 
                 int eq = pair.IndexOf('=');
-                string name = Decode(eq < 0 ? pair : pair.Substring(0, eq));
-                string value = eq < 0 ? "" : Decode(pair.Substring(eq + 1));
+                string? name = Decode(eq < 0 ? pair : pair.Substring(0, eq));
+                string? value = eq < 0 ? "" : Decode(pair.Substring(eq + 1));
                 if (name == null || value == null)
                 {
                     error = "malformed percent-encoding in the form body";
@@ -111,7 +111,7 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>Percent- and '+'-decoding to UTF-8 text; null when a '%' is not followed by two hex digits.</summary>
-        public static string Decode(string s)
+        public static string? Decode(string s)
         {
             if (s.IndexOf('%') < 0 && s.IndexOf('+') < 0)
             {

@@ -9,7 +9,7 @@ namespace NesMep.Core.Web
     public static class HostHeaderCheck
     {
         /// <summary>True when the Host header (port allowed) names this module; a missing header passes (HTTP/1.0 tools).</summary>
-        public static bool IsAllowed(string hostHeader, string configuredHostname)
+        public static bool IsAllowed(string? hostHeader, string configuredHostname)
         {
             if (hostHeader == null || hostHeader.Length == 0)
             {

@@ -15,7 +15,7 @@ namespace NesMep.Core.Web
         /// Stores the settings atomically (temp file + rename) so a crash keeps the previous ones.
         /// Returns null on success, else why nothing was saved.
         /// </summary>
-        string Save(ModuleSettings settings);
+        string? Save(ModuleSettings settings);
 
         /// <summary>Starts using saved settings (restart meter runtime and MQTT) once the current response is out.</summary>
         void Apply(ModuleSettings settings);

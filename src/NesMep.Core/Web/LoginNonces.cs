@@ -43,9 +43,9 @@ namespace NesMep.Core.Web
             return Tokens.ToBase64Url(token);
         }
 
-        public bool IsValid(string token, long nowMs)
+        public bool IsValid(string? token, long nowMs)
         {
-            byte[] bytes = Tokens.LooksValid(token) ? Tokens.FromBase64Url(token) : null;
+            byte[]? bytes = Tokens.LooksValid(token) ? Tokens.FromBase64Url(token) : null;
             if (bytes == null || bytes.Length != TokenBytes)
             {
                 return false;

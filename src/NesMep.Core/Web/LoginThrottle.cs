@@ -29,7 +29,7 @@ namespace NesMep.Core.Web
         /// <summary>How long an address that gave the right password stays exempt from the global budget.</summary>
         public const long TrustForMs = 30L * 24 * 60 * 60 * 1000;
 
-        private readonly string[] _clients = new string[Capacity];
+        private readonly string?[] _clients = new string?[Capacity];
         private readonly int[] _failures = new int[Capacity];
         private readonly long[] _lastFailureMs = new long[Capacity];
         private readonly long[] _blockedUntilMs = new long[Capacity];

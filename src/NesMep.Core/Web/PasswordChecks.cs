@@ -39,9 +39,9 @@ namespace NesMep.Core.Web
         /// check slot is then its own until <see cref="End"/>); else the refusal: 429 while the
         /// client or the whole module waits after wrong tries, 503 while another check runs.
         /// </summary>
-        public WebResponse Begin(string client, long nowMs)
+        public WebResponse? Begin(string client, long nowMs)
         {
-            WebResponse refused = Admit(client, nowMs);
+            WebResponse? refused = Admit(client, nowMs);
             if (refused != null)
             {
                 return refused;
@@ -59,14 +59,14 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>Call under app.Sync before checking a cheap secret (the setup code): 429 while the client or the module waits.</summary>
-        public WebResponse Admit(string client, long nowMs)
+        public WebResponse? Admit(string client, long nowMs)
         {
             long wait = _throttle.WaitMs(client, nowMs);
             return wait > 0 ? WebAuth.TooManyAttempts(wait) : null;
         }
 
         /// <summary>The PBKDF2 check itself. Call WITHOUT app.Sync, after <see cref="Begin"/> let it run.</summary>
-        public bool Verify(string password, string stored)
+        public bool Verify(string? password, string stored)
         {
             bool finished = false;
             try

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace NesMep.Core.Web
@@ -26,11 +27,11 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>True when <paramref name="password"/> matches; false for any malformed stored text.</summary>
-        public static bool Verify(string password, string stored, IHmacSha256 hmac)
+        public static bool Verify(string? password, string stored, IHmacSha256 hmac)
         {
             int iterations;
-            byte[] salt;
-            byte[] expected;
+            byte[]? salt;
+            byte[]? expected;
             if (password == null || !TryParse(stored, out iterations, out salt, out expected))
             {
                 return false;
@@ -43,12 +44,12 @@ namespace NesMep.Core.Web
         public static bool IsWellFormed(string stored)
         {
             int iterations;
-            byte[] salt;
-            byte[] hash;
+            byte[]? salt;
+            byte[]? hash;
             return TryParse(stored, out iterations, out salt, out hash);
         }
 
-        private static bool TryParse(string stored, out int iterations, out byte[] salt, out byte[] hash)
+        private static bool TryParse(string stored, out int iterations, [NotNullWhen(true)] out byte[]? salt, [NotNullWhen(true)] out byte[]? hash)
         {
             iterations = 0;
             salt = null;

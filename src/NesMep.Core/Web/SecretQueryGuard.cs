@@ -10,7 +10,7 @@ namespace NesMep.Core.Web
         private static readonly string[] SecretWords = { "pass", "pwd", "key", "token", "secret", "mbk", "csrf", "session", "sid" };
 
         /// <summary>A 400 response when the query names a secret, else null.</summary>
-        public static WebResponse Check(string pathAndQuery)
+        public static WebResponse? Check(string pathAndQuery)
         {
             string query = WebText.Query(pathAndQuery);
             if (query.Length == 0)
@@ -23,7 +23,7 @@ namespace NesMep.Core.Web
             {
                 int eq = pairs[i].IndexOf('=');
                 string raw = eq < 0 ? pairs[i] : pairs[i].Substring(0, eq);
-                string name = FormBody.Decode(raw);
+                string? name = FormBody.Decode(raw);
                 name = WebText.ToLowerAscii(name == null ? raw : name);
                 for (int k = 0; k < SecretWords.Length; k++)
                 {

@@ -15,7 +15,7 @@ namespace NesMep.Core.Web
         /// <summary>A session is gone this long after login, used or not.</summary>
         public const long AgeLimitMs = 12L * 60 * 60 * 1000;
 
-        private readonly Session[] _slots = new Session[Capacity];
+        private readonly Session?[] _slots = new Session?[Capacity];
         private readonly IRandomSource _random;
 
         public SessionStore(IRandomSource random)
@@ -33,13 +33,14 @@ namespace NesMep.Core.Web
             int victim = 0;
             for (int i = 0; i < Capacity; i++)
             {
-                if (_slots[i] == null || Expired(_slots[i], nowMs))
+                Session? slot = _slots[i];
+                if (slot == null || Expired(slot, nowMs))
                 {
                     victim = i;
                     break;
                 }
 
-                if (_slots[i].LastSeenMs < _slots[victim].LastSeenMs)
+                if (slot.LastSeenMs < _slots[victim]!.LastSeenMs) // every slot before i is live
                 {
                     victim = i;
                 }
@@ -50,17 +51,17 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>The live session with this id (and marks it used), or null.</summary>
-        public Session Find(string id, long nowMs)
+        public Session? Find(string id, long nowMs)
         {
             if (!Tokens.LooksValid(id))
             {
                 return null;
             }
 
-            Session found = null;
+            Session? found = null;
             for (int i = 0; i < Capacity; i++)
             {
-                Session s = _slots[i];
+                Session? s = _slots[i];
                 if (s == null)
                 {
                     continue;
@@ -115,7 +116,8 @@ namespace NesMep.Core.Web
             int n = 0;
             for (int i = 0; i < Capacity; i++)
             {
-                if (_slots[i] != null && !Expired(_slots[i], nowMs))
+                Session? slot = _slots[i];
+                if (slot != null && !Expired(slot, nowMs))
                 {
                     n++;
                 }

@@ -8,8 +8,8 @@ namespace NesMep.Core.Web
     {
         public static WebResponse Get(WebRequest request, WebApp app)
         {
-            Session s;
-            WebResponse refused = WebAuth.Authorize(request, app, false, out s);
+            Session? s;
+            WebResponse? refused = WebAuth.Authorize(request, app, false, out s);
             if (refused != null)
             {
                 return refused;
@@ -26,21 +26,21 @@ namespace NesMep.Core.Web
         /// </summary>
         public static WebResponse Post(WebRequest request, WebApp app)
         {
-            Session session;
+            Session? session;
             ModuleSettings current;
-            SettingsChange change;
+            SettingsChange? change;
             FieldErrors errors = new FieldErrors();
             lock (app.Sync)
             {
-                WebResponse refused = Prepare(request, app, errors, out session, out current, out change);
+                WebResponse? refused = Prepare(request, app, errors, out session, out current, out change);
                 if (refused != null)
                 {
                     return refused;
                 }
 
-                if (change.NewWebPassword == null || errors.Has("current_password"))
+                if (change!.NewWebPassword == null || errors.Has("current_password")) // change and session are set when nothing was refused
                 {
-                    return Commit(request, app, session, current, change, errors);
+                    return Commit(request, app, session!, current, change, errors);
                 }
 
                 refused = app.Checks.Begin(request.Client, app.Clock.NowMs);
@@ -66,23 +66,24 @@ namespace NesMep.Core.Web
                     errors.Add("current_password", "wrong password");
                 }
 
-                return Commit(request, app, session, current, change, errors);
+                return Commit(request, app, session!, current, change, errors);
             }
         }
 
         /// <summary>Session, CSRF token and form checks, then every field parsed into <paramref name="change"/>. Under app.Sync.</summary>
-        private static WebResponse Prepare(WebRequest request, WebApp app, FieldErrors errors, out Session session, out ModuleSettings current, out SettingsChange change)
+        private static WebResponse? Prepare(WebRequest request, WebApp app, FieldErrors errors, out Session? session, out ModuleSettings current, out SettingsChange? change)
         {
             current = app.Settings;
             change = null;
-            FormBody form;
-            WebResponse refused = WebAuth.AuthorizeForm(request, app, out session, out form);
+            FormBody? form;
+            WebResponse? refused = WebAuth.AuthorizeForm(request, app, out session, out form);
             if (refused != null)
             {
                 return refused;
             }
 
-            change = SettingsForm.Parse(form, current, app.Platform.HasWifi, errors);
+            change = SettingsForm.Parse(form!, current, // set when nothing was refused
+                app.Platform.HasWifi, errors);
             return null;
         }
 
@@ -106,7 +107,7 @@ namespace NesMep.Core.Web
             }
 
             string changed = current.DescribeChanges(next);
-            string saveError = app.Platform.Save(next);
+            string? saveError = app.Platform.Save(next);
             if (saveError != null)
             {
                 app.Log.Write(LogLevel.Error, "web: settings not saved: " + saveError);

@@ -21,11 +21,10 @@ namespace NesMep.Core.Web
 
         public static SettingsChange Parse(FormBody form, ModuleSettings current, bool hasWifi, FieldErrors errors)
         {
-            SettingsChange change = new SettingsChange();
             ModuleSettings c = current.Copy();
-            change.Candidate = c;
+            SettingsChange change = new SettingsChange(c);
             bool clearMqttPassword = false;
-            string newMqttPassword = null;
+            string? newMqttPassword = null;
             for (int i = 0; i < form.Count; i++)
             {
                 string name = form.Name(i);
@@ -43,7 +42,7 @@ namespace NesMep.Core.Web
                         }
                         else if (TextSetting.HasControl(v))
                         {
-                            errors.Add(name, TextSetting.Check(v, MaxSsidBytes));
+                            errors.Add(name, TextSetting.Check(v, MaxSsidBytes)!); // HasControl: Check names the problem
                         }
                         else
                         {
@@ -58,7 +57,7 @@ namespace NesMep.Core.Web
                         }
                         else if (v.Length > 0)
                         {
-                            string e = CheckWifiPassword(v);
+                            string? e = CheckWifiPassword(v);
                             if (e != null)
                             {
                                 errors.Add(name, e);
@@ -73,10 +72,10 @@ namespace NesMep.Core.Web
                     case "meter_key":
                         if (v.Length > 0)
                         {
-                            string keyError;
+                            string? keyError;
                             if (MepKey.TryParse(v, out keyError) == null)
                             {
-                                errors.Add(name, keyError);
+                                errors.Add(name, keyError!); // TryParse gives the reason with null
                             }
                             else
                             {
@@ -86,7 +85,7 @@ namespace NesMep.Core.Web
 
                         break;
                     case "hostname":
-                        string hostError = WebText.CheckHostName(v);
+                        string? hostError = WebText.CheckHostName(v);
                         if (hostError != null)
                         {
                             errors.Add(name, hostError);
@@ -132,7 +131,7 @@ namespace NesMep.Core.Web
                     case "mqtt_host":
                         // Checked here as well as with the other MQTT settings, so a bad host is
                         // refused even while MQTT is switched off.
-                        string brokerError = v.Trim().Length == 0 ? null : BrokerHost.Check(v.Trim());
+                        string? brokerError = v.Trim().Length == 0 ? null : BrokerHost.Check(v.Trim());
                         if (brokerError != null)
                         {
                             errors.Add(name, brokerError);
@@ -225,7 +224,7 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>Null when usable as a Wi-Fi (WPA2-PSK) passphrase: 8..63 printable ASCII, or 64 hex digits.</summary>
-        public static string CheckWifiPassword(string v)
+        public static string? CheckWifiPassword(string v)
         {
             if (v.Length == 64)
             {
@@ -249,7 +248,7 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>Null when acceptable as a web password (also used by the first-start setup).</summary>
-        public static string CheckNewPassword(string password)
+        public static string? CheckNewPassword(string password)
         {
             if (password.Length < MinPasswordLength)
             {
@@ -266,19 +265,19 @@ namespace NesMep.Core.Web
                 return;
             }
 
-            string e = CheckNewPassword(change.NewWebPassword);
+            string? e = CheckNewPassword(change.NewWebPassword);
             if (e != null)
             {
                 errors.Add("web_password", e);
             }
 
-            string confirm = form.Get("web_password_confirm");
+            string? confirm = form.Get("web_password_confirm");
             if (confirm == null || confirm != change.NewWebPassword)
             {
                 errors.Add("web_password_confirm", "does not match the new password");
             }
 
-            string currentPassword = form.Get("current_password");
+            string? currentPassword = form.Get("current_password");
             if (current.WebPasswordHash.Length > 0 && (currentPassword == null || currentPassword.Length == 0))
             {
                 errors.Add("current_password", "give the current password to change it");
@@ -290,7 +289,7 @@ namespace NesMep.Core.Web
         /// <summary>Runs the shared MQTT checks and files the message under the form field it names.</summary>
         private static void CheckMqtt(MqttSettings m, FieldErrors errors)
         {
-            string e = m.Validate();
+            string? e = m.Validate();
             if (e == null)
             {
                 return;
@@ -327,7 +326,7 @@ namespace NesMep.Core.Web
         /// <summary>A free-text field: stored only when <see cref="TextSetting.Check"/> accepts it.</summary>
         private static void Text(string name, string v, int maxLength, FieldErrors errors, ref string target)
         {
-            string e = TextSetting.Check(v, maxLength);
+            string? e = TextSetting.Check(v, maxLength);
             if (e != null)
             {
                 errors.Add(name, e);

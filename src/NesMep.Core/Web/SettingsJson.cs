@@ -22,8 +22,8 @@ namespace NesMep.Core.Web
 
             w.Property("meter_key_set", s.MeterKey.Length > 0);
             w.Name("meter_key_form");
-            string keyError;
-            MepKey key = s.MeterKey.Length == 0 ? null : MepKey.TryParse(s.MeterKey, out keyError);
+            string? keyError;
+            MepKey? key = s.MeterKey.Length == 0 ? null : MepKey.TryParse(s.MeterKey, out keyError);
             if (key == null)
             {
                 w.Null();

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace NesMep.Core.Web
 {
     /// <summary>
@@ -8,7 +10,7 @@ namespace NesMep.Core.Web
     public static class TextSetting
     {
         /// <summary>Null when usable, else the problem.</summary>
-        public static string Check(string value, int maxLength)
+        public static string? Check(string value, int maxLength)
         {
             if (value == null)
             {
@@ -34,7 +36,8 @@ namespace NesMep.Core.Web
         /// one log message is always one line whatever it quotes. Returns the same string when
         /// there is nothing to escape (no allocation on the usual path).
         /// </summary>
-        public static string Escape(string text)
+        [return: NotNullIfNotNull("text")]
+        public static string? Escape(string? text)
         {
             if (text == null || !HasControl(text))
             {

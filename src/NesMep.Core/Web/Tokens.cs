@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 
 namespace NesMep.Core.Web
 {
@@ -34,7 +35,7 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>The bytes of a <see cref="ToBase64Url"/> text, or null when it is not one.</summary>
-        public static byte[] FromBase64Url(string text)
+        public static byte[]? FromBase64Url(string text)
         {
             if (text == null || text.Length % 4 == 1)
             {
@@ -60,7 +61,7 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>True when every character could come from <see cref="ToBase64Url"/> (cheap syntax check before a lookup).</summary>
-        public static bool LooksValid(string token)
+        public static bool LooksValid([NotNullWhen(true)] string? token)
         {
             if (token == null || token.Length < 16 || token.Length > 128)
             {

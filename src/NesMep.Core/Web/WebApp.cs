@@ -27,7 +27,7 @@ namespace NesMep.Core.Web
         /// <summary>API tokens are long random strings, so one round (a salted HMAC) is enough and keeps each API call cheap.</summary>
         public const int TokenIterations = 1;
 
-        public WebApp(IWebPlatform platform, IHmacSha256 hmac, IRandomSource random, IClock clock, ILog log, ModuleSettings settings, string version)
+        public WebApp(IWebPlatform platform, IHmacSha256 hmac, IRandomSource random, IClock clock, ILog? log, ModuleSettings settings, string version)
         {
             Platform = platform;
             Hmac = hmac;
@@ -78,7 +78,7 @@ namespace NesMep.Core.Web
         /// the UI is reachable from a network before it has a password: otherwise the first visitor
         /// would choose it. Null: no code (device access point, loopback-only host).
         /// </summary>
-        public string SetupCode { get; set; }
+        public string? SetupCode { get; set; }
 
         /// <summary>PBKDF2 rounds for new password hashes (the ESP32 adapter lowers it; the count is stored in the hash).</summary>
         public int PasswordIterations { get; set; }
@@ -89,9 +89,9 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>The session named by the request's cookie, or null.</summary>
-        public Session SessionOf(WebRequest request)
+        public Session? SessionOf(WebRequest request)
         {
-            string id = Cookies.Get(request.Cookie, Cookies.SessionName);
+            string? id = Cookies.Get(request.Cookie, Cookies.SessionName);
             return id == null ? null : Sessions.Find(id, Clock.NowMs);
         }
     }

@@ -12,7 +12,7 @@ namespace NesMep.Core.Web
         /// or without a session, 403 for a change without the session's CSRF token, 415 for a body
         /// that is not a form. Call under app.Sync. The device's firmware-upload handler uses it too.
         /// </summary>
-        public static WebResponse Authorize(WebRequest request, WebApp app, bool change, out Session session)
+        public static WebResponse? Authorize(WebRequest request, WebApp app, bool change, out Session? session)
         {
             session = null;
             if (app.SetupRequired)
@@ -43,10 +43,10 @@ namespace NesMep.Core.Web
         /// <see cref="Authorize"/> for a change, then the form: null when the request may go on
         /// (<paramref name="form"/> set), else the refusal. Call under app.Sync.
         /// </summary>
-        public static WebResponse AuthorizeForm(WebRequest request, WebApp app, out Session session, out FormBody form)
+        public static WebResponse? AuthorizeForm(WebRequest request, WebApp app, out Session? session, out FormBody? form)
         {
             form = null;
-            WebResponse refused = Authorize(request, app, true, out session);
+            WebResponse? refused = Authorize(request, app, true, out session);
             if (refused != null)
             {
                 return refused;
@@ -60,16 +60,16 @@ namespace NesMep.Core.Web
         /// The request's urlencoded form, or null with <paramref name="refused"/> set to the 400 that
         /// says why it could not be read.
         /// </summary>
-        public static FormBody ReadForm(WebRequest request, out WebResponse refused)
+        public static FormBody? ReadForm(WebRequest request, out WebResponse? refused)
         {
-            string error;
-            FormBody form = FormBody.Parse(request.Body, out error);
-            refused = form == null ? WebResponse.Error(400, error) : null;
+            string? error;
+            FormBody? form = FormBody.Parse(request.Body, out error);
+            refused = form == null ? WebResponse.Error(400, error!) : null; // Parse gives the reason with null
             return form;
         }
 
         /// <summary>415 unless the body is empty or a urlencoded form.</summary>
-        public static WebResponse CheckForm(WebRequest request)
+        public static WebResponse? CheckForm(WebRequest request)
         {
             if (request.Body == null || request.Body.Length == 0)
             {

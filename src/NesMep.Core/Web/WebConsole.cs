@@ -18,8 +18,8 @@ namespace NesMep.Core.Web
         /// <summary>A read that has not finished after this long is reported as lost.</summary>
         public const long GiveUpMs = 60000;
 
-        private ManualRead _read;
-        private MeterPoller _poller;
+        private ManualRead? _read;
+        private MeterPoller? _poller;
         private long _queuedMs;
 
         /// <summary>Queues a read; call under the module lock.</summary>
@@ -32,7 +32,7 @@ namespace NesMep.Core.Web
                 return new WebResponse(400, errors.ToJson("the read was not sent"));
             }
 
-            MeterPoller poller = context.Poller;
+            MeterPoller? poller = context.Poller;
             if (poller == null)
             {
                 return WebResponse.Error(409, "no meter is configured: set the meter key first");
@@ -59,7 +59,7 @@ namespace NesMep.Core.Web
         {
             JsonWriter w = new JsonWriter();
             w.BeginObject();
-            ManualRead m = _read;
+            ManualRead? m = _read;
             if (m == null)
             {
                 w.Property("state", "idle");
@@ -98,11 +98,11 @@ namespace NesMep.Core.Web
 
             w.Property("request_hex", Hex.Format(m.RequestFrame, 0, m.RequestLength));
             w.Property("response_hex", Hex.Format(m.ResponseFrame, 0, m.ResponseLength));
-            MeterPoller poller = _poller;
+            MeterPoller poller = _poller!; // Start sets it together with _read
             MepDigest digest = poller.Link.Digest;
             w.Name("request");
             JsonWriter req = new JsonWriter();
-            string error = m.RequestLength == 0 ? "request: nothing was sent" : MepFrameJson.WriteRequest(m.RequestFrame, 0, m.RequestLength, digest, req);
+            string? error = m.RequestLength == 0 ? "request: nothing was sent" : MepFrameJson.WriteRequest(m.RequestFrame, 0, m.RequestLength, digest, req);
             if (error == null)
             {
                 w.Raw(req.ToString());
@@ -122,7 +122,7 @@ namespace NesMep.Core.Web
             {
                 MeterTableState t = poller.Tables;
                 JsonWriter resp = new JsonWriter();
-                string respError = MepFrameJson.WriteResponse(m.RequestFrame, 0, m.RequestLength, m.ResponseFrame, 0, m.ResponseLength, digest,
+                string? respError = MepFrameJson.WriteResponse(m.RequestFrame, 0, m.RequestLength, m.ResponseFrame, 0, m.ResponseLength, digest,
                     t.Dimensions.HasLayout ? t.Dimensions : null, t.PresentValues.IsKnown ? t.PresentValues : null,
                     t.Summations.IsKnown ? t.Summations : null, resp);
                 if (respError == null)

@@ -20,7 +20,7 @@ namespace NesMep.Core.Web
         public const string StaticCacheControl = "no-cache";
 
         /// <summary>Content type by file extension; null for anything the UI does not ship.</summary>
-        public static string ContentTypeFor(string path)
+        public static string? ContentTypeFor(string path)
         {
             string p = WebText.ToLowerAscii(path);
             if (p.EndsWith(".html"))
@@ -67,7 +67,7 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>The UI file for a request path ("/" → "index.html"), or null when the path cannot name one.</summary>
-        public static string FileFor(string path)
+        public static string? FileFor(string path)
         {
             string p = WebText.StripQuery(path);
             if (p == "/" || p.Length == 0)

@@ -9,19 +9,19 @@ namespace NesMep.Core.Web
         public string Path = "/";
 
         /// <summary>Host header as received (name or address, maybe with a port), or null.</summary>
-        public string Host;
+        public string? Host;
 
         /// <summary>Raw Cookie header, or null.</summary>
-        public string Cookie;
+        public string? Cookie;
 
         /// <summary>X-CSRF-Token header, or null.</summary>
-        public string CsrfToken;
+        public string? CsrfToken;
 
         /// <summary>Authorization header, or null.</summary>
-        public string Authorization;
+        public string? Authorization;
 
         /// <summary>Content-Type header, or null.</summary>
-        public string ContentType;
+        public string? ContentType;
 
         /// <summary>The request body as text ("" when none).</summary>
         public string Body = "";

@@ -16,16 +16,16 @@ namespace NesMep.Core.Web
         public string Body;
 
         /// <summary>Set-Cookie header value, or null.</summary>
-        public string SetCookie;
+        public string? SetCookie;
 
         /// <summary>Retry-After in seconds (429), or 0.</summary>
         public int RetryAfterS;
 
         /// <summary>Allow header for 405, or null.</summary>
-        public string Allow;
+        public string? Allow;
 
         /// <summary>WWW-Authenticate header for 401 on token-protected endpoints, or null.</summary>
-        public string Authenticate;
+        public string? Authenticate;
 
         /// <summary>{"error":"…"} with the given status.</summary>
         public static WebResponse Error(int status, string message)

@@ -12,7 +12,7 @@ namespace NesMep.Core.Web
     /// </summary>
     public static class WebRouter
     {
-        public static WebResponse Handle(WebRequest request, WebApp app, object gate, ModuleContext context)
+        public static WebResponse? Handle(WebRequest request, WebApp app, object gate, ModuleContext context)
         {
             string path = WebText.StripQuery(request.Path);
             switch (path)
@@ -97,8 +97,8 @@ namespace NesMep.Core.Web
 
         private static WebResponse Logs(WebRequest request, WebApp app)
         {
-            Session s;
-            WebResponse refused = WebAuth.Authorize(request, app, false, out s);
+            Session? s;
+            WebResponse? refused = WebAuth.Authorize(request, app, false, out s);
             if (refused != null)
             {
                 return refused;
@@ -120,8 +120,8 @@ namespace NesMep.Core.Web
 
         private static WebResponse ConsoleResult(WebRequest request, WebApp app, object gate, ModuleContext context)
         {
-            Session s;
-            WebResponse refused = WebAuth.Authorize(request, app, false, out s);
+            Session? s;
+            WebResponse? refused = WebAuth.Authorize(request, app, false, out s);
             if (refused != null)
             {
                 return refused;
@@ -135,9 +135,9 @@ namespace NesMep.Core.Web
 
         private static WebResponse ConsoleRead(WebRequest request, WebApp app, object gate, ModuleContext context)
         {
-            Session s;
-            FormBody form;
-            WebResponse refused = WebAuth.AuthorizeForm(request, app, out s, out form);
+            Session? s;
+            FormBody? form;
+            WebResponse? refused = WebAuth.AuthorizeForm(request, app, out s, out form);
             if (refused != null)
             {
                 return refused;
@@ -145,7 +145,7 @@ namespace NesMep.Core.Web
 
             lock (gate)
             {
-                return app.Console.Start(form, context);
+                return app.Console.Start(form!, context); // set when nothing was refused
             }
         }
     }

@@ -74,7 +74,7 @@ namespace NesMep.Core.Web
         }
 
         /// <summary>Null when usable as a host name label (RFC 1123: 1..63 letters, digits, '-', not at either end).</summary>
-        public static string CheckHostName(string name)
+        public static string? CheckHostName(string name)
         {
             if (name == null || name.Length == 0)
             {

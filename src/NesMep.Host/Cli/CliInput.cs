@@ -13,13 +13,13 @@ internal static class CliInput
             throw new CliError(option + ": no hex given");
         }
 
-        byte[]? bytes = Hex.TryParse(text, out string error);
+        byte[]? bytes = Hex.TryParse(text, out string? error);
         return bytes ?? throw new CliError(option + ": " + error);
     }
 
     public static MepKey Key(string? text)
     {
-        MepKey? key = MepKey.TryParse(text, out string error);
+        MepKey? key = MepKey.TryParse(text, out string? error);
         return key ?? throw new CliError("--key: " + error);
     }
 
@@ -43,7 +43,7 @@ internal static class CliInput
 
         byte[] data = HexBytes(hex, "--bt21");
         var dims = new Bt21Dimensions();
-        if (!dims.TryDecode(data, 0, data.Length, out string error))
+        if (!dims.TryDecode(data, 0, data.Length, out string? error))
         {
             throw new CliError("--bt21: " + error);
         }
@@ -65,7 +65,7 @@ internal static class CliInput
 
         byte[] data = HexBytes(hex, "--bt27");
         var selection = new Bt27Selection();
-        if (!selection.TryDecode(data, 0, data.Length, dims, out string error))
+        if (!selection.TryDecode(data, 0, data.Length, dims, out string? error))
         {
             throw new CliError("--bt27: " + error);
         }
@@ -87,7 +87,7 @@ internal static class CliInput
 
         byte[] data = HexBytes(hex, "--bt22");
         var selection = new Bt22Selection();
-        if (!selection.TryDecode(data, 0, data.Length, dims, out string error))
+        if (!selection.TryDecode(data, 0, data.Length, dims, out string? error))
         {
             throw new CliError("--bt22: " + error);
         }

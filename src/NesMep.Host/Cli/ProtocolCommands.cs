@@ -95,7 +95,7 @@ internal static class ProtocolCommands
             Bt22Selection? summations = CliInput.Bt22(result.GetValue(bt22), dims);
             Bt27Selection? present = CliInput.Bt27(result.GetValue(bt27), dims);
             var w = new JsonWriter();
-            if (!TableJson.TryWrite(tableId, bytes, 0, bytes.Length, tableOffset, dims, present, summations, w, out string error))
+            if (!TableJson.TryWrite(tableId, bytes, 0, bytes.Length, tableOffset, dims, present, summations, w, out string? error))
             {
                 throw new CliError(TableIds.Name(tableId) + ": " + error);
             }

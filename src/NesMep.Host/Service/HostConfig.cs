@@ -135,12 +135,12 @@ public sealed class HostConfig
                 return "meter.key: a real meter needs its MEP key (MBK) from the utility";
             }
 
-            if (MepKey.TryParse(Key, out string keyError) == null)
+            if (MepKey.TryParse(Key, out string? keyError) == null)
             {
                 return "meter.key: " + keyError;
             }
         }
-        else if (Key != null && MepKey.TryParse(Key, out string simKeyError) == null)
+        else if (Key != null && MepKey.TryParse(Key, out string? simKeyError) == null)
         {
             return "meter.key: " + simKeyError;
         }

@@ -89,7 +89,7 @@ namespace NesMep.Core.NanoTests.Support
         {
             Requests++;
             uint sequence;
-            string error;
+            string? error;
             if (!MepRequestParser.DigestValid(_digest, _frame, 0, length) ||
                 !MepRequestParser.TryParse(_frame, 0, length, _request, out sequence, out error))
             {

@@ -32,7 +32,7 @@ namespace NesMep.Core.NanoTests.Support
         /// Returns the bytes served, or -1 when the meter has no such table.</summary>
         public int Serve(int table, int offset, int count, byte[] into)
         {
-            byte[] image = Image(table);
+            byte[]? image = Image(table);
             if (image == null)
             {
                 return -1;
@@ -54,7 +54,7 @@ namespace NesMep.Core.NanoTests.Support
             return count;
         }
 
-        private byte[] Image(int table)
+        private byte[]? Image(int table)
         {
             switch (table)
             {

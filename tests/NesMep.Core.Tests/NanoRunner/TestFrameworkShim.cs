@@ -28,7 +28,7 @@ namespace nanoFramework.TestFramework
     /// <summary>Thrown by <see cref="Assert"/> when a check fails.</summary>
     public sealed class AssertFailedException : Exception
     {
-        public AssertFailedException(string message)
+        public AssertFailedException(string? message)
             : base(message)
         {
         }
@@ -36,7 +36,7 @@ namespace nanoFramework.TestFramework
 
     public static class Assert
     {
-        public static void AreEqual(object expected, object actual, string message = "")
+        public static void AreEqual(object? expected, object? actual, string? message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -44,7 +44,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(object notExpected, object actual, string message = "")
+        public static void AreNotEqual(object? notExpected, object? actual, string? message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -52,7 +52,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void IsTrue(bool condition, string message = "")
+        public static void IsTrue(bool condition, string? message = "")
         {
             if (!condition)
             {
@@ -60,7 +60,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void IsFalse(bool condition, string message = "")
+        public static void IsFalse(bool condition, string? message = "")
         {
             if (condition)
             {
@@ -68,7 +68,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void IsNull(object value, string message = "")
+        public static void IsNull(object? value, string? message = "")
         {
             if (value != null)
             {
@@ -76,7 +76,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void IsNotNull(object value, string message = "")
+        public static void IsNotNull([System.Diagnostics.CodeAnalysis.NotNull] object? value, string? message = "")
         {
             if (value == null)
             {
@@ -84,7 +84,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static Exception ThrowsException(Type exceptionType, Action action, string message = "")
+        public static Exception ThrowsException(Type exceptionType, Action action, string? message = "")
         {
             try
             {
@@ -103,7 +103,8 @@ namespace nanoFramework.TestFramework
             return null;
         }
 
-        public static void Fail(string message = "")
+        [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        public static void Fail(string? message = "")
         {
             throw new AssertFailedException(message);
         }
@@ -112,9 +113,9 @@ namespace nanoFramework.TestFramework
     public static class OutputHelper
     {
         [ThreadStatic]
-        private static Action<string> _sink;
+        private static Action<string>? _sink;
 
-        internal static Action<string> Sink
+        internal static Action<string>? Sink
         {
             get => _sink;
             set => _sink = value;
@@ -157,7 +158,7 @@ namespace nanoFramework.TestFramework
         internal static void Run(MethodInfo test, Action<string> output)
         {
             Type type = test.DeclaringType!;
-            object instance = type.IsAbstract && type.IsSealed ? null : Activator.CreateInstance(type);
+            object? instance = type.IsAbstract && type.IsSealed ? null : Activator.CreateInstance(type);
             OutputHelper.Sink = output;
             try
             {
@@ -181,7 +182,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        private static void Invoke(Type type, object instance, Type attribute)
+        private static void Invoke(Type type, object? instance, Type attribute)
         {
             foreach (MethodInfo m in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             {

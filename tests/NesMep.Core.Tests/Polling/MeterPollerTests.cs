@@ -210,10 +210,10 @@ public class MeterPollerTests
             Assert.Equal(3, writes.Count);
             for (int i = 1; i < writes.Count; i++)
             {
-                Assert.NotEqual(writes[i - 1].Data[writes[i - 1].DataOffset + 2], writes[i].Data[writes[i].DataOffset + 2]);
+                Assert.NotEqual(writes[i - 1].Data![writes[i - 1].DataOffset + 2], writes[i].Data![writes[i].DataOffset + 2]);
             }
 
-            Assert.All(writes, w => Assert.Equal(4, w.Data[w.DataOffset + 3]));
+            Assert.All(writes, w => Assert.Equal(4, w.Data![w.DataOffset + 3]));
             Assert.Contains(after, r => r.TableId == 0x08 && r.Code == MepCodes.FullRead);
         }
     }

@@ -54,7 +54,7 @@ public class MepFrameTests
     {
         byte[] frame = Hex.Parse(ShortFullReadFrames.Bt01Request);
         var r = new MepRequest();
-        Assert.True(MepRequestParser.TryParse(frame, 0, frame.Length, r, out uint seq, out string error), error);
+        Assert.True(MepRequestParser.TryParse(frame, 0, frame.Length, r, out uint seq, out string? error), error);
         Assert.Equal(MepCodes.FullRead, r.Code);
         Assert.Equal(0x0001, r.TableId);
         Assert.Equal(MepRequest.NoMaxLength, r.MaxLength);
@@ -71,7 +71,7 @@ public class MepFrameTests
         byte[] frame = new byte[2 + 3 + MepCodes.MaxReadData + MepDigest.Size];
         ByteOrder.WriteUInt16BE(frame, 0, frame.Length - 2);
         ByteOrder.WriteUInt16BE(frame, 3, MepCodes.MaxReadData);
-        Assert.True(MepResponseParser.TryParse(frame, 0, frame.Length, reply, out string error), error);
+        Assert.True(MepResponseParser.TryParse(frame, 0, frame.Length, reply, out string? error), error);
         Assert.Null(MepResponseParser.CheckMatchesRequest(request, reply));
         Assert.NotNull(MepResponseParser.CheckMatchesRequest(new MepRequest().SetFullRead(0x17, 100), reply));
     }
@@ -95,7 +95,7 @@ public class MepFrameTests
         Assert.Equal(0x832, r.TableId);
         Assert.Equal(30, r.Offset);
         Assert.Equal(1, r.Count);
-        Assert.Equal(1, r.Data[r.DataOffset]);
+        Assert.Equal(1, r.Data![r.DataOffset]);
         Assert.Equal(0x77636E2Fu, seq);
         Assert.True(MepRequestParser.DigestValid(Mak, a5, 0, a5.Length));
 
@@ -113,7 +113,7 @@ public class MepFrameTests
     public void Malformed_requests_are_rejected_with_a_reason(string hex, string reason)
     {
         byte[] frame = Hex.Parse(hex);
-        Assert.False(MepRequestParser.TryParse(frame, 0, frame.Length, new MepRequest(), out _, out string error));
+        Assert.False(MepRequestParser.TryParse(frame, 0, frame.Length, new MepRequest(), out _, out string? error));
         Assert.Contains(reason, error);
     }
 
@@ -141,7 +141,7 @@ public class MepFrameTests
     public void Response_whose_count_disagrees_with_its_length_is_rejected()
     {
         byte[] bad = Hex.Parse("00 10 00 00 06 6F 00 01 01 00 97 4B 99 CA A3 31 45 19");
-        Assert.False(MepResponseParser.TryParse(bad, 0, bad.Length, new MepResponse(), out string error));
+        Assert.False(MepResponseParser.TryParse(bad, 0, bad.Length, new MepResponse(), out string? error));
         Assert.Contains("count", error);
     }
 

@@ -54,7 +54,7 @@ public class MepKeyTests
     [InlineData("ABCDEFGHIJKLMNOPQRS\u00e9")]
     public void Anything_else_gets_an_error_that_names_the_accepted_forms_without_echoing_the_key(string text)
     {
-        MepKey? key = MepKey.TryParse(text, out string error);
+        MepKey? key = MepKey.TryParse(text, out string? error);
         Assert.Null(key);
         Assert.Contains("20 characters", error);
         Assert.Contains("40 hex digits", error);

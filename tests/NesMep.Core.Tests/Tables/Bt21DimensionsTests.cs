@@ -10,7 +10,7 @@ public class Bt21DimensionsTests
     {
         byte[] b = TableFixtures.Bytes(hex);
         var d = new Bt21Dimensions();
-        Assert.True(d.TryDecode(b, 0, b.Length, out string error), error);
+        Assert.True(d.TryDecode(b, 0, b.Length, out string? error), error);
         return d;
     }
 
@@ -90,7 +90,7 @@ public class Bt21DimensionsTests
     {
         var d = new Bt21Dimensions();
         byte[] b = TableFixtures.Bytes("3F 0E 0C 0F 08 00 01 04 08");
-        Assert.False(d.TryDecode(b, 0, b.Length, out string error));
+        Assert.False(d.TryDecode(b, 0, b.Length, out string? error));
         Assert.False(string.IsNullOrEmpty(error));
         Assert.False(d.IsKnown);
         Assert.False(d.HasLayout);
@@ -101,7 +101,7 @@ public class Bt21DimensionsTests
     {
         var d = new Bt21Dimensions();
         byte[] b = TableFixtures.Bytes("00 00 00 41 00 00 00 04 00 29");
-        Assert.False(d.TryDecode(b, 0, b.Length, out string error));
+        Assert.False(d.TryDecode(b, 0, b.Length, out string? error));
         Assert.Equal(Bt21Dimensions.ErrorTooManySummations, error);
     }
 

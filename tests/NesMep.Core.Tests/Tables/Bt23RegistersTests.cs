@@ -12,7 +12,7 @@ public class Bt23RegistersTests
     {
         byte[] b = TableFixtures.Bytes(hex);
         var s = new Bt22Selection();
-        Assert.True(s.TryDecode(b, 0, b.Length, dims, out string error), error);
+        Assert.True(s.TryDecode(b, 0, b.Length, dims, out string? error), error);
         return s;
     }
 
@@ -21,7 +21,7 @@ public class Bt23RegistersTests
     {
         byte[] data = TableFixtures.Bytes(TableFixtures.Bt23A4);
         var r = new Bt23Registers();
-        Assert.True(Bt23Registers.TryDecode(data, 0, data.Length, 0, Dims(TableFixtures.Bt21Gen3), null, r, out string error), error);
+        Assert.True(Bt23Registers.TryDecode(data, 0, data.Length, 0, Dims(TableFixtures.Bt21Gen3), null, r, out string? error), error);
         Assert.Equal(11, r.Count);
         Assert.True(r.HasFwdActiveWh);
         Assert.Equal(0, r.FwdActiveWh);
@@ -53,7 +53,7 @@ public class Bt23RegistersTests
         byte[] data = TableFixtures.BuildBt23(TableFixtures.Bt21Guide);
         Assert.Equal(981, data.Length);
         var r = new Bt23Registers();
-        Assert.True(Bt23Registers.TryDecode(data, 0, data.Length, 0, dims, Bt22(TableFixtures.Bt22Guide, dims), r, out string error), error);
+        Assert.True(Bt23Registers.TryDecode(data, 0, data.Length, 0, dims, Bt22(TableFixtures.Bt22Guide, dims), r, out string? error), error);
         Assert.True(r.HasDemandResetCount);
         Assert.Equal(TableFixtures.Bt23DemandResets, r.DemandResetCount);
         Assert.Equal(65845342, r.FwdActiveWh);
@@ -127,7 +127,7 @@ public class Bt23RegistersTests
         var dims = Dims(TableFixtures.Bt21Guide);
         byte[] full = TableFixtures.BuildBt23(TableFixtures.Bt21Guide);
         var r = new Bt23Registers();
-        Assert.False(Bt23Registers.TryDecode(full, 0, 4, 0, dims, null, r, out string error));
+        Assert.False(Bt23Registers.TryDecode(full, 0, 4, 0, dims, null, r, out string? error));
         Assert.Equal(Bt23Registers.ErrorNoSummation, error);
         Assert.False(r.HasFwdActiveWh);
     }
@@ -153,7 +153,7 @@ public class Bt23RegistersTests
         Assert.Equal(1 + (9 * 76), data.Length);
         int t7 = 1 + (8 * 76);
         var r = new Bt23Registers();
-        Assert.True(Bt23Registers.TryDecode(data, t7, 76, t7, dims, null, r, out string error), error);
+        Assert.True(Bt23Registers.TryDecode(data, t7, 76, t7, dims, null, r, out string? error), error);
         Assert.False(r.HasFwdActiveWh);
         Assert.True(r.TryGetTier(7, 18, out int v));
         Assert.Equal(TableFixtures.Bt23Value(8, 18), v);
@@ -167,7 +167,7 @@ public class Bt23RegistersTests
         var sel = Bt22(TableFixtures.Bt22Gen3Default, gen3);
         byte[] data = TableFixtures.BuildBt23(TableFixtures.Bt21Guide);
         var r = new Bt23Registers();
-        Assert.False(Bt23Registers.TryDecode(data, 0, data.Length, 0, Dims(TableFixtures.Bt21Guide), sel, r, out string error));
+        Assert.False(Bt23Registers.TryDecode(data, 0, data.Length, 0, Dims(TableFixtures.Bt21Guide), sel, r, out string? error));
         Assert.Equal(Bt23Registers.ErrorSelectionMismatch, error);
     }
 
@@ -175,11 +175,11 @@ public class Bt23RegistersTests
     public void Missing_dimensions_or_target_fail_without_exception()
     {
         byte[] data = TableFixtures.Bytes(TableFixtures.Bt23A4);
-        Assert.False(Bt23Registers.TryDecode(data, 0, data.Length, 0, null, null, new Bt23Registers(), out string e1));
+        Assert.False(Bt23Registers.TryDecode(data, 0, data.Length, 0, null!, null, new Bt23Registers(), out string? e1));
         Assert.Equal(Bt23Registers.ErrorNoDimensions, e1);
-        Assert.False(Bt23Registers.TryDecode(data, 0, data.Length, 0, Dims(TableFixtures.Bt21Gen3), null, null, out string e2));
+        Assert.False(Bt23Registers.TryDecode(data, 0, data.Length, 0, Dims(TableFixtures.Bt21Gen3), null, null!, out string? e2));
         Assert.Equal(Bt23Registers.ErrorNoTarget, e2);
-        Assert.False(Bt23Registers.TryDecode(data, 40, 10, 0, Dims(TableFixtures.Bt21Gen3), null, new Bt23Registers(), out string e3));
+        Assert.False(Bt23Registers.TryDecode(data, 40, 10, 0, Dims(TableFixtures.Bt21Gen3), null, new Bt23Registers(), out string? e3));
         Assert.Equal(TableWindow.ErrorBadArguments, e3);
     }
 

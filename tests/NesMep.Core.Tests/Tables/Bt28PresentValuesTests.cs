@@ -12,7 +12,7 @@ public class Bt28PresentValuesTests
     {
         byte[] b = TableFixtures.Bytes(hex);
         var s = new Bt27Selection();
-        Assert.True(s.TryDecode(b, 0, b.Length, dims, out string error), error);
+        Assert.True(s.TryDecode(b, 0, b.Length, dims, out string? error), error);
         return s;
     }
 
@@ -22,7 +22,7 @@ public class Bt28PresentValuesTests
         var dims = Dims(TableFixtures.Bt21SixValues);
         byte[] data = TableFixtures.Bt28NonDefault();
         var r = new Bt28PresentValues();
-        Assert.True(Bt28PresentValues.TryDecode(data, 0, data.Length, 0, dims, Bt27(TableFixtures.Bt27NonDefault, dims), r, out string error), error);
+        Assert.True(Bt28PresentValues.TryDecode(data, 0, data.Length, 0, dims, Bt27(TableFixtures.Bt27NonDefault, dims), r, out string? error), error);
         Assert.True(r.TryGetBySource(SourceIds.FwdActiveW, out int fwd));
         Assert.Equal(432, fwd);
         Assert.True(r.TryGetBySource(SourceIds.RevActiveW, out int rev));
@@ -55,7 +55,7 @@ public class Bt28PresentValuesTests
         byte[] data = TableFixtures.Bt28TimeRemaining();
         Assert.Equal(38, data.Length);
         var r = new Bt28PresentValues();
-        Assert.True(Bt28PresentValues.TryDecode(data, 0, data.Length, 0, dims, Bt27(TableFixtures.Bt27TimeRemaining, dims), r, out string error), error);
+        Assert.True(Bt28PresentValues.TryDecode(data, 0, data.Length, 0, dims, Bt27(TableFixtures.Bt27TimeRemaining, dims), r, out string? error), error);
         Assert.Equal(2, r.DemandCount);
         Assert.Equal(870, r.TimeRemainingSeconds[0]);
         Assert.Equal(300, r.TimeRemainingSeconds[1]);
@@ -127,7 +127,7 @@ public class Bt28PresentValuesTests
         var dims = Dims(TableFixtures.Bt21TimeRemaining);
         byte[] data = TableFixtures.Bt28TimeRemaining();
         var r = new Bt28PresentValues();
-        Assert.False(Bt28PresentValues.TryDecode(data, 0, 3, 0, dims, null, r, out string error));
+        Assert.False(Bt28PresentValues.TryDecode(data, 0, 3, 0, dims, null, r, out string? error));
         Assert.Equal(Bt28PresentValues.ErrorNoValue, error);
     }
 
@@ -138,7 +138,7 @@ public class Bt28PresentValuesTests
         var sel = Bt27(TableFixtures.Bt27NonDefault, six);
         byte[] data = TableFixtures.Bt28TimeRemaining();
         var r = new Bt28PresentValues();
-        Assert.False(Bt28PresentValues.TryDecode(data, 0, data.Length, 0, Dims(TableFixtures.Bt21TimeRemaining), sel, r, out string error));
+        Assert.False(Bt28PresentValues.TryDecode(data, 0, data.Length, 0, Dims(TableFixtures.Bt21TimeRemaining), sel, r, out string? error));
         Assert.Equal(Bt28PresentValues.ErrorSelectionMismatch, error);
     }
 

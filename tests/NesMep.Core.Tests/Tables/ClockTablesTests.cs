@@ -11,7 +11,7 @@ public class ClockTablesTests
     {
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt52N1);
         var c = new Bt52Clock();
-        Assert.True(c.TryDecode(b, 0, b.Length, out string error), error);
+        Assert.True(c.TryDecode(b, 0, b.Length, out string? error), error);
         Assert.Equal(new DateTime(2004, 2, 16, 15, 59, 55, DateTimeKind.Utc), c.Utc);
         Assert.Equal(DateTimeKind.Utc, c.Utc.Kind);
         Assert.False(c.HasFlags);
@@ -44,7 +44,7 @@ public class ClockTablesTests
     {
         byte[] b = TableFixtures.Bytes(hex);
         var c = new Bt52Clock();
-        Assert.False(c.TryDecode(b, 0, b.Length, out string error));
+        Assert.False(c.TryDecode(b, 0, b.Length, out string? error));
         Assert.Equal(expected, error);
         Assert.False(c.IsKnown);
     }
@@ -60,7 +60,7 @@ public class ClockTablesTests
     public void Bt52_short_fails()
     {
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt52N1);
-        Assert.False(new Bt52Clock().TryDecode(b, 0, 5, out string error));
+        Assert.False(new Bt52Clock().TryDecode(b, 0, 5, out string? error));
         Assert.Equal(Bt52Clock.ErrorShort, error);
     }
 
@@ -69,7 +69,7 @@ public class ClockTablesTests
     {
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt55Full);
         var c = new Bt55LocalClock();
-        Assert.True(c.TryDecode(b, 0, b.Length, out string error), error);
+        Assert.True(c.TryDecode(b, 0, b.Length, out string? error), error);
         Assert.Equal(2024, c.Time.Year);
         Assert.Equal(3, c.Time.Month);
         Assert.Equal(28, c.Time.Day);

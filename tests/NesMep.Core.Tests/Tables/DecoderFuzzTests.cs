@@ -68,7 +68,7 @@ public class DecoderFuzzTests
             {
                 var w = new JsonWriter();
                 if (TableJson.TryWrite(table, data, offset, count, tableOffset, rnd.Next(2) == 0 ? dims : null,
-                    bt27, bt22, w, out string error))
+                    bt27, bt22, w, out string? error))
                 {
                     System.Text.Json.JsonDocument.Parse(w.ToString()).Dispose();
                 }
@@ -85,11 +85,11 @@ public class DecoderFuzzTests
     {
         var dims = new Bt21Dimensions();
         dims.AssumeGen3Layout();
-        Assert.False(Bt23Registers.TryDecode(null, 0, 0, 0, dims, null, new Bt23Registers(), out string e1));
-        Assert.False(Bt28PresentValues.TryDecode(null, 0, 0, 0, dims, null, new Bt28PresentValues(), out string e2));
-        Assert.False(new Bt01ManufacturerInfo().TryDecode(null, 0, 0, out string e3));
-        Assert.False(new Et11Dimensions().TryDecode(null, 0, 0, out string e4));
-        Assert.False(TableJson.TryWrite(TableIds.BT23, null, 0, 0, 0, null, null, null, new JsonWriter(), out string e5));
+        Assert.False(Bt23Registers.TryDecode(null!, 0, 0, 0, dims, null, new Bt23Registers(), out string? e1));
+        Assert.False(Bt28PresentValues.TryDecode(null!, 0, 0, 0, dims, null, new Bt28PresentValues(), out string? e2));
+        Assert.False(new Bt01ManufacturerInfo().TryDecode(null!, 0, 0, out string? e3));
+        Assert.False(new Et11Dimensions().TryDecode(null!, 0, 0, out string? e4));
+        Assert.False(TableJson.TryWrite(TableIds.BT23, null!, 0, 0, 0, null, null, null, new JsonWriter(), out string? e5));
         Assert.All(new[] { e1, e2, e3, e4, e5 }, e => Assert.Equal(TableWindow.ErrorBadArguments, e));
     }
 }

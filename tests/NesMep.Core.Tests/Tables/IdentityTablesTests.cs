@@ -11,7 +11,7 @@ public class IdentityTablesTests
     {
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt00Typical);
         var t = new Bt00GeneralConfig();
-        Assert.True(t.TryDecode(b, 0, b.Length, out string error), error);
+        Assert.True(t.TryDecode(b, 0, b.Length, out string? error), error);
         Assert.Equal(0, t.DataOrder);
         Assert.Equal(1, t.CharFormat);
         Assert.Equal(2, t.TimeFormat);
@@ -30,7 +30,7 @@ public class IdentityTablesTests
     public void Bt00_short_fails()
     {
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt00Typical);
-        Assert.False(new Bt00GeneralConfig().TryDecode(b, 0, 18, out string error));
+        Assert.False(new Bt00GeneralConfig().TryDecode(b, 0, 18, out string? error));
         Assert.Equal(Bt00GeneralConfig.ErrorShort, error);
     }
 
@@ -39,7 +39,7 @@ public class IdentityTablesTests
     {
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt01Full);
         var t = new Bt01ManufacturerInfo();
-        Assert.True(t.TryDecode(b, 0, b.Length, out string error), error);
+        Assert.True(t.TryDecode(b, 0, b.Length, out string? error), error);
         Assert.Equal("3.10.21", t.FirmwareVersion);
         Assert.Equal("49.85", t.LegacyVersion);
         Assert.Equal(0x3155, t.FirmwareRaw);
@@ -105,7 +105,7 @@ public class IdentityTablesTests
     {
         byte[] b = TableFixtures.Et03();
         var t = new Et03UtilityInfo();
-        Assert.True(t.TryDecode(b, 0, b.Length, out string error), error);
+        Assert.True(t.TryDecode(b, 0, b.Length, out string? error), error);
         Assert.Equal("7001234567", t.UtilitySerialNumber);
         Assert.Equal(0xBEEF, t.ImageCrc);
     }
@@ -117,7 +117,7 @@ public class IdentityTablesTests
         var t = new Et03UtilityInfo();
         Assert.True(t.TryDecode(b, 0, 30, out _));
         Assert.Equal(TableWindow.Absent, t.ImageCrc);
-        Assert.False(t.TryDecode(b, 0, 29, out string error));
+        Assert.False(t.TryDecode(b, 0, 29, out string? error));
         Assert.Equal(Et03UtilityInfo.ErrorShort, error);
     }
 
@@ -126,7 +126,7 @@ public class IdentityTablesTests
     {
         byte[] b = TableFixtures.Et04();
         var t = new Et04SystemInfo();
-        Assert.True(t.TryDecode(b, 0, b.Length, out string error), error);
+        Assert.True(t.TryDecode(b, 0, b.Length, out string? error), error);
         Assert.Equal(5, t.Node);
         Assert.Equal(50, t.RatedFrequencyHz);
         Assert.Equal("0102030405060708", t.ProgramId);
@@ -152,7 +152,7 @@ public class IdentityTablesTests
         Assert.Equal(TableWindow.Absent, t.IdtVersion);
         Assert.Null(t.ProgramId);
         Assert.False(t.HasPortSequenceNumber(0));
-        Assert.False(t.TryDecode(b, 30, 10, 30, out string error));
+        Assert.False(t.TryDecode(b, 30, 10, 30, out string? error));
         Assert.Equal(Et04SystemInfo.ErrorNoField, error);
     }
 
@@ -161,7 +161,7 @@ public class IdentityTablesTests
     {
         byte[] b = TableFixtures.Bytes(TableFixtures.Et11Transaction);
         var t = new Et11Dimensions();
-        Assert.True(t.TryDecode(b, 0, b.Length, out string error), error);
+        Assert.True(t.TryDecode(b, 0, b.Length, out string? error), error);
         Assert.Equal(5, t.DeviceCount);
         Assert.Equal(66, t.Et13EntrySize);
         Assert.Equal(36, t.Et14EntrySize);

@@ -18,7 +18,7 @@ public class MepTablesTests
     {
         byte[] b = TableFixtures.Et13();
         var t = new Et13AlertFlags();
-        Assert.True(t.TryDecode(b, 0, b.Length, 0, out string error), error);
+        Assert.True(t.TryDecode(b, 0, b.Length, 0, out string? error), error);
         Assert.True(t.ScheduledRead);
         Assert.True(t.OnDemandRequest);
         Assert.False(t.MBusChange);
@@ -31,7 +31,7 @@ public class MepTablesTests
     {
         byte[] b = { 0x08 };
         var t = new Et13AlertFlags();
-        Assert.True(t.TryDecode(b, 0, 1, 272, out string error), error);
+        Assert.True(t.TryDecode(b, 0, 1, 272, out string? error), error);
         Assert.True(t.MBusChange);
         Assert.False(t.ScheduledRead);
         Assert.Equal(TableWindow.Absent, t.BaudRateCode);
@@ -42,9 +42,9 @@ public class MepTablesTests
     {
         byte[] b = { 0x08 };
         var t = new Et13AlertFlags();
-        Assert.False(t.TryDecode(b, 0, 1, 271, out string error));
+        Assert.False(t.TryDecode(b, 0, 1, 271, out string? error));
         Assert.Equal(Et13AlertFlags.ErrorNotInWindow, error);
-        Assert.False(t.TryDecode(b, 0, 1, 272, 5, 4, out string error2));
+        Assert.False(t.TryDecode(b, 0, 1, 272, 5, 4, out string? error2));
         Assert.Equal(Et13AlertFlags.ErrorBadEntry, error2);
     }
 
@@ -53,7 +53,7 @@ public class MepTablesTests
     {
         byte[] b = TableFixtures.Et50();
         var t = new Et50MepFlags();
-        Assert.True(t.TryDecode(b, 0, b.Length, 0, out string error), error);
+        Assert.True(t.TryDecode(b, 0, b.Length, 0, out string? error), error);
         Assert.True(t.Registered);
         Assert.True(t.Et59Response);
         Assert.False(t.MBusAlerts);
@@ -89,7 +89,7 @@ public class MepTablesTests
     {
         byte[] b = TableFixtures.Bytes(TableFixtures.Ep17Response);
         var r = new ProcedureResponse();
-        Assert.True(r.TryDecode(b, 0, b.Length, out string error), error);
+        Assert.True(r.TryDecode(b, 0, b.Length, out string? error), error);
         Assert.Equal(2065, r.ProcedureNumber);
         Assert.Equal("EP17", ProcedureResponse.ProcedureName(r.ProcedureNumber));
         Assert.Equal(0, r.ResponseFlags);
@@ -128,7 +128,7 @@ public class MepTablesTests
     public void Procedure_response_short_fails()
     {
         byte[] b = TableFixtures.Bytes("11 08 07");
-        Assert.False(new ProcedureResponse().TryDecode(b, 0, b.Length, out string error));
+        Assert.False(new ProcedureResponse().TryDecode(b, 0, b.Length, out string? error));
         Assert.Equal(ProcedureResponse.ErrorShort, error);
     }
 }

@@ -10,7 +10,7 @@ public class SelectionTests
     {
         byte[] b = TableFixtures.Bytes(hex);
         var d = new Bt21Dimensions();
-        Assert.True(d.TryDecode(b, 0, b.Length, out string error), error);
+        Assert.True(d.TryDecode(b, 0, b.Length, out string? error), error);
         return d;
     }
 
@@ -19,7 +19,7 @@ public class SelectionTests
     {
         var sel = new Bt22Selection();
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt22Gen4Swapped);
-        Assert.True(sel.TryDecode(b, 0, b.Length, Dims(TableFixtures.Bt21Gen4), out string error), error);
+        Assert.True(sel.TryDecode(b, 0, b.Length, Dims(TableFixtures.Bt21Gen4), out string? error), error);
         Assert.Equal(19, sel.SummationCount);
         Assert.Equal(1, sel.IndexOfSource(SourceIds.FwdActiveWh));
         Assert.Equal(0, sel.IndexOfSource(SourceIds.RevActiveWh));
@@ -32,7 +32,7 @@ public class SelectionTests
     {
         var sel = new Bt22Selection();
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt22Guide);
-        Assert.True(sel.TryDecode(b, 0, b.Length, Dims(TableFixtures.Bt21Guide), out string error), error);
+        Assert.True(sel.TryDecode(b, 0, b.Length, Dims(TableFixtures.Bt21Guide), out string? error), error);
         Assert.True(sel.HasDemandSelection);
         Assert.Equal(8, sel.DemandCount);
         Assert.Equal(SourceIds.RevActiveW, sel.DemandSource(1));
@@ -55,7 +55,7 @@ public class SelectionTests
     {
         var sel = new Bt22Selection();
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt22Gen3Default);
-        Assert.False(sel.TryDecode(b, 0, 10, Dims(TableFixtures.Bt21Gen3), out string error));
+        Assert.False(sel.TryDecode(b, 0, 10, Dims(TableFixtures.Bt21Gen3), out string? error));
         Assert.Equal(Bt22Selection.ErrorShort, error);
         Assert.False(sel.IsKnown);
     }
@@ -65,7 +65,7 @@ public class SelectionTests
     {
         var sel = new Bt22Selection();
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt22Gen3Default);
-        Assert.False(sel.TryDecode(b, 0, b.Length, null, out string error));
+        Assert.False(sel.TryDecode(b, 0, b.Length, null, out string? error));
         Assert.Equal(Bt22Selection.ErrorNoDimensions, error);
     }
 
@@ -74,7 +74,7 @@ public class SelectionTests
     {
         var sel = new Bt27Selection();
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt27TimeRemaining);
-        Assert.True(sel.TryDecode(b, 0, b.Length, Dims(TableFixtures.Bt21TimeRemaining), out string error), error);
+        Assert.True(sel.TryDecode(b, 0, b.Length, Dims(TableFixtures.Bt21TimeRemaining), out string? error), error);
         Assert.Equal(2, sel.PresentDemandCount);
         Assert.Equal(6, sel.PresentValueCount);
         Assert.Equal(89, sel.DemandSource(1));
@@ -100,7 +100,7 @@ public class SelectionTests
     {
         var sel = new Bt27Selection();
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt27TimeRemaining);
-        Assert.False(sel.TryDecode(b, 0, b.Length - 1, Dims(TableFixtures.Bt21TimeRemaining), out string error));
+        Assert.False(sel.TryDecode(b, 0, b.Length - 1, Dims(TableFixtures.Bt21TimeRemaining), out string? error));
         Assert.Equal(Bt27Selection.ErrorShort, error);
     }
 }

@@ -9,10 +9,10 @@ namespace NesMep.Core.Tests.Tables;
 public class TableJsonTests
 {
     private static JsonElement Write(int table, byte[] data, int offset, int count, int tableOffset,
-        Bt21Dimensions dims = null, Bt27Selection bt27 = null, Bt22Selection bt22 = null)
+        Bt21Dimensions? dims = null, Bt27Selection? bt27 = null, Bt22Selection? bt22 = null)
     {
         var w = new JsonWriter();
-        Assert.True(TableJson.TryWrite(table, data, offset, count, tableOffset, dims, bt27, bt22, w, out string error), error);
+        Assert.True(TableJson.TryWrite(table, data, offset, count, tableOffset, dims, bt27, bt22, w, out string? error), error);
         return JsonDocument.Parse(w.ToString()).RootElement.Clone();
     }
 
@@ -156,7 +156,7 @@ public class TableJsonTests
     public void Unknown_table_fails_with_no_decoder_error_and_writes_nothing()
     {
         var w = new JsonWriter();
-        Assert.False(TableJson.TryWrite(0x846, new byte[4], 0, 4, 0, null, null, null, w, out string error));
+        Assert.False(TableJson.TryWrite(0x846, new byte[4], 0, 4, 0, null, null, null, w, out string? error));
         Assert.Equal("no decoder for table ET70", error);
         Assert.Equal("", w.ToString());
     }
@@ -166,7 +166,7 @@ public class TableJsonTests
     {
         var w = new JsonWriter();
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt52BadMonth);
-        Assert.False(TableJson.TryWrite(TableIds.BT52, b, 0, b.Length, 0, null, null, null, w, out string error));
+        Assert.False(TableJson.TryWrite(TableIds.BT52, b, 0, b.Length, 0, null, null, null, w, out string? error));
         Assert.Equal(LtimeDate.ErrorMonth, error);
         Assert.Equal("", w.ToString());
     }
@@ -176,7 +176,7 @@ public class TableJsonTests
     {
         var w = new JsonWriter();
         byte[] b = TableFixtures.Bytes(TableFixtures.Bt27NonDefault);
-        Assert.False(TableJson.TryWrite(TableIds.BT27, b, 0, b.Length, 0, null, null, null, w, out string error));
+        Assert.False(TableJson.TryWrite(TableIds.BT27, b, 0, b.Length, 0, null, null, null, w, out string? error));
         Assert.Equal(Bt27Selection.ErrorNoDimensions, error);
     }
 }

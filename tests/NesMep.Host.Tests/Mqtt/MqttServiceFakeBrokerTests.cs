@@ -16,7 +16,7 @@ public class MqttServiceFakeBrokerTests
     private static MqttService NewService(int port, MqttServiceBrokerTests.ListLog log, MqttServiceOptions options)
     {
         var settings = new MqttSettings { Host = "127.0.0.1", Port = port, ClientId = "nesmep-fake" };
-        var context = new ModuleContext(new ModuleInfo(), SystemClock.Instance, null!);
+        var context = new ModuleContext(new ModuleInfo(), SystemClock.Instance, null);
         return new MqttService(settings, new object(), context, log, options);
     }
 
