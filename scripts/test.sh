@@ -26,7 +26,9 @@ dotnet build NesMep.Linux.slnf -c Release -v q --nologo
 
 log=$(mktemp)
 status=0
-dotnet test NesMep.Linux.slnf -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
+# One test assembly at a time (-m:1): the end-to-end tests run real processes, ptys and a broker in real time,
+# and the guard tests run compilers; side by side on two cores they starved each other into timing faults.
+dotnet test NesMep.Linux.slnf -c Release --no-build --nologo -m:1 2>&1 | tee "$log" || status=$?
 
 echo
 echo "== benchmark (figures only, nothing asserted) =="
