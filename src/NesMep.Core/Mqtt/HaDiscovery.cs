@@ -17,7 +17,17 @@ namespace NesMep.Core.Mqtt
         /// <summary>Link states, the options of the link-state enum sensor (ModuleContext.LinkStateName).</summary>
         public static readonly string[] LinkStates = new string[] { "not_configured", "starting", "configuring", "up", "down", "key_rejected" };
 
-        private static readonly HaEntity[] Table = Build();
+        private static HaEntity[]? _table;
+
+        /// <summary>
+        /// Built on first use, not by the type's static constructor: on nanoFramework every static constructor runs at
+        /// boot and one that runs out of memory is skipped silently (docs/nanoframework-subset.md, "Runtime costs"),
+        /// and a module without MQTT never needs this table. Two threads building it at once build equal tables.
+        /// </summary>
+        private static HaEntity[] Table
+        {
+            get { return _table ??= Build(); }
+        }
 
         /// <summary>
         /// Entities earlier versions announced and this one no longer does: each announcement publishes
