@@ -23,20 +23,14 @@ public sealed class MeterSimulator
     private readonly MepFrameAssembler _assembler;
     private readonly SerialTransmitter _tx = new();
     private readonly Queue<PendingFrame> _pending = new();
-    private readonly List<PendingResult> _pendingResults = new();
-    private readonly List<ProcedureCall> _procedureLog = new();
-    private readonly List<RequestRecord> _requestLog = new();
+    private readonly CappedLog<RequestRecord> _requestLog;
     private readonly MepRequest _request = new();
+    private readonly ProcedureRunner _procedures;
+    private readonly RequestExecutor _requests;
+    private readonly UnsolicitedOutput _unsolicited;
     private bool _enabled;
     private uint _lastSequence;
-    private int _lastPsn = -1;
     private long _lastDueMs = Never;
-    private long _lastFrameMs = Never;
-    private long _lastAlertMs = Never;
-    private long _alertRaisedMs = Never;
-    private long _nextNoiseCheckMs;
-    private int _pendingBaud;
-    private bool _pendingIdtBump;
     private RegisterKeeper? _keeper;
     private long _lastClientByteMs = Never;
 
@@ -54,9 +48,12 @@ public sealed class MeterSimulator
         Faults = new FaultInjector(Options.Faults, faultRandom);
         Load = new HouseholdLoad(Options.Household, Profile.Tiers, clock.NowMs, clock.UtcNow, loadRandom);
         Tables = new MeterTables(Profile, Load, clock);
+        _requestLog = new CappedLog<RequestRecord>(Options);
+        _procedures = new ProcedureRunner(Tables, Options, Stats);
+        _requests = new RequestExecutor(Tables, Faults, _procedures, Stats);
         _enabled = Options.StartEnabled;
         LastSequenceUnlocked = Options.InitialSequence;
-        _nextNoiseCheckMs = clock.NowMs + 1000;
+        _unsolicited = new UnsolicitedOutput(_tx, Faults, Tables, Options, Stats, clock.NowMs);
     }
 
     public SimulatorOptions Options { get; }
@@ -89,7 +86,7 @@ public sealed class MeterSimulator
     /// <summary>Last procedure sequence number written to BT07, or -1.</summary>
     public int LastPsn
     {
-        get { lock (_gate) { return _lastPsn; } }
+        get { lock (_gate) { return _procedures.LastPsn; } }
     }
 
     /// <summary>Current line speed (changes after a MAK write of the MEP baud code in ET13, §2.2).</summary>
@@ -133,7 +130,7 @@ public sealed class MeterSimulator
     /// <summary>Every BT07 procedure call (a snapshot copy).</summary>
     public IReadOnlyList<ProcedureCall> ProcedureLog
     {
-        get { lock (_gate) { return _procedureLog.ToArray(); } }
+        get { lock (_gate) { return _procedures.Log; } }
     }
 
     /// <summary>Every processed request (a snapshot copy).</summary>
@@ -274,12 +271,7 @@ public sealed class MeterSimulator
         {
             long now = _clock.NowMs;
             Service(now);
-            if (Tables.AlertFlags == 0 && flags != 0)
-            {
-                _alertRaisedMs = now;
-            }
-
-            Tables.AlertFlags |= flags;
+            _unsolicited.RaiseAlert(flags, now);
         }
     }
 
@@ -361,26 +353,15 @@ public sealed class MeterSimulator
             Process(p);
         }
 
-        for (int i = 0; i < _pendingResults.Count; i++)
-        {
-            PendingResult r = _pendingResults[i];
-            if (r.DueMs <= now)
-            {
-                Tables.PostProcedureResult(r.Procedure, r.Psn, r.Result, r.Data);
-                _pendingResults.RemoveAt(i--);
-            }
-        }
-
+        _procedures.PostDueResults(now);
         Load.AdvanceTo(now);
-        EmitInjectedNoise(now);
-        EmitAlerts(now);
-        EmitIdleNoise(now);
+        _unsolicited.Emit(now, _enabled, _pending.Count > 0 || _assembler.InFrame);
     }
 
     private void OnFrame(byte[] frame, long now)
     {
         Stats.FramesReceived++;
-        _lastFrameMs = now; // alert hold-off counts from every received frame (§3.7)
+        _unsolicited.FrameReceived(now);
         if (Faults.LockUpOnArrival(now))
         {
             Faults.CountIgnoredWhileLocked();
@@ -442,7 +423,7 @@ public sealed class MeterSimulator
             {
                 LastSequenceUnlocked = seq;
                 Outcome outcome = MepRequestParser.TryParse(frame, 0, len, _request, out _, out _)
-                    ? Dispatch(_request, access, false, p.DueMs)
+                    ? _requests.Dispatch(_request, access, false, p.DueMs)
                     : Outcome.Code(MepCodes.UnrecognizedRequest);
                 if (outcome.IsRead)
                 {
@@ -466,7 +447,7 @@ public sealed class MeterSimulator
             faults = faults.Length > 0 ? faults + "," + planText : planText;
         }
 
-        AddCapped(_requestLog, new RequestRecord(p.ArrivedMs, p.DueMs, code, tableId, seq, access, responseCode, replyLength, faults));
+        _requestLog.Add(new RequestRecord(p.ArrivedMs, p.DueMs, code, tableId, seq, access, responseCode, replyLength, faults));
         if (!plan.Drop)
         {
             var lost = new bool[replyLength];
@@ -480,15 +461,14 @@ public sealed class MeterSimulator
         }
 
         // Effects that apply after the reply: a new baud rate (§2.2) and an IDT bump (§4.3).
-        if (_pendingBaud > 0)
+        int baud = _requests.TakePendingBaud();
+        if (baud > 0)
         {
-            _tx.BaudRate = _pendingBaud;
-            _pendingBaud = 0;
+            _tx.BaudRate = baud;
         }
 
-        if (_pendingIdtBump)
+        if (_procedures.TakeIdtBump())
         {
-            _pendingIdtBump = false;
             BumpIdtUnlocked();
         }
     }
@@ -511,272 +491,6 @@ public sealed class MeterSimulator
 
     private MepDigest DigestFor(AccessLevel access) => access == AccessLevel.Basic && _mbkDigest != null ? _mbkDigest : _makDigest;
 
-    /// <summary>Executes one parsed request (also used for the commands inside an ET52 transaction).</summary>
-    private Outcome Dispatch(MepRequest req, AccessLevel access, bool inTransaction, long nowMs)
-    {
-        switch (req.Code)
-        {
-            case MepCodes.FullRead:
-                return FullRead(req, inTransaction);
-            case MepCodes.PartialRead:
-                return PartialRead(req);
-            case MepCodes.FullWrite:
-            case MepCodes.PartialWrite:
-                return Write(req, access, inTransaction, nowMs);
-            default:
-                return Outcome.Code(MepCodes.UnrecognizedRequest);
-        }
-    }
-
-    private Outcome FullRead(MepRequest req, bool inTransaction)
-    {
-        byte[]? image = Tables.Read(req.TableId);
-        if (image == null)
-        {
-            return Outcome.Code(MepCodes.TableOperationNotPossible);
-        }
-
-        // The 2-byte length argument acts as the maximum reply size (§3.2); the frame limit caps it too.
-        int limit = Math.Min(req.FullReadLimit, MepCodes.MaxReadData);
-        if (image.Length <= limit)
-        {
-            return Outcome.Read(image, image.Length);
-        }
-
-        if (req.MaxLength == MepRequest.NoMaxLength)
-        {
-            // No length argument: real meters answered such BT01/BT52 reads with the table (issue 14);
-            // one that does not fit is cut at the frame limit. The meter's own answer, not a fault.
-            return Outcome.Read(image, limit);
-        }
-
-        OversizeFullReadMode mode = inTransaction ? OversizeFullReadMode.Error05 : Faults.Options.OversizeFullReadMode;
-        Faults.CountOversize(mode);
-        switch (mode)
-        {
-            case OversizeFullReadMode.Truncate:
-                return Outcome.Read(image, limit);
-            case OversizeFullReadMode.SendOversize:
-                return Outcome.Read(image, image.Length);
-            default:
-                return Outcome.Code(MepCodes.TableOperationNotPossible);
-        }
-    }
-
-    private Outcome PartialRead(MepRequest req)
-    {
-        byte[]? image = Tables.Read(req.TableId);
-        if (image == null || req.Count > MepCodes.MaxReadData)
-        {
-            return Outcome.Code(MepCodes.TableOperationNotPossible);
-        }
-
-        // Bytes past the end of the table read as zeros, without error (§5.0, OPT-PG).
-        var data = new byte[req.Count];
-        if (req.Offset < image.Length)
-        {
-            Array.Copy(image, req.Offset, data, 0, Math.Min(req.Count, image.Length - req.Offset));
-        }
-
-        return Outcome.Read(data, data.Length);
-    }
-
-    private Outcome Write(MepRequest req, AccessLevel access, bool inTransaction, long nowMs)
-    {
-        int id = req.TableId;
-        if (!Tables.Exists(id))
-        {
-            return Outcome.Code(access == AccessLevel.Basic ? MepCodes.NoPermission : MepCodes.TableOperationNotPossible);
-        }
-
-        if (!MeterTables.IsWritable(id, access) || (inTransaction && id == MeterTableIds.ET52))
-        {
-            return Outcome.Code(MepCodes.NoPermission);
-        }
-
-        if (id == MeterTableIds.BT07)
-        {
-            return CallProcedure(req, access, nowMs);
-        }
-
-        int offset = req.Code == MepCodes.PartialWrite ? req.Offset : 0;
-        int oldBaudCode = Tables.Storage(MeterTableIds.ET13)![MeterTables.BaudCodeOffset];
-        if (!Tables.Write(id, offset, req.Data!, req.DataOffset, req.Count))
-        {
-            return Outcome.Code(MepCodes.TableOperationNotPossible);
-        }
-
-        if (id == MeterTableIds.ET13)
-        {
-            int newCode = Tables.Storage(MeterTableIds.ET13)![MeterTables.BaudCodeOffset];
-            int rate = BaudFromCode(newCode);
-            if (newCode != oldBaudCode && rate > 0)
-            {
-                _pendingBaud = rate;
-            }
-        }
-
-        if (id == MeterTableIds.ET52)
-        {
-            ExecuteTransaction(access, offset + req.Count, nowMs);
-        }
-
-        return Outcome.Code(MepCodes.Ok);
-    }
-
-    /// <summary>BT07 write = procedure call (§3.6): PSN check, MBK rights, run, post the result.</summary>
-    private Outcome CallProcedure(MepRequest req, AccessLevel access, long nowMs)
-    {
-        if ((req.Code == MepCodes.PartialWrite && req.Offset != 0) || req.Count < 3)
-        {
-            return Outcome.Code(MepCodes.TableOperationNotPossible);
-        }
-
-        byte[] d = req.Data!;
-        int o = req.DataOffset;
-        int procedure = (d[o] | (d[o + 1] << 8)) & 0x0FFF;
-        byte psn = d[o + 2];
-        if (psn == _lastPsn)
-        {
-            return Outcome.Code(MepCodes.OperationNotPossible); // repeated PSN (§3.6)
-        }
-
-        _lastPsn = psn;
-        Tables.Write(MeterTableIds.BT07, 0, d, o, req.Count);
-        var parameters = new byte[req.Count - 3];
-        Array.Copy(d, o + 3, parameters, 0, parameters.Length);
-        byte result = RunProcedure(procedure, parameters, access, out byte[]? resultData);
-        int table = Tables.ProcedureResultTable;
-        if (Options.ProcedureResultDelayMs > 0)
-        {
-            _pendingResults.Add(new PendingResult(nowMs + Options.ProcedureResultDelayMs, procedure, psn, result, resultData));
-        }
-        else
-        {
-            table = Tables.PostProcedureResult(procedure, psn, result, resultData);
-        }
-
-        Stats.ProcedureCalls++;
-        AddCapped(_procedureLog, new ProcedureCall(nowMs, procedure, psn, parameters, access, result, table));
-        return Outcome.Code(MepCodes.Ok);
-    }
-
-    private byte RunProcedure(int procedure, byte[] p, AccessLevel access, out byte[]? data)
-    {
-        data = null;
-        if (access == AccessLevel.Basic && !ProcedureIds.AllowedWithBasicKey(procedure))
-        {
-            return ProcedureIds.ResultNoAuthorization;
-        }
-
-        switch (procedure)
-        {
-            case ProcedureIds.EP16:
-                // Change clock by delta: parameters are undocumented (§5.16); accept and record only.
-                return ProcedureIds.ResultCompleted;
-            case ProcedureIds.EP17:
-                // Remove MEP device: action 0/1, UINT16 handle (§5.16).
-                if (p.Length < 3 || p[0] > 1)
-                {
-                    return ProcedureIds.ResultInvalidParameter;
-                }
-
-                return ProcedureIds.ResultCompleted;
-            case ProcedureIds.EP39:
-                // Post MEP data: the type byte decides which alert condition clears (§3.7).
-                if (p.Length < 1)
-                {
-                    return ProcedureIds.ResultInvalidParameter;
-                }
-
-                if (p[0] == ProcedureIds.Ep39ClearDeltaDataAlert)
-                {
-                    Tables.AlertFlags &= 0xEF; // bit 4
-                }
-                else if (p[0] == ProcedureIds.Ep39ScheduledReadWithAlarms)
-                {
-                    Tables.AlertFlags &= 0xFE; // bit 0
-                }
-
-                return ProcedureIds.ResultCompleted;
-            case ProcedureIds.EP61:
-                // Transaction lock: 0 unlock, 1 lock.
-                return p.Length >= 1 && p[0] <= 1 ? ProcedureIds.ResultCompleted : ProcedureIds.ResultInvalidParameter;
-            default:
-                if (ProcedureIds.BumpsIdtVersion(procedure))
-                {
-                    _pendingIdtBump = true;
-                    return ProcedureIds.ResultCompleted;
-                }
-
-                return ProcedureIds.ResultUnrecognized;
-        }
-    }
-
-    /// <summary>
-    /// ET52 transaction (§5.15): once the trailing transaction number has been written and matches,
-    /// run each embedded request and store the responses in ET53.
-    /// </summary>
-    private void ExecuteTransaction(AccessLevel access, int writeEnd, long nowMs)
-    {
-        byte[] img = Tables.Storage(MeterTableIds.ET52)!;
-        int size = ByteOrder.ReadUInt16LE(img, 0);
-        if (size < 7 || size > img.Length || writeEnd < size || img[2] != 0)
-        {
-            return;
-        }
-
-        int txn = ByteOrder.ReadUInt16LE(img, 3);
-        if (ByteOrder.ReadUInt16LE(img, size - 2) != txn)
-        {
-            return;
-        }
-
-        var response = new List<byte> { 0, 0, 1, (byte)txn, (byte)(txn >> 8) };
-        var inner = new MepRequest();
-        int p = 5;
-        while (p + 2 <= size - 2)
-        {
-            int len = ByteOrder.ReadUInt16LE(img, p);
-            p += 2;
-            if (len == 0 || p + len > size - 2)
-            {
-                break;
-            }
-
-            // Wrap the command as a frame so the core parser checks its arguments.
-            var frame = new byte[2 + len + MepCodes.RequestTrailer];
-            ByteOrder.WriteUInt16BE(frame, 0, len + MepCodes.RequestTrailer);
-            Array.Copy(img, p, frame, 2, len);
-            Outcome o = MepRequestParser.TryParse(frame, 0, frame.Length, inner, out _, out _)
-                ? Dispatch(inner, access, true, nowMs)
-                : Outcome.Code(MepCodes.UnrecognizedRequest);
-            int rlen = o.IsRead ? 3 + o.Count : 1;
-            response.Add((byte)rlen);
-            response.Add((byte)(rlen >> 8));
-            response.Add(o.IsRead ? MepCodes.Ok : o.ResponseCode);
-            if (o.IsRead)
-            {
-                response.Add((byte)(o.Count >> 8));
-                response.Add((byte)o.Count);
-                for (int i = 0; i < o.Count; i++)
-                {
-                    response.Add(o.Data![i]);
-                }
-            }
-
-            p += len;
-        }
-
-        response.Add((byte)txn);
-        response.Add((byte)(txn >> 8));
-        response[0] = (byte)response.Count;
-        response[1] = (byte)(response.Count >> 8);
-        byte[] bytes = response.ToArray();
-        Tables.SetTransactionResponse(bytes, bytes.Length);
-        Stats.Transactions++;
-    }
-
     private void BumpIdtUnlocked()
     {
         Tables.IdtVersion++;
@@ -784,119 +498,10 @@ public sealed class MeterSimulator
         Stats.IdtBumps++;
     }
 
-    /// <summary>Alert <c>00 00</c> every second while flags are set; held off 1 s after a frame, never inside a reply (§3.7).</summary>
-    private void EmitAlerts(long now)
-    {
-        if (!_enabled || Faults.LockedUp || Tables.AlertFlags == 0 || _pending.Count > 0 || _assembler.InFrame)
-        {
-            return;
-        }
-
-        if (Options.AlertsRequireRegistration && (Tables.MepFlags & MeterTables.Et50Registered) == 0)
-        {
-            return;
-        }
-
-        for (int i = 0; i < 8; i++)
-        {
-            long t = Math.Max(_lastFrameMs + Options.AlertHoldOffMs, _lastAlertMs + Options.AlertIntervalMs);
-            t = Math.Max(t, _alertRaisedMs);
-            t = Math.Max(t, (_tx.FreeAtUs + 999) / 1000);
-            if (t > now)
-            {
-                return;
-            }
-
-            if (now - t >= Options.AlertIntervalMs)
-            {
-                // Caught up after a long gap between calls: skip the alerts nobody could have heard.
-                t += (now - t) / Options.AlertIntervalMs * Options.AlertIntervalMs;
-            }
-
-            _tx.Send(new byte[] { 0, 0 }, 2, t * 1000, false);
-            _lastAlertMs = t;
-            Stats.AlertsSent++;
-        }
-    }
-
-    private void EmitInjectedNoise(long now)
-    {
-        while (Faults.TryTakeInjectedNoise(out byte[] burst))
-        {
-            if (_enabled && !Faults.LockedUp && burst.Length > 0)
-            {
-                _tx.Send(burst, burst.Length, now * 1000, false);
-                Faults.CountNoise(burst.Length);
-            }
-        }
-    }
-
-    /// <summary>Random line noise while the line is idle, drawn once per second of clock time.</summary>
-    private void EmitIdleNoise(long now)
-    {
-        if (now - _nextNoiseCheckMs > 10_000)
-        {
-            _nextNoiseCheckMs = now - 10_000;
-        }
-
-        while (_nextNoiseCheckMs <= now)
-        {
-            long t = _nextNoiseCheckMs;
-            _nextNoiseCheckMs += 1000;
-            byte[]? burst = Faults.DrawIdleNoise(out int offsetMs);
-            if (burst == null || !_enabled || Faults.LockedUp || _pending.Count > 0 || _assembler.InFrame ||
-                !_tx.IdleAt(t * 1000))
-            {
-                continue;
-            }
-
-            _tx.Send(burst, burst.Length, (t + offsetMs) * 1000, false);
-            Faults.CountNoise(burst.Length);
-        }
-    }
-
-    private void AddCapped<T>(List<T> list, T item)
-    {
-        if (list.Count >= Options.LogCapacity && list.Count > 0)
-        {
-            list.RemoveRange(0, Math.Max(1, list.Count / 10));
-        }
-
-        list.Add(item);
-    }
-
     /// <summary>ET13 baud code → bits per second (§2.2); 0 for reserved codes.</summary>
     public static int BaudFromCode(int code)
     {
         int[] rates = { 9600, 300, 600, 1200, 2400, 4800, 9600, 14400, 19200, 28800, 38400, 57600, 115200 };
         return code >= 0 && code < rates.Length ? rates[code] : 0;
-    }
-
-    private sealed record PendingFrame(byte[] Frame, long ArrivedMs, long DueMs);
-
-    private sealed record PendingResult(long DueMs, int Procedure, byte Psn, byte Result, byte[]? Data);
-
-    /// <summary>Result of executing one request: a bare response code or read data.</summary>
-    private readonly struct Outcome
-    {
-        private Outcome(byte code, byte[]? data, int count, bool isRead)
-        {
-            ResponseCode = code;
-            Data = data;
-            Count = count;
-            IsRead = isRead;
-        }
-
-        public byte ResponseCode { get; }
-
-        public byte[]? Data { get; }
-
-        public int Count { get; }
-
-        public bool IsRead { get; }
-
-        public static Outcome Code(byte code) => new(code, null, 0, false);
-
-        public static Outcome Read(byte[] data, int count) => new(MepCodes.Ok, data, count, true);
     }
 }

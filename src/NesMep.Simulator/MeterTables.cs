@@ -1,4 +1,3 @@
-using System.Text;
 using NesMep.Core.Platform;
 using NesMep.Core.Protocol;
 
@@ -6,9 +5,10 @@ namespace NesMep.Simulator;
 
 /// <summary>
 /// The simulated meter's tables. Dynamic tables (BT23, BT28, BT52, BT55, ET04, …) are built on every
-/// read from the live <see cref="HouseholdLoad"/> and clock; writable tables (BT07, BT08, ET13, ET50,
-/// ET51, ET52, ET53, ET59, ET03, ET15) are kept as byte images. All numbers inside tables are
-/// little-endian (reference §3.5); layouts follow reference §5.
+/// read from the live <see cref="HouseholdLoad"/> and clock (<see cref="StandardTableImages"/>,
+/// <see cref="ManufacturerTableImages"/>); writable tables (BT07, BT08, ET13, ET50, ET51, ET52, ET53,
+/// ET59, ET03, ET15) are kept here as byte images. All numbers inside tables are little-endian
+/// (reference §3.5); layouts follow reference §5.
 /// </summary>
 public sealed class MeterTables
 {
@@ -31,12 +31,13 @@ public sealed class MeterTables
     public const byte Et50MBusAlerts = 0x04;
     public const byte Et50DeltaAlerts = 0x08;
 
-    private readonly IClock _clock;
-    private readonly DemandTracker _demands;
+    private readonly LiveValues _values;
+    private readonly StandardTableImages _standard;
+    private readonly ManufacturerTableImages _manufacturer;
     private readonly byte[] _bt07 = new byte[3 + MaxProcedureParameters];
     private readonly byte[] _bt08 = new byte[ProcedureResultSize];
     private readonly byte[] _et59 = new byte[ProcedureResultSize];
-    private readonly byte[] _et03 = new byte[143];
+    private readonly byte[] _et03;
     private readonly byte[] _et13;
     private readonly byte[] _et14;
     private readonly byte[] _et15 = new byte[31];
@@ -50,16 +51,14 @@ public sealed class MeterTables
     {
         Profile = profile;
         Load = load;
-        _clock = clock;
-        _et13 = new byte[profile.DeviceCount * Et13EntrySize];
+        _manufacturer = new ManufacturerTableImages(profile);
         _et14 = new byte[profile.DeviceCount * Et14EntrySize];
         _et50 = new byte[profile.MepChannels * Et50ElementSize];
-        _et51 = new byte[profile.MepChannels * Et51ElementSize];
         _et52 = new byte[profile.TransactionRequestLength];
-        InitEt03();
-        InitEt13();
-        InitEt51();
-        _demands = new DemandTracker(profile.Demands, profile.Tiers, load, PresentValue);
+        _et03 = _manufacturer.InitialEt03();
+        _et13 = _manufacturer.InitialEt13();
+        _et51 = _manufacturer.InitialEt51();
+        _values = new LiveValues(profile, load);
         var ids = new List<int>
         {
             MeterTableIds.BT00, MeterTableIds.BT01, MeterTableIds.BT07, MeterTableIds.BT08, MeterTableIds.BT20,
@@ -74,6 +73,7 @@ public sealed class MeterTables
         }
 
         _ids = ids.ToArray();
+        _standard = new StandardTableImages(profile, _values, clock, _ids);
     }
 
     public MeterProfile Profile { get; }
@@ -115,7 +115,7 @@ public sealed class MeterTables
     /// <summary>Procedure results go to ET59 when ET50 byte 30 bit 1 is set, else BT08 (§3.6).</summary>
     public int ProcedureResultTable => (MepFlags & Et50UseEt59) != 0 ? MeterTableIds.ET59 : MeterTableIds.BT08;
 
-    public int DemandCount => _demands.Count;
+    public int DemandCount => _values.Demands.Count;
 
     private int Et50Element => Math.Max(0, Math.Min(Profile.MepChannels, CommChannelIndex) - 1) * Et50ElementSize;
 
@@ -143,19 +143,19 @@ public sealed class MeterTables
     {
         switch (tableId)
         {
-            case MeterTableIds.BT00: return BuildBt00();
-            case MeterTableIds.BT01: return BuildBt01();
-            case MeterTableIds.BT20: return BuildDimensions(true);
-            case MeterTableIds.BT21: return BuildDimensions(false);
-            case MeterTableIds.BT22: return BuildBt22();
-            case MeterTableIds.BT23: return BuildBt23();
-            case MeterTableIds.BT27: return BuildBt27();
-            case MeterTableIds.BT28: return BuildBt28();
-            case MeterTableIds.BT52: return BuildBt52();
-            case MeterTableIds.BT55: return BuildBt55();
-            case MeterTableIds.ET04: return BuildEt04();
-            case MeterTableIds.ET11: return BuildEt11();
-            case MeterTableIds.ET70: return Profile.IsGen4 ? BuildEt70() : null;
+            case MeterTableIds.BT00: return _standard.BuildBt00();
+            case MeterTableIds.BT01: return _standard.BuildBt01();
+            case MeterTableIds.BT20: return _standard.BuildDimensions(true);
+            case MeterTableIds.BT21: return _standard.BuildDimensions(false);
+            case MeterTableIds.BT22: return _standard.BuildBt22();
+            case MeterTableIds.BT23: return _standard.BuildBt23();
+            case MeterTableIds.BT27: return _standard.BuildBt27();
+            case MeterTableIds.BT28: return _standard.BuildBt28();
+            case MeterTableIds.BT52: return _standard.BuildBt52();
+            case MeterTableIds.BT55: return _standard.BuildBt55();
+            case MeterTableIds.ET04: return _manufacturer.BuildEt04(IdtVersion, MepSequence);
+            case MeterTableIds.ET11: return _manufacturer.BuildEt11();
+            case MeterTableIds.ET70: return Profile.IsGen4 ? ManufacturerTableImages.BuildEt70(CommChannelIndex) : null;
         }
 
         byte[]? stored = Storage(tableId);
@@ -226,463 +226,12 @@ public sealed class MeterTables
         }
     }
 
-    // ---- live values -----------------------------------------------------------------------
-
     /// <summary>Value of a BT27 present-register source id in BT28 units (§5.4, §5.7); 0 for unknown ids.</summary>
-    public int PresentValue(int source)
-    {
-        PowerMeasurements m = Load.Measurements;
-        switch (source)
-        {
-            case 8: case 81: return m.FwdW;
-            case 9: case 82: return m.RevW;
-            case 10: case 83: return m.ImportVAr;
-            case 11: case 84: return m.ExportVAr;
-            case >= 12 and <= 14: return m.CurrentMA[source - 12];
-            case >= 15 and <= 17: return m.VoltageMV[source - 15];
-            case 18: return m.PowerFactor[0];
-            case 19: return m.FrequencyMHz;
-            case 20: return m.VA;
-            case 21: return m.PowerFactor[1];
-            case 22: return m.PowerFactor[2];
-            case >= 23 and <= 25: return m.SinAngle[source - 23];
-            case >= 88 and <= 95: return source - 88 < DemandCountSafe ? _demands.Present(source - 88) : 0;
-            case >= 96 and <= 103: return source - 96 < DemandCountSafe ? _demands.Previous(source - 96) : 0;
-            case >= 104 and <= 107: return m.QuadrantVAr[source - 104];
-            case >= 185 and <= 187: return m.PhaseFwdW[source - 185];
-            case >= 188 and <= 190: return m.PhaseRevW[source - 188];
-            case >= 191 and <= 193: return m.PhaseFwdW[source - 191];
-            case >= 194 and <= 196: return m.PhaseRevW[source - 194];
-            case >= 197 and <= 199: return m.CurrentMA[source - 197];
-            case >= 202 and <= 204: return m.VoltageMV[source - 202];
-            case >= 205 and <= 207: return m.AvgVoltageMV[source - 205];
-            case 208: return m.AvgFwdW;
-            case 209: return m.AvgRevW;
-            case >= 210 and <= 212: return m.AvgPhaseFwdW[source - 210];
-            case >= 213 and <= 215: return m.AvgPhaseRevW[source - 213];
-            case >= 216 and <= 231: return m.QuadrantVA[(source - 216) / 4, (source - 216) % 4];
-            case 232: return m.NeutralMA;
-            case >= 233 and <= 235: return m.AvgCurrentMA[source - 233];
-            case >= 236 and <= 238: return m.VoltageAngle[source - 236];
-            case >= 239 and <= 241: return Math.Max(m.PhaseVAr[source - 239], 0);
-            case >= 242 and <= 244: return Math.Max(-m.PhaseVAr[source - 242], 0);
-            default: return 0;
-        }
-    }
+    public int PresentValue(int source) => _values.PresentValue(source);
 
     /// <summary>
     /// Value of a BT22 summation source in a BT23 block (0 = total, 1 + t = tier Tt), before rollover.
     /// Outage and error counters exist in the total block only.
     /// </summary>
-    public long SummationValue(int source, int block)
-    {
-        EnergyRegisters e = Load.Energy;
-        long Energy(EnergyKind k) => block == 0 ? e.Total(k) : e.Tier(k, block - 1);
-        HouseholdOptions o = Load.Options;
-        switch (source)
-        {
-            case 0: return Energy(EnergyKind.FwdActiveWh);
-            case 1: return Energy(EnergyKind.RevActiveWh);
-            case 2: return Energy(EnergyKind.ImportReactiveVArh);
-            case 3: return Energy(EnergyKind.ExportReactiveVArh);
-            case 4: return block == 0 ? o.PowerOffSeconds : 0;
-            case 5: return block == 0 ? o.PowerOutageCount : 0;
-            case 6: return Energy(EnergyKind.FwdActiveWh) + Energy(EnergyKind.RevActiveWh);
-            case 7: return Math.Max(0, Energy(EnergyKind.FwdActiveWh) - Energy(EnergyKind.RevActiveWh));
-            case 26: case 27: return 0;
-            case 28: return block == 0 ? o.ErrorCounter : 0;
-            case >= 29 and <= 72:
-            {
-                // Tier T0..T3 variants of 0..7, 26..28 (§5.4).
-                int tier = (source - 29) / 11;
-                int[] bases = { 0, 1, 2, 3, 4, 5, 6, 7, 26, 27, 28 };
-                return tier < e.Tiers ? SummationValue(bases[(source - 29) % 11], 1 + tier) : 0;
-            }
-
-            case >= 108 and <= 111: return Energy(EnergyKind.Q1VArh + (source - 108));
-            case >= MeterProfile.SimVAhQ1Source and <= MeterProfile.SimVAhQ1Source + 3:
-                return Energy(EnergyKind.Q1VAh + (source - MeterProfile.SimVAhQ1Source));
-            default: return 0;
-        }
-    }
-
-    private int DemandCountSafe => _demands?.Count ?? 0;
-
-    // ---- builders --------------------------------------------------------------------------
-
-    /// <summary>BT00 (§5.1) followed by the C12.19 "used"/"write" bitmaps (layout INFERRED from C12.19).</summary>
-    private byte[] BuildBt00()
-    {
-        int dimStd = 10;
-        int dimMfg = Profile.IsGen4 ? 20 : 13;
-        int dimStdProc = 2;
-        int dimMfgProc = 12;
-        var b = new byte[19 + dimStd + dimMfg + dimStdProc + dimMfgProc + dimStd + dimMfg];
-        b[0] = 0x02; // LSB first, ASCII
-        b[1] = 0x2A; // discrete time fields, offset/count access, BCD id, two's complement
-        b[2] = 0x88; // NI_FMAT1/2 = INT32
-        Ascii(b, 3, Profile.Manufacturer, 4);
-        b[7] = 2; // electric
-        b[8] = 0;
-        b[9] = MaxProcedureParameters;
-        b[10] = MaxProcedureResponseData;
-        b[11] = 1;
-        b[12] = 0;
-        b[13] = (byte)dimStd;
-        b[14] = (byte)dimMfg;
-        b[15] = (byte)dimStdProc;
-        b[16] = (byte)dimMfgProc;
-        b[17] = 9;
-        b[18] = (byte)(Profile.IsGen4 ? 4 : 3);
-        int p = 19;
-        int stdUsed = p;
-        int mfgUsed = stdUsed + dimStd;
-        int mfgProcUsed = mfgUsed + dimMfg + dimStdProc;
-        int stdWrite = mfgProcUsed + dimMfgProc;
-        int mfgWrite = stdWrite + dimStd;
-        foreach (int id in _ids)
-        {
-            SetBit(b, id < 2048 ? stdUsed : mfgUsed, id < 2048 ? id : id - 2048, id < 2048 ? dimStd : dimMfg);
-            if (IsWritable(id, AccessLevel.Advanced))
-            {
-                SetBit(b, id < 2048 ? stdWrite : mfgWrite, id < 2048 ? id : id - 2048, id < 2048 ? dimStd : dimMfg);
-            }
-        }
-
-        foreach (int ep in new[] { 6, 11, 16, 17, 32, 33, 37, 39, 61 })
-        {
-            SetBit(b, mfgProcUsed, ep, dimMfgProc);
-        }
-
-        return b;
-    }
-
-    /// <summary>BT01 (§5.2): manufacturer, model, hardware version/revision, firmware (MSB at 14), BCD serial.</summary>
-    private byte[] BuildBt01()
-    {
-        var b = new byte[24];
-        Ascii(b, 0, Profile.Manufacturer, 4);
-        Ascii(b, 4, Profile.Model.PadRight(8), 8);
-        b[12] = Profile.HardwareVersion;
-        b[13] = Profile.HardwareRevision;
-        b[14] = (byte)(Profile.FirmwareVersion >> 8);
-        b[15] = (byte)Profile.FirmwareVersion;
-        string digits = Profile.SerialNumber.PadLeft(16, '0');
-        for (int i = 0; i < 8; i++)
-        {
-            b[16 + i] = (byte)(((digits[2 * i] - '0') << 4) | (digits[(2 * i) + 1] - '0'));
-        }
-
-        return b;
-    }
-
-    /// <summary>BT21 (actual) or BT20 (maximum) dimension register, 10 bytes (§5.3).</summary>
-    private byte[] BuildDimensions(bool maxima)
-    {
-        var b = new byte[10];
-        b[0] = (byte)Profile.Bt21Flags;
-        b[1] = (byte)Profile.Bt21SelfReadFlags;
-        b[2] = (byte)(maxima ? 253 : Profile.SelfReads);
-        b[3] = (byte)(maxima ? Math.Max(Profile.Summations.Length, Profile.IsGen4 ? 19 : 15) : Profile.Summations.Length);
-        b[4] = (byte)(maxima ? 8 : Profile.Demands.Length);
-        b[5] = (byte)(maxima ? 16 : Profile.CoincidentCount);
-        b[6] = (byte)(maxima ? 1 : Profile.Occurrences);
-        b[7] = (byte)(maxima ? (Profile.IsGen4 ? 8 : 4) : Profile.Tiers);
-        b[8] = (byte)(maxima ? 8 : Profile.PresentDemands.Length);
-        b[9] = (byte)(maxima ? (Profile.IsGen4 ? 72 : 54) : Profile.PresentValues.Length);
-        return b;
-    }
-
-    /// <summary>BT22 (§5.4): summation ids, demand select, min/max flags, coincident select and association.</summary>
-    private byte[] BuildBt22()
-    {
-        int s = Profile.Summations.Length;
-        int d = Profile.Demands.Length;
-        int c = Profile.CoincidentCount;
-        var b = new byte[s + d + ((d + 7) / 8) + (2 * c)];
-        for (int i = 0; i < s; i++)
-        {
-            b[i] = (byte)Profile.Summations[i];
-        }
-
-        for (int i = 0; i < d; i++)
-        {
-            b[s + i] = (byte)Profile.Demands[i];
-        }
-
-        // Min/max flags: all demands are maxima (bit clear = max, INFERRED); coincident lists zero.
-        return b;
-    }
-
-    /// <summary>
-    /// BT23 (§5.5): [demand reset count if A] then the total block and one block per tier, each =
-    /// summations (INT32), demand records ([STIME_DATE×occ] [cumulative] [continuous cumulative]
-    /// INT32×occ) and coincident values.
-    /// </summary>
-    private byte[] BuildBt23()
-    {
-        MeterProfile pr = Profile;
-        var b = new byte[pr.Bt23Size];
-        int p = 0;
-        if (pr.Bt23A == 1)
-        {
-            b[p++] = (byte)Load.Options.DemandResetCount;
-        }
-
-        bool dateTime = (pr.Bt21Flags & MeterProfile.FlagDateTime) != 0;
-        bool cumulative = (pr.Bt21Flags & MeterProfile.FlagCumulativeDemand) != 0;
-        bool continuous = (pr.Bt21Flags & MeterProfile.FlagContinuousCumulativeDemand) != 0;
-        for (int block = 0; block <= pr.Tiers; block++)
-        {
-            foreach (int source in pr.Summations)
-            {
-                ByteOrder.WriteInt32LE(b, p, EnergyRegisters.AsRegister(SummationValue(source, block)));
-                p += 4;
-            }
-
-            for (int k = 0; k < pr.Demands.Length; k++)
-            {
-                int max = _demands.Maximum(block, k);
-                DateTime at = _demands.MaximumAt(block, k);
-                if (dateTime)
-                {
-                    for (int o = 0; o < pr.Occurrences; o++)
-                    {
-                        b[p++] = (byte)(at.Year - 2000);
-                        b[p++] = (byte)at.Month;
-                        b[p++] = (byte)at.Day;
-                        b[p++] = (byte)at.Hour;
-                        b[p++] = (byte)at.Minute;
-                    }
-                }
-
-                // Cumulative demand = sum of maxima at past resets (modelled as resets × this maximum).
-                int cum = max * Load.Options.DemandResetCount;
-                if (cumulative)
-                {
-                    ByteOrder.WriteInt32LE(b, p, cum);
-                    p += 4;
-                }
-
-                if (continuous)
-                {
-                    ByteOrder.WriteInt32LE(b, p, cum + max);
-                    p += 4;
-                }
-
-                for (int o = 0; o < pr.Occurrences; o++)
-                {
-                    ByteOrder.WriteInt32LE(b, p, max);
-                    p += 4;
-                }
-            }
-
-            p += pr.CoincidentCount * 4 * pr.Occurrences; // coincident values: zero
-        }
-
-        return b;
-    }
-
-    /// <summary>BT27 (§5.6): present-demand source ids, then present-value source ids.</summary>
-    private byte[] BuildBt27()
-    {
-        var b = new byte[Profile.PresentDemands.Length + Profile.PresentValues.Length];
-        for (int i = 0; i < Profile.PresentDemands.Length; i++)
-        {
-            b[i] = (byte)Profile.PresentDemands[i];
-        }
-
-        for (int i = 0; i < Profile.PresentValues.Length; i++)
-        {
-            b[Profile.PresentDemands.Length + i] = (byte)Profile.PresentValues[i];
-        }
-
-        return b;
-    }
-
-    /// <summary>BT28 (§5.7): present demands ([TIME remaining] INT32), then INT32 present values in BT27 order.</summary>
-    private byte[] BuildBt28()
-    {
-        var b = new byte[Profile.Bt28Size];
-        int p = 0;
-        int remaining = _demands.SecondsRemaining(_clock.NowMs);
-        foreach (int source in Profile.PresentDemands)
-        {
-            if (Profile.Bt28A == 3)
-            {
-                b[p++] = (byte)(remaining / 3600);
-                b[p++] = (byte)(remaining / 60 % 60);
-                b[p++] = (byte)(remaining % 60);
-            }
-
-            ByteOrder.WriteInt32LE(b, p, PresentValue(source));
-            p += 4;
-        }
-
-        foreach (int source in Profile.PresentValues)
-        {
-            ByteOrder.WriteInt32LE(b, p, PresentValue(source));
-            p += 4;
-        }
-
-        return b;
-    }
-
-    /// <summary>BT52 (§5.8): UTC LTIME_DATE + flags 0x10 ("is GMT") | dow (| 0x08 in summer).</summary>
-    private byte[] BuildBt52()
-    {
-        DateTime utc = _clock.UtcNow;
-        var b = new byte[7];
-        LtimeDate(b, 0, utc);
-        bool dst = Load.Options.SummerTime && TariffSchedule.IsEuSummerTime(utc);
-        b[6] = (byte)(0x10 | (int)utc.DayOfWeek | (dst ? 0x08 : 0));
-        return b;
-    }
-
-    /// <summary>BT55 (§5.8): local LTIME_DATE, flags (zone and DST applied), UINT16 tier/season word.</summary>
-    private byte[] BuildBt55()
-    {
-        DateTime utc = _clock.UtcNow;
-        bool dst = Load.Options.SummerTime && TariffSchedule.IsEuSummerTime(utc);
-        DateTime local = TariffSchedule.ToLocal(utc, Load.Options.UtcOffsetMinutes, Load.Options.SummerTime);
-        var b = new byte[9];
-        LtimeDate(b, 0, local);
-        b[6] = (byte)((int)local.DayOfWeek | (dst ? 0x08 : 0) | 0x20 | 0x40);
-        int tier = TariffSchedule.TierAt(local, Profile.Tiers) & 0x07;
-        int season = dst ? 1 : 0;
-        ByteOrder.WriteUInt16LE(b, 7, tier | (season << 12));
-        return b;
-    }
-
-    /// <summary>ET04 System Information, selected fields (§5.10); MEP sequence at 103 (fw &lt; 4) or 129 (fw ≥ 4).</summary>
-    private byte[] BuildEt04()
-    {
-        var b = new byte[137];
-        ByteOrder.WriteInt32LE(b, 0, 0x00012345);
-        byte[] neuron = { 0x05, 0x01, 0x83, 0x31, 0x00, 0x01 };
-        Array.Copy(neuron, 0, b, 4, 6);
-        b[10] = 1; // subnet
-        b[11] = 5; // node: commissioned
-        b[13] = 50; // rated frequency
-        Ascii(b, 14, "NES" + Profile.FirmwareMajor + Profile.FirmwareMinor.ToString("00") + Profile.FirmwareBuild.ToString("00"), 8);
-        Ascii(b, 22, "NesMep simulated " + Profile.Name, 30);
-        b[55] = 4; // value seen at ET04.55 in the guide's transaction example (A9)
-        ByteOrder.WriteUInt16LE(b, 56, 250);
-        ByteOrder.WriteUInt16LE(b, 58, Profile.IsGen4 ? 80 : 60);
-        ByteOrder.WriteUInt16LE(b, 60, 230);
-        b[110] = 60;
-        b[111] = 70;
-        b[116] = IdtVersion;
-        b[127] = 0; // RC4 security mode
-        if (Profile.IsGen4)
-        {
-            ByteOrder.WriteInt32LE(b, 129, (int)MepSequence);
-        }
-        else
-        {
-            ByteOrder.WriteInt32LE(b, 103, (int)MepSequence);
-        }
-
-        return b;
-    }
-
-    /// <summary>ET11 MFG dimensions (§5.11), 40 bytes; the first 10 match the guide's example on Gen 3.</summary>
-    private byte[] BuildEt11()
-    {
-        var b = new byte[40];
-        b[0] = (byte)Profile.DeviceCount;
-        b[1] = Et13EntrySize;
-        b[2] = Et14EntrySize;
-        b[3] = 5;
-        b[4] = 6;
-        ByteOrder.WriteUInt16LE(b, 5, 517);
-        ByteOrder.WriteUInt16LE(b, 7, Profile.TransactionRequestLength);
-        ByteOrder.WriteUInt16LE(b, 9, Et53Length);
-        b[11] = 25;
-        b[12] = 16;
-        b[13] = 22;
-        b[18] = 10;
-        b[19] = 10;
-        b[20] = 65;
-        b[21] = 120;
-        b[22] = 6;
-        b[23] = 10;
-        b[24] = 10;
-        b[25] = 16;
-        b[26] = 80;
-        b[27] = 10;
-        ByteOrder.WriteUInt16LE(b, 28, 261);
-        ByteOrder.WriteUInt16LE(b, 30, 769);
-        b[34] = (byte)Profile.MepChannels;
-        b[38] = (byte)(Profile.IsGen4 ? 3 : 0);
-        return b;
-    }
-
-    /// <summary>ET70 RAM-only status (Gen 4): byte 142 = current comm channel index (§5.17).</summary>
-    private byte[] BuildEt70()
-    {
-        var b = new byte[143];
-        b[142] = CommChannelIndex;
-        return b;
-    }
-
-    private void InitEt03()
-    {
-        Ascii(_et03, 0, Profile.UtilitySerialNumber, 30); // CHAR[30], zero padded (null terminated)
-        ByteOrder.WriteUInt16LE(_et03, 137, 0x5AC3); // image CRC
-    }
-
-    private void InitEt13()
-    {
-        for (int e = 0; e < Profile.DeviceCount; e++)
-        {
-            int o = e * Et13EntrySize;
-            bool mep = e >= MepEntryIndex;
-            _et13[o + 0] = 1; // billing read day
-            _et13[o + 1] = 0;
-            _et13[o + 2] = (byte)(mep ? 5 : 0);
-            _et13[o + 3] = 1; // daily
-            ByteOrder.WriteUInt16LE(_et13, o + 4, mep ? 0 : 60);
-            _et13[o + 6] = (byte)(mep ? 0 : 4); // MEP 9600 (code 0), M-Bus 2400 (code 4)
-            _et13[o + 7] = 0;
-        }
-    }
-
-    private void InitEt51()
-    {
-        for (int c = 0; c < Profile.MepChannels; c++)
-        {
-            int o = c * Et51ElementSize;
-            _et51[o] = 0;
-            ByteOrder.WriteUInt16LE(_et51, o + 1, 60); // MEP health timeout
-            _et51[o + 3] = 30; // on-demand timeout
-            ByteOrder.WriteUInt16LE(_et51, o + 4, 600); // optical session timeout
-            ByteOrder.WriteUInt16LE(_et51, o + 6, 300); // optical hold-off
-            _et51[o + 8] = 1; // MEP down reset duration
-        }
-    }
-
-    private static void LtimeDate(byte[] b, int o, DateTime t)
-    {
-        b[o] = (byte)(t.Year - 2000);
-        b[o + 1] = (byte)t.Month;
-        b[o + 2] = (byte)t.Day;
-        b[o + 3] = (byte)t.Hour;
-        b[o + 4] = (byte)t.Minute;
-        b[o + 5] = (byte)t.Second;
-    }
-
-    private static void Ascii(byte[] b, int o, string text, int max)
-    {
-        byte[] t = Encoding.ASCII.GetBytes(text);
-        Array.Copy(t, 0, b, o, Math.Min(t.Length, max));
-    }
-
-    private static void SetBit(byte[] b, int start, int index, int bytes)
-    {
-        if (index >= 0 && index < bytes * 8)
-        {
-            b[start + (index / 8)] |= (byte)(1 << (index % 8));
-        }
-    }
+    public long SummationValue(int source, int block) => _values.SummationValue(source, block);
 }
