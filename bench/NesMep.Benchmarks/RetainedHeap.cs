@@ -1,10 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using NesMep.Core.Link;
-using NesMep.Core.Model;
 using NesMep.Core.Platform;
-using NesMep.Core.Polling;
-using NesMep.Core.Protocol;
 
 namespace NesMep.Benchmarks;
 
@@ -20,22 +16,11 @@ public static class RetainedHeap
     /// <summary>Bytes of the whole polling graph and of its table state (MeterTableState) alone.</summary>
     public static (long Graph, long TableState) PollingGraphBytes()
     {
-        var clock = new BenchClock();
-        var tables = new Gen3Tables();
-        MepKey key = MepKey.Parse("0123456789ABCDEFGHIJ");
-        var meter = new BenchMeter(clock, tables, key, 0x10);
-        var reading = new MeterReading(new QualitySettings());
-        var link = new MepLink(meter, clock, meter, key, new LinkSettings(), NullLog.Instance);
-        var poller = new MeterPoller(link, clock, new PollSettings(), reading, NullLog.Instance);
-        for (int t = 0; t < 240_000; t++)
-        {
-            poller.Poll();
-            clock.NowMs++;
-        }
-
-        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance) { meter, clock, NullLog.Instance };
-        long graph = Size(poller, seen);
-        long tableState = Size(poller.Tables, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        var h = new PollHarness();
+        h.WarmUp(60_000, 200);
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance) { h.Meter, h.Clock, NullLog.Instance };
+        long graph = Size(h.Poller, seen);
+        long tableState = Size(h.Poller.Tables, new HashSet<object>(ReferenceEqualityComparer.Instance));
         return (graph, tableState);
     }
 
