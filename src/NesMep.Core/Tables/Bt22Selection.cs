@@ -15,10 +15,11 @@ namespace NesMep.Core.Tables
         public const string ErrorShort = "BT22 shorter than the BT21 summation count";
 
         private readonly SourceList _summations = new SourceList(Bt21Dimensions.MaxSummations);
-        private readonly int[] _demandSources = new int[Capacity];
-        private readonly int[] _coincidentSources = new int[Capacity];
-        private readonly int[] _coincidentAssociations = new int[Capacity];
-        private readonly byte[] _minMaxFlags = new byte[(Capacity + 7) / 8];
+        // Sized by the first decode to this meter's BT21 counts (each at most Capacity), then reused.
+        private int[] _demandSources = new int[0];
+        private int[] _coincidentSources = new int[0];
+        private int[] _coincidentAssociations = new int[0];
+        private byte[] _minMaxFlags = new byte[0];
 
         public Bt22Selection()
             : base(ErrorNoDimensions)
@@ -99,6 +100,18 @@ namespace NesMep.Core.Tables
             if (count >= s + d + flagBytes + (2 * c))
             {
                 int p = offset + s;
+                if (_demandSources.Length < d)
+                {
+                    _demandSources = new int[d];
+                    _minMaxFlags = new byte[flagBytes];
+                }
+
+                if (_coincidentSources.Length < c)
+                {
+                    _coincidentSources = new int[c];
+                    _coincidentAssociations = new int[c];
+                }
+
                 for (int i = 0; i < d; i++)
                 {
                     _demandSources[i] = data[p++];

@@ -23,11 +23,13 @@ namespace NesMep.Core.Tables
         public const string ErrorSelectionMismatch = "BT22 summation count does not match BT21";
         public const string ErrorNoSummation = "window holds no complete BT23 summation";
 
-        private readonly int[] _tierValues = new int[MaxTiers * MaxSummations];
-        private readonly bool[] _tierPresent = new bool[MaxTiers * MaxSummations];
+        // Tier blocks, tier-major with _stride summations per tier; sized by the first decode (BT21 tiers × summations).
+        private int[] _tierValues = new int[0];
+        private bool[] _tierPresent = new bool[0];
+        private int _stride;
 
         public Bt23Registers()
-            : base(MaxSummations, ErrorNoDimensions)
+            : base(ErrorNoDimensions)
         {
         }
 
@@ -84,13 +86,13 @@ namespace NesMep.Core.Tables
         /// <summary>Summation #n of tier block <paramref name="tier"/> (0 = T0), if it was in the window.</summary>
         public bool TryGetTier(int tier, int n, out int value)
         {
-            if (tier < 0 || tier >= TierCount || n < 0 || n >= Count || !_tierPresent[(tier * MaxSummations) + n])
+            if (tier < 0 || tier >= TierCount || n < 0 || n >= Count || !_tierPresent[(tier * _stride) + n])
             {
                 value = 0;
                 return false;
             }
 
-            value = _tierValues[(tier * MaxSummations) + n];
+            value = _tierValues[(tier * _stride) + n];
             return true;
         }
 
@@ -136,6 +138,9 @@ namespace NesMep.Core.Tables
                 return false;
             }
 
+            int tiers = dims.Tiers < MaxTiers ? dims.Tiers : MaxTiers;
+            target.EnsureCapacity(s);
+            target.EnsureTierCapacity(tiers, s);
             target.Count = s;
             for (int i = 0; i < s; i++)
             {
@@ -149,12 +154,11 @@ namespace NesMep.Core.Tables
             }
 
             int decoded = DecodeBlock(data, offset, count, tableOffset, dims, 0, target.Values, target.Present, 0);
-            int tiers = dims.Tiers < MaxTiers ? dims.Tiers : MaxTiers;
             target.TierCount = tiers;
             for (int t = 0; t < tiers; t++)
             {
                 decoded += DecodeBlock(data, offset, count, tableOffset, dims, t + 1, target._tierValues,
-                    target._tierPresent, t * MaxSummations);
+                    target._tierPresent, t * target._stride);
             }
 
             if (decoded == 0)
@@ -232,7 +236,7 @@ namespace NesMep.Core.Tables
         {
             for (int i = 0; i < Count; i++)
             {
-                if (_tierPresent[(tier * MaxSummations) + i])
+                if (_tierPresent[(tier * _stride) + i])
                 {
                     return true;
                 }
@@ -245,6 +249,18 @@ namespace NesMep.Core.Tables
         {
             int i = IndexOfPresentSource(sourceId);
             return i >= 0 ? Values[i] : 0;
+        }
+
+        private void EnsureTierCapacity(int tiers, int summations)
+        {
+            if (_stride == summations && _tierValues.Length >= tiers * summations)
+            {
+                return;
+            }
+
+            _stride = summations;
+            _tierValues = new int[tiers * summations];
+            _tierPresent = new bool[tiers * summations];
         }
 
         protected override void Clear()

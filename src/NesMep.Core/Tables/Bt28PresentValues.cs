@@ -20,12 +20,12 @@ namespace NesMep.Core.Tables
         public const string ErrorNoValue = "window holds no complete BT28 value";
 
         public Bt28PresentValues()
-            : base(Capacity, ErrorNoDimensions)
+            : base(ErrorNoDimensions)
         {
-            DemandValues = new int[Capacity];
-            DemandPresent = new bool[Capacity];
-            DemandSources = new int[Capacity];
-            TimeRemainingSeconds = new int[Capacity];
+            DemandValues = new int[0];
+            DemandPresent = new bool[0];
+            DemandSources = new int[0];
+            TimeRemainingSeconds = new int[0];
         }
 
         public int[] DemandValues { get; private set; }
@@ -83,6 +83,8 @@ namespace NesMep.Core.Tables
                 return false;
             }
 
+            target.EnsureCapacity(pv);
+            target.EnsureDemandCapacity(pd);
             target.Count = pv;
             target.DemandCount = pd;
             int decoded = 0;
@@ -168,10 +170,29 @@ namespace NesMep.Core.Tables
             }
         }
 
+        /// <summary>Demand arrays sized to this meter's present demands (BT21.8), like the values.</summary>
+        private void EnsureDemandCapacity(int count)
+        {
+            if (DemandValues.Length >= count)
+            {
+                return;
+            }
+
+            DemandValues = new int[count];
+            DemandPresent = new bool[count];
+            DemandSources = new int[count];
+            TimeRemainingSeconds = new int[count];
+            for (int i = 0; i < count; i++)
+            {
+                DemandSources[i] = SourceIds.Unknown;
+                TimeRemainingSeconds[i] = TableWindow.Absent;
+            }
+        }
+
         protected override void Clear()
         {
             base.Clear();
-            for (int i = 0; i < Capacity; i++)
+            for (int i = 0; i < DemandValues.Length; i++)
             {
                 DemandValues[i] = 0;
                 DemandPresent[i] = false;

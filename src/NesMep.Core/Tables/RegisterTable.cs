@@ -4,19 +4,21 @@ namespace NesMep.Core.Tables
 {
     /// <summary>
     /// What BT23 and BT28 share: INT32 values by position, each with a source id from the selection
-    /// table (BT22, BT27) or the default order, decoded from a window into a preallocated instance on the
-    /// steady poll. Nothing here allocates after construction.
+    /// table (BT22, BT27) or the default order, decoded from a window into a reused instance on the
+    /// steady poll. The arrays are sized by the first decode to what this meter's BT21 says (issue 10: a Gen 3 meter
+    /// has 11 summations and 55 values, not the 64 and 255 the format allows) and only grow when a meter is
+    /// reconfigured with more; the steady poll does not allocate.
     /// </summary>
     public abstract class RegisterTable : DecodedTable
     {
         private readonly string _errorNoDimensions;
 
-        protected RegisterTable(int capacity, string errorNoDimensions)
+        protected RegisterTable(string errorNoDimensions)
         {
             _errorNoDimensions = errorNoDimensions;
-            Values = new int[capacity];
-            Present = new bool[capacity];
-            Sources = new int[capacity];
+            Values = new int[0];
+            Present = new bool[0];
+            Sources = new int[0];
         }
 
         /// <summary>Values by position; valid where <see cref="Present"/>.</summary>
@@ -85,6 +87,23 @@ namespace NesMep.Core.Tables
             }
 
             w.EndArray();
+        }
+
+        /// <summary>Makes room for <paramref name="count"/> positions (after <see cref="Begin"/>, before filling them).</summary>
+        protected void EnsureCapacity(int count)
+        {
+            if (Values.Length >= count)
+            {
+                return;
+            }
+
+            Values = new int[count];
+            Present = new bool[count];
+            Sources = new int[count];
+            for (int i = 0; i < count; i++)
+            {
+                Sources[i] = SourceIds.Unknown;
+            }
         }
 
         protected virtual void Clear()

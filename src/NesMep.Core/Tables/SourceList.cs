@@ -4,15 +4,17 @@ namespace NesMep.Core.Tables
 {
     /// <summary>
     /// A run of source ids as BT22 and BT27 hold them (one byte per register, reference §5.4), or a
-    /// default order when the meter's own is not known. Fixed capacity: reused without allocating.
+    /// default order when the meter's own is not known. Sized by the first decode to what this meter has (at most
+    /// <c>maxCapacity</c>), then reused without allocating (issue 10: no arrays sized for the worst case).
     /// </summary>
     internal sealed class SourceList
     {
-        private readonly int[] _ids;
+        private readonly int _maxCapacity;
+        private int[] _ids = new int[0];
 
-        public SourceList(int capacity)
+        public SourceList(int maxCapacity)
         {
-            _ids = new int[capacity];
+            _maxCapacity = maxCapacity;
         }
 
         public int Count { get; private set; }
@@ -42,9 +44,10 @@ namespace NesMep.Core.Tables
             Count = 0;
         }
 
-        /// <summary>Takes <paramref name="count"/> ids from data[index ..]; the caller checks bounds and capacity.</summary>
+        /// <summary>Takes <paramref name="count"/> ids from data[index ..]; the caller checks bounds and the maximum.</summary>
         public void Read(byte[] data, int index, int count)
         {
+            Grow(count);
             for (int i = 0; i < count; i++)
             {
                 _ids[i] = data[index + i];
@@ -54,7 +57,7 @@ namespace NesMep.Core.Tables
         }
 
         /// <summary>
-        /// <paramref name="count"/> positions (clamped to 0..capacity) of a default order: position n gets
+        /// <paramref name="count"/> positions (clamped to 0..maximum) of a default order: position n gets
         /// order[n], positions beyond it (all of them when <paramref name="order"/> is null) are unknown.
         /// </summary>
         public void UseDefault(int count, int[]? order)
@@ -64,17 +67,26 @@ namespace NesMep.Core.Tables
                 count = 0;
             }
 
-            if (count > _ids.Length)
+            if (count > _maxCapacity)
             {
-                count = _ids.Length;
+                count = _maxCapacity;
             }
 
+            Grow(count);
             for (int i = 0; i < count; i++)
             {
                 _ids[i] = order != null && i < order.Length ? order[i] : SourceIds.Unknown;
             }
 
             Count = count;
+        }
+
+        private void Grow(int count)
+        {
+            if (_ids.Length < count)
+            {
+                _ids = new int[count];
+            }
         }
 
         /// <summary>"name":[{"index":n,"source":id,"name":…}, …].</summary>

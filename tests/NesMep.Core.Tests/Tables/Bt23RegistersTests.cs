@@ -211,4 +211,23 @@ public class Bt23RegistersTests
 
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
     }
+
+    [Fact]
+    public void One_instance_decodes_a_smaller_then_a_larger_meter_sized_from_each_bt21()
+    {
+        var r = new Bt23Registers();
+        foreach (string bt21 in new[] { TableFixtures.Bt21Gen3, TableFixtures.Bt21Gen4, TableFixtures.Bt21Gen3 })
+        {
+            byte[] data = TableFixtures.BuildBt23(bt21);
+            Bt21Dimensions dims = Dims(bt21);
+            Assert.True(Bt23Registers.TryDecode(data, 0, data.Length, 0, dims, null, r, out string? error), error);
+            Assert.Equal(dims.SummationCount, r.Count);
+            Assert.Equal(65845342, r.FwdActiveWh);
+            for (int t = 0; t < dims.Tiers; t++)
+            {
+                Assert.True(r.TryGetTier(t, dims.SummationCount - 1, out int last));
+                Assert.Equal(TableFixtures.Bt23Value(t + 1, dims.SummationCount - 1), last);
+            }
+        }
+    }
 }

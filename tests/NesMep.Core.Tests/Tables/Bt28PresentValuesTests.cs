@@ -159,4 +159,19 @@ public class Bt28PresentValuesTests
 
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
     }
+
+    [Fact]
+    public void One_instance_decodes_a_smaller_then_a_larger_meter_sized_from_each_bt21()
+    {
+        var r = new Bt28PresentValues();
+        foreach (string bt21 in new[] { TableFixtures.Bt21SixValues, TableFixtures.Bt21Gen3, TableFixtures.Bt21Gen4 })
+        {
+            byte[] data = TableFixtures.BuildBt28Default(bt21);
+            var dims = Dims(bt21);
+            Assert.True(Bt28PresentValues.TryDecode(data, 0, data.Length, 0, dims, null, r, out string? error), error);
+            Assert.Equal(dims.PresentValueCount, r.Count);
+            Assert.True(r.Present[dims.PresentValueCount - 1]);
+            Assert.Equal(TableFixtures.Bt28DefaultValue(dims.PresentValueCount - 1), r.Values[dims.PresentValueCount - 1]);
+        }
+    }
 }
