@@ -48,6 +48,17 @@ namespace NesMep.Core.NanoTests
         }
 
         [TestMethod]
+        public void Property_names_are_escaped_only_when_they_need_it()
+        {
+            var w = new JsonWriter();
+            w.BeginObject();
+            w.Property("plain_" + House, 1);
+            w.Property("tab\there \"q\"", 2);
+            w.EndObject();
+            Assert.AreEqual("{\"plain_" + House + "\":1,\"tab\\there \\\"q\\\"\":2}", w.ToString());
+        }
+
+        [TestMethod]
         public void Fixed_point_covers_the_whole_range_of_long()
         {
             Assert.AreEqual("-9223372036854775.808", Fixed(long.MinValue, 3));

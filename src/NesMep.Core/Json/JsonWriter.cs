@@ -73,7 +73,7 @@ namespace NesMep.Core.Json
                 _hasItems[_depth - 1] = true;
             }
 
-            AppendString(_sb, name);
+            AppendName(_sb, name);
             _sb.Append(':');
             _afterName = true;
             return this;
@@ -207,6 +207,49 @@ namespace NesMep.Core.Json
             }
 
             sb.Append(frac);
+        }
+
+        /// <summary>
+        /// A property name: the program's own identifier, appended as it is when it holds nothing to escape (no
+        /// copy of it is made: a body writes dozens of names), else through <see cref="AppendString"/>.
+        /// </summary>
+        private static void AppendName(StringBuilder sb, string name)
+        {
+            if (name.IndexOfAny(NameSpecials) >= 0)
+            {
+                AppendString(sb, name);
+                return;
+            }
+
+            sb.Append('"');
+            sb.Append(name);
+            sb.Append('"');
+        }
+
+        private static char[]? _nameSpecials;
+
+        /// <summary>What a name must not hold to be appended as it is: control characters, DEL, quote, backslash.
+        /// Built on first use (no allocation at type initialisation on the device).</summary>
+        private static char[] NameSpecials
+        {
+            get
+            {
+                if (_nameSpecials == null)
+                {
+                    char[] specials = new char[35];
+                    for (int i = 0; i < 32; i++)
+                    {
+                        specials[i] = (char)i;
+                    }
+
+                    specials[32] = '"';
+                    specials[33] = '\\';
+                    specials[34] = (char)0x7F;
+                    _nameSpecials = specials;
+                }
+
+                return _nameSpecials;
+            }
         }
 
         /// <summary>
