@@ -121,6 +121,34 @@ public sealed class MeterSimulator
         }
     }
 
+    /// <summary>
+    /// Clock time (ms) at which the next received request is answered (its reply bytes are queued then), or null.
+    /// A host that sleeps until bytes arrive ticks the meter at this time.
+    /// </summary>
+    public long? NextRequestDueAtMs
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count > 0 ? _pending.Peek().DueMs : null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Clock time (ms, rounded up) at which a client's UART would signal received bytes next: the first byte
+    /// after a quiet line, every <paramref name="chunk"/>th byte, the end of a burst (see SerialTransmitter).
+    /// </summary>
+    public long? NextReceiveEventAtMs(int chunk)
+    {
+        lock (_gate)
+        {
+            long? us = _tx.NextReceiveEventAtUs(chunk);
+            return us == null ? null : (us.Value + 999) / 1000;
+        }
+    }
+
     /// <summary>Requests received and waiting for the throttle.</summary>
     public int QueuedRequests
     {

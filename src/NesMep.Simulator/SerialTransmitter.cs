@@ -10,6 +10,7 @@ internal sealed class SerialTransmitter
 {
     private readonly Queue<(long AtUs, byte Value)> _queue = new();
     private long _freeAtUs = long.MinValue;
+    private long _lastTakenAtUs = long.MinValue / 4;
 
     public int BaudRate { get; set; } = 9600;
 
@@ -61,7 +62,9 @@ internal sealed class SerialTransmitter
         int n = 0;
         while (n < count && _queue.Count > 0 && _queue.Peek().AtUs <= nowUs)
         {
-            buffer[offset + n++] = _queue.Dequeue().Value;
+            (long at, byte value) = _queue.Dequeue();
+            _lastTakenAtUs = at;
+            buffer[offset + n++] = value;
         }
 
         return n;
@@ -85,6 +88,40 @@ internal sealed class SerialTransmitter
     {
         _queue.Clear();
         _freeAtUs = nowUs;
+    }
+
+    /// <summary>
+    /// When the receiving side's "bytes arrived" event fires next, for a UART driver that signals the first
+    /// byte after a quiet line, every <paramref name="chunk"/>th byte and the end of a burst (a FIFO threshold
+    /// plus an idle timeout): the arrival time of that byte, or null when nothing is queued.
+    /// </summary>
+    public long? NextReceiveEventAtUs(int chunk)
+    {
+        long quietUs = 15L * 1_000_000L / BaudRate; // 1.5 byte times without a byte: the burst has ended
+        long previous = _lastTakenAtUs;
+        int i = 0;
+        foreach ((long at, byte _) in _queue)
+        {
+            if (i == 0 && at - previous > quietUs)
+            {
+                return at;
+            }
+
+            if (i > 0 && at - previous > quietUs)
+            {
+                return previous;
+            }
+
+            if (i == chunk - 1)
+            {
+                return at;
+            }
+
+            previous = at;
+            i++;
+        }
+
+        return i > 0 ? previous : null;
     }
 
     /// <summary>Arrival time of the next queued byte, or null.</summary>

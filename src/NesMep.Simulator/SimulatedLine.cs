@@ -19,6 +19,15 @@ public sealed class SimulatedLine : IByteTransport, ITransceiverControl
     /// <summary>Times the client switched the transceiver on or off.</summary>
     public int PowerChanges { get; private set; }
 
+    /// <summary>Bytes per receive event of the client's UART as modelled here: a FIFO threshold (the first and last byte of a burst always signal).</summary>
+    public const int ReceiveEventChunk = 16;
+
+    /// <summary>
+    /// When the client's "bytes arrived" wake fires next (ms, after <see cref="MeterSimulator.Tick"/>): the first
+    /// byte after a quiet line, every <see cref="ReceiveEventChunk"/>th byte, the end of a burst; null when none queued.
+    /// </summary>
+    public long? NextReceiveEventAtMs => Meter.NextReceiveEventAtMs(ReceiveEventChunk);
+
     /// <summary>Bytes the meter has sent that reached the client by now (non-blocking).</summary>
     public int Read(byte[] buffer, int offset, int count)
     {

@@ -180,6 +180,45 @@ namespace NesMep.Core.Link
             }
         }
 
+        /// <summary>
+        /// When <see cref="Poll"/> next has something to do if no byte arrives before (new bytes are handled
+        /// whenever they come): the end of a transceiver reset stage, the resend time, the reply timeout
+        /// (later while a started reply may still finish), or — with no request outstanding — the time
+        /// <see cref="CanSubmit"/> turns true. A pure query: it may be early (then Poll finds nothing to do), never late.
+        /// </summary>
+        public long NextDueMs()
+        {
+            switch (_state)
+            {
+                case LinkState.Resetting:
+                    return _resetStageEnd;
+                case LinkState.AwaitingReply:
+                    if (_resendPending)
+                    {
+                        return _resendAt;
+                    }
+
+                    if (!_assembler.InFrame)
+                    {
+                        return _deadline;
+                    }
+
+                    // Silence counts once the deadline passed and the partial reply expired, or at the hard cap.
+                    long expires = _assembler.ExpiresAtMs;
+                    long silence = expires > _deadline ? expires : _deadline;
+                    long cap = _deadline + MaxFrameTimeMs();
+                    return silence < cap ? silence : cap;
+                default:
+                    return ReadyAtMs();
+            }
+        }
+
+        /// <summary>True while a request is outstanding or the transceiver is being reset.</summary>
+        public bool Busy
+        {
+            get { return _state == LinkState.AwaitingReply || _state == LinkState.Resetting; }
+        }
+
         /// <summary>Sets the sequence number for the next request (e.g. restored from a previous run).</summary>
         public void SetNextSequence(uint sequence)
         {
@@ -280,6 +319,13 @@ namespace NesMep.Core.Link
             }
 
             return PollIdle;
+        }
+
+        /// <summary>The time a new request may go: after the 0x0B back-off and the minimum gap since the last send.</summary>
+        private long ReadyAtMs()
+        {
+            long gapEnd = _lastSendMs + _settings.MinRequestGapMs;
+            return gapEnd > _notBefore ? gapEnd : _notBefore;
         }
 
         private int PollReset(long now)

@@ -44,6 +44,12 @@ namespace NesMep.Core.Polling
             return kind == PollKind.AlertFlags || kind == PollKind.Procedure || kind == PollKind.ProcedureResult;
         }
 
+        /// <summary>The earliest due time of an enabled step of the alert chain, or <see cref="long.MaxValue"/>.</summary>
+        public long NextDueMs()
+        {
+            return PollItem.EarliestDue(PollItem.EarliestDue(PollItem.EarliestDue(long.MaxValue, Flags), Procedure), Result);
+        }
+
         /// <summary>Alert handling and procedure results go before every other read: the one that is due, or null.</summary>
         public PollItem? Due(long now)
         {

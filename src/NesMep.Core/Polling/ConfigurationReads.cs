@@ -63,6 +63,23 @@ namespace NesMep.Core.Polling
             return item.DueMs <= now ? item : null;
         }
 
+        /// <summary>
+        /// When <see cref="Next"/> has something: the due time of the next configuration read not done yet,
+        /// or <paramref name="now"/> once all are done (the steady reads are planned then).
+        /// </summary>
+        public long NextDueMs(long now)
+        {
+            for (int i = _index; i < _items.Length; i++)
+            {
+                if (!_items[i].Done)
+                {
+                    return _items[i].DueMs;
+                }
+            }
+
+            return now;
+        }
+
         /// <summary>Decodes a configuration reply; returns null or the decode error.</summary>
         public string? Apply(PollItem item, byte[] frame, int offset, int count, int tableOffset, long now)
         {

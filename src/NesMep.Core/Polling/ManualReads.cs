@@ -21,6 +21,12 @@ namespace NesMep.Core.Polling
         /// <summary>The console's request is on the link now; its completion belongs to it.</summary>
         public bool Running { get; private set; }
 
+        /// <summary>A read is queued and waits for the link.</summary>
+        public bool Queued
+        {
+            get { return _manual != null && _manual.State == ManualRead.StateQueued; }
+        }
+
         public bool TryQueue(ManualRead read)
         {
             if (_manual != null || !read.Request.IsRead || MepRequestWriter.Validate(read.Request) != null)

@@ -1,6 +1,7 @@
 using System;
 using NesMep.Core.Link;
 using NesMep.Core.Model;
+using NesMep.Core.Module;
 using NesMep.Core.Platform;
 using NesMep.Core.Protocol;
 
@@ -12,7 +13,8 @@ namespace NesMep.Core.Polling
     /// <see cref="ConfigurationReads"/> (configuration tables and the IDT check), <see cref="ValueReplies"/>
     /// (clock, energy and present values into the reading), <see cref="AlertProcedures"/> (the alert chain) and
     /// <see cref="ManualReads"/> (the raw console) — and this class drives the link and routes each completed
-    /// request to its owner. Call <see cref="Poll"/> often; it never blocks and steady polling does not allocate.
+    /// request to its owner. Call <see cref="Poll"/> at <see cref="NextDueMs"/> or when bytes arrive; it never blocks
+    /// and steady polling does not allocate.
     /// </summary>
     public sealed class MeterPoller
     {
@@ -97,10 +99,41 @@ namespace NesMep.Core.Polling
         /// </summary>
         public bool TryQueueManual(ManualRead read)
         {
-            return _manual.TryQueue(read);
+            if (!_manual.TryQueue(read))
+            {
+                return false;
+            }
+
+            if (Waker != null)
+            {
+                Waker.Wake(); // the loop may be asleep until the next scheduled read
+            }
+
+            return true;
         }
 
-        /// <summary>Advances link and schedule; call every few milliseconds.</summary>
+        /// <summary>Told when a read is queued from outside the loop (the raw console), so it goes without waiting.</summary>
+        public IWake? Waker { get; set; }
+
+        /// <summary>
+        /// When <see cref="Poll"/> next has work if no byte arrives before: the link's own timers while a
+        /// request is outstanding, else the later of "the link may send" and "a read is due". Call after Poll;
+        /// the loop calls Poll at this time or as soon as bytes arrive, whichever comes first. Allocates nothing.
+        /// </summary>
+        public long NextDueMs()
+        {
+            MepLink link = _c.Link;
+            long linkDue = link.NextDueMs();
+            if (link.Busy)
+            {
+                return linkDue;
+            }
+
+            long work = _manual.Queued ? _c.Clock.NowMs : _schedule.NextDueMs(_c.Clock.NowMs);
+            return work > linkDue ? work : linkDue;
+        }
+
+        /// <summary>Advances link and schedule at any time; <see cref="NextDueMs"/> says when it is next needed.</summary>
         public void Poll()
         {
             MepLink link = _c.Link;

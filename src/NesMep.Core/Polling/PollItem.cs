@@ -37,5 +37,11 @@ namespace NesMep.Core.Polling
 
         /// <summary>Short reason of the last failure, or null.</summary>
         public string? LastError;
+
+        /// <summary><paramref name="due"/> or the item's due time when it is enabled and earlier.</summary>
+        public static long EarliestDue(long due, PollItem item)
+        {
+            return item.Enabled && item.DueMs < due ? item.DueMs : due;
+        }
     }
 }

@@ -129,6 +129,42 @@ namespace NesMep.Core.Polling
             return best;
         }
 
+        /// <summary>
+        /// The earliest time <see cref="PickNext"/> returns a read (<see cref="long.MaxValue"/> when nothing is
+        /// scheduled); it looks at the same items PickNext does, so it is never later than PickNext.
+        /// </summary>
+        public long NextDueMs(long now)
+        {
+            if (_c.Phase == PollPhase.Starting)
+            {
+                return Clock.DueMs;
+            }
+
+            if (_c.Phase == PollPhase.Configuring)
+            {
+                return _config.NextDueMs(now);
+            }
+
+            long due = PollItem.EarliestDue(_alerts.NextDueMs(), Clock);
+            due = PollItem.EarliestDue(due, Energy);
+            for (int i = 0; i < PowerCount; i++)
+            {
+                due = PollItem.EarliestDue(due, Power[i]);
+            }
+
+            for (int i = 0; i < SlowCount; i++)
+            {
+                due = PollItem.EarliestDue(due, Slow[i]);
+            }
+
+            if (_config.IdtCheckPending && _config.SystemInfo.DueMs < due)
+            {
+                due = _config.SystemInfo.DueMs;
+            }
+
+            return due;
+        }
+
         /// <summary>After a verified reply: one-shot reads are done, periodic ones keep their cadence.</summary>
         public void Reschedule(PollItem item, long now)
         {

@@ -58,6 +58,15 @@ namespace NesMep.Core.Protocol
             get { return _count > 0 || _skipping; }
         }
 
+        /// <summary>
+        /// Clock time at which <see cref="Expire"/> drops the partial frame (or ends skipping) if no byte
+        /// arrives before, or <see cref="long.MaxValue"/> when no frame is in progress.
+        /// </summary>
+        public long ExpiresAtMs
+        {
+            get { return InFrame ? _lastByteMs + GapTimeoutMs + 1 : long.MaxValue; }
+        }
+
         public int NoiseBytes { get; private set; }
 
         public int OversizeFrames { get; private set; }

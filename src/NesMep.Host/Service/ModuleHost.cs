@@ -1,4 +1,5 @@
 using NesMep.Core.Api;
+using NesMep.Core.Module;
 using NesMep.Core.Platform;
 using NesMep.Core.Web;
 using NesMep.Host.Web;
@@ -7,9 +8,10 @@ using NesMep.Simulator;
 namespace NesMep.Host.Service;
 
 /// <summary>
-/// The whole service: meter runtime plus HTTP front end, started and stopped together. New
-/// settings from the web UI start a new "generation": MQTT and the meter runtime are stopped and
-/// rebuilt in-process while the HTTP server (and with it the web sessions) keeps running.
+/// The whole service: the core module on its thread (<see cref="ModuleRuntime"/>), the web app, HTTP front
+/// end and MQTT, started and stopped together. New settings from the web UI start a new "generation": MQTT
+/// stops, the module rebuilds its meter side, MQTT starts again, while the HTTP server (and with it the web
+/// sessions) keeps running.
 /// </summary>
 public sealed class ModuleHost : IAsyncDisposable
 {
@@ -21,9 +23,8 @@ public sealed class ModuleHost : IAsyncDisposable
     private readonly object _pendingLock = new();
     private readonly CancellationTokenSource _failed = new();
     private bool _disposing;
-    private ModuleRuntime _runtime;
+    private readonly ModuleRuntime _runtime;
     private NesMep.Host.Mqtt.MqttService? _mqtt;
-    private HostConfig _applied;
     private Task _pendingRestart = Task.CompletedTask;
     private HttpFrontEnd? _http;
 
@@ -32,7 +33,6 @@ public sealed class ModuleHost : IAsyncDisposable
         _log = log;
         _clock = clock;
         _runtime = runtime;
-        _applied = config;
         Config = config;
         var platform = new HostWebPlatform(this, log);
         Web = new WebApp(platform, hmac, SystemRandomSource.Instance, clock, log, HostSettingsMapper.FromConfig(config), Version)
@@ -42,8 +42,8 @@ public sealed class ModuleHost : IAsyncDisposable
         Assets = WebAssets.Load(config.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "webui"));
     }
 
-    /// <summary>The meter runtime of the current generation.</summary>
-    public ModuleRuntime Runtime => Volatile.Read(ref _runtime);
+    /// <summary>The core module and its thread (new settings rebuild the meter side inside it).</summary>
+    public ModuleRuntime Runtime => _runtime;
 
     public HttpFrontEnd Http => _http!;
 
@@ -138,54 +138,31 @@ public sealed class ModuleHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops MQTT and the meter runtime, builds both again from <see cref="Config"/> and swaps them
-    /// in. If the new runtime cannot start (serial device gone), the previous settings are used.
+    /// Applies <see cref="Config"/>: MQTT stops, the core module rebuilds the meter side (falling back to the
+    /// previous settings when the new ones cannot start, failing when neither can), MQTT starts again.
     /// </summary>
     public async Task RestartAsync()
     {
         await _restartLock.WaitAsync();
         try
         {
-            HostConfig next = Config;
-            ModuleRuntime old = Runtime;
-            long startedMs = old.Context.StartedMs;
             NesMep.Host.Mqtt.MqttService? oldMqtt = Interlocked.Exchange(ref _mqtt, null);
             oldMqtt?.Dispose();
-            old.Dispose();
-            ModuleRuntime fresh;
-            try
+            if (await Runtime.ApplyAsync(Config) == MeterModule.Failed)
             {
-                fresh = NewRuntime(next, _clock, _log);
-            }
-            catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
-            {
-                _log.Write(LogLevel.Error, "new settings: cannot start the meter side (" + e.Message + "); keeping the previous settings");
-                next = _applied;
-                try
-                {
-                    fresh = NewRuntime(next, _clock, _log);
-                }
-                catch (Exception e2) when (e2 is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
-                {
-                    // Nothing polls the meter any more: stop visibly (systemd restarts the service)
-                    // instead of serving stale data forever.
-                    FailureReason = "the meter side cannot start with the previous settings either: " + e2.Message;
-                    _log.Write(LogLevel.Error, FailureReason + "; stopping the service");
-                    _failed.Cancel();
-                    return;
-                }
+                // Nothing polls the meter any more: the command stops with exit code 3 (systemd restarts it).
+                FailureReason = Runtime.Module.FailureReason;
+                _failed.Cancel();
+                return;
             }
 
-            fresh.Context.ContinueUptimeFrom(startedMs);
-            fresh.Start();
-            Volatile.Write(ref _runtime, fresh);
-            _applied = next;
+            HostConfig next = Runtime.Settings;
             Generation++;
             if (next.MqttActive)
             {
                 try
                 {
-                    Volatile.Write(ref _mqtt, NesMep.Host.Mqtt.MqttHostSetup.Create(next, fresh, _log));
+                    Volatile.Write(ref _mqtt, NesMep.Host.Mqtt.MqttHostSetup.Create(next, Runtime, _log));
                 }
                 catch (ArgumentException e)
                 {

@@ -1,6 +1,6 @@
 using NesMep.Core.Api;
-using NesMep.Core.Link;
 using NesMep.Core.Model;
+using NesMep.Core.Module;
 using NesMep.Core.Platform;
 using NesMep.Core.Polling;
 using NesMep.Host.Transports;
@@ -9,103 +9,114 @@ using NesMep.Simulator;
 namespace NesMep.Host.Service;
 
 /// <summary>
-/// The meter side of the service: opens the transport (built-in simulator, serial port or TCP),
-/// runs the core's link and poller on one thread, and exposes a <see cref="ModuleContext"/>
-/// guarded by <see cref="Gate"/> for the HTTP side.
+/// The Linux host's composition root for the core <see cref="MeterModule"/> plus the thread that drives it:
+/// call <see cref="MeterModule.Step"/>, then sleep until the time it returns, until the transport has bytes
+/// (its data-arrived wake), or until <see cref="Wake"/> — no polling every few milliseconds. New settings are
+/// applied on this thread too (<see cref="ApplyAsync"/>). Views read <see cref="Context"/> under <see cref="Gate"/>.
 /// </summary>
-public sealed class ModuleRuntime : IDisposable
+public sealed class ModuleRuntime : IDisposable, IWake
 {
     private readonly ILog _log;
-    private readonly List<IDisposable> _owned = new();
     private readonly Thread _thread;
-    private readonly IByteTransport _transport;
     private readonly ManualResetEventSlim _wake = new();
+    private readonly object _applyLock = new();
+    private (HostConfig Config, TaskCompletionSource<int> Done)? _pendingApply;
     private volatile bool _stop;
-    private int _reconnectDelayMs = FirstReconnectDelayMs;
-    private long _nextReconnectMs;
+    private long _wakeups;
 
     public ModuleRuntime(HostConfig config, IClock clock, ILog log, ModuleInfo info)
     {
         _log = log;
         Clock = clock;
-        ITransceiverControl? transceiver;
-        switch (config.Source)
+        bool first = true;
+        var factory = new HostMeterSideFactory(clock, log, _wake, c =>
         {
-            case MeterSource.Serial:
-                var port = new TermiosSerialPort(config.SerialPath!, config.Baud);
-                _owned.Add(port);
-                _transport = port;
-                transceiver = new ModemLineTransceiverControl(port, config.ResetLines, config.ResetPolarity, m => log.Write(LogLevel.Warning, m));
-                info.Source = "serial " + config.SerialPath + " @" + config.Baud;
-                break;
-            case MeterSource.Tcp:
-                HostConfig.TryParseHostPort(config.TcpEndpoint, out string host, out int tcpPort);
-                var tcp = new TcpByteTransport(host, tcpPort);
-                _owned.Add(tcp);
-                _transport = tcp;
-                transceiver = null; // a remote serial server has no line we can switch
-                info.Source = "tcp " + config.TcpEndpoint;
-                break;
-            default:
-                Simulator = SimulatorFactory.Create(clock, config.SimulatorProfile, config.SimulatorSolar, config.SimulatorFaults, config.ClientKey(),
-                    config.StateDir, log);
-                var line = new SimulatedLine(Simulator);
-                _transport = line;
-                transceiver = line;
-                info.Source = "simulated meter (" + config.SimulatorProfile + (config.SimulatorSolar ? ", solar" : "") + ")";
-                break;
-        }
+            if (first)
+            {
+                first = false;
+                return info;
+            }
 
-        var link = new MepLink(_transport, clock, transceiver, config.ClientKey(), config.Link, log);
-        Reading = new MeterReading(config.Quality);
-        Poller = new MeterPoller(link, clock, config.Poll, Reading, log);
-        Context = new ModuleContext(info, clock, Poller);
+            return new ModuleInfo { Version = info.Version, Platform = info.Platform, Maker = info.Maker, Name = info.Name, Hostname = c.Web.Hostname };
+        });
+        Module = new MeterModule(factory, config, clock, log) { Waker = this };
         _thread = new Thread(Loop) { IsBackground = true, Name = "mep-poll" };
     }
 
+    public MeterModule Module { get; }
+
     /// <summary>Lock to hold while reading anything in <see cref="Context"/>.</summary>
-    public object Gate { get; } = new();
+    public object Gate => Module.Gate;
 
     public IClock Clock { get; }
 
-    public ModuleContext Context { get; }
+    public ModuleContext Context => Module.Context;
 
-    public MeterPoller Poller { get; }
+    public MeterPoller Poller => Module.Side.Poller;
 
-    public MeterReading Reading { get; }
+    public MeterReading Reading => Module.Side.Reading;
 
     /// <summary>The built-in simulated meter, or null when reading a real one.</summary>
-    public MeterSimulator? Simulator { get; }
+    public MeterSimulator? Simulator => (Module.Side.Resources as MeterSideResources)?.Simulator;
 
-    /// <summary>First wait before reconnecting to a serial server that dropped the connection.</summary>
-    internal const int FirstReconnectDelayMs = 1000;
+    /// <summary>The settings the meter side runs with (the previous ones after a fallback).</summary>
+    public HostConfig Settings => (HostConfig)Module.Settings;
 
-    /// <summary>Longest wait between reconnect attempts while the serial server stays away.</summary>
-    internal const int MaxReconnectDelayMs = 30_000;
+    /// <summary>Times the thread woke up (a step, bytes, a wake, or the end of a wait slice).</summary>
+    public long Wakeups => Interlocked.Read(ref _wakeups);
 
-    /// <summary>True while the poll thread runs.</summary>
+    /// <summary>True while the module thread runs.</summary>
     internal bool IsPolling => _thread.IsAlive;
 
     public void Start() => _thread.Start();
 
+    /// <summary>Wakes the module thread now (a console read was queued, new settings, stop).</summary>
+    public void Wake() => _wake.Set();
+
+    /// <summary>
+    /// Applies new settings on the module thread; completes with <see cref="MeterModule.Applied"/>,
+    /// <see cref="MeterModule.KeptPrevious"/> or <see cref="MeterModule.Failed"/> (see <see cref="MeterModule.FailureReason"/>).
+    /// </summary>
+    public Task<int> ApplyAsync(HostConfig config)
+    {
+        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_applyLock)
+        {
+            if (_stop)
+            {
+                done.SetResult(MeterModule.KeptPrevious); // shutting down: nothing may start any more
+                return done.Task;
+            }
+
+            if (!_thread.IsAlive)
+            {
+                done.SetResult(Module.ApplySettings(config)); // not started: nothing else steps the module
+                return done.Task;
+            }
+
+            _pendingApply = (config, done);
+        }
+
+        Wake();
+        return done.Task;
+    }
+
     public void Dispose()
     {
-        _stop = true;
+        lock (_applyLock)
+        {
+            _stop = true;
+        }
+
         _wake.Set();
-        // Longer than one TCP connect attempt (3 s), so the transport is never disposed under the
+        // Longer than one TCP connect attempt (3 s), so the transport is never closed under the
         // thread and a connection made in that moment is not left open.
         if (_thread.IsAlive && !_thread.Join(10_000))
         {
             _log.Write(LogLevel.Error, "meter poll thread did not stop within 10 s");
         }
 
-        foreach (IDisposable d in _owned)
-        {
-            d.Dispose();
-        }
-
-        // The simulated meter's registers continue from here at the next start (a real meter's never go back).
-        Simulator?.SaveRegisters();
+        Module.Close();
     }
 
     private void Loop()
@@ -114,66 +125,77 @@ public sealed class ModuleRuntime : IDisposable
         {
             try
             {
-                lock (Gate)
-                {
-                    Poller.Poll();
-                }
-
-                if (_transport is TcpByteTransport { IsConnected: false } tcp)
-                {
-                    ReconnectWhenDue(tcp);
-                }
-            }
-            catch (IOException e)
-            {
-                // A vanished USB adapter or dropped socket: keep the service up and retry.
-                _log.Write(LogLevel.Error, "meter transport: " + e.Message);
-                _wake.Wait(1000);
+                _wake.Reset();
+                ApplyPending();
+                WaitUntil(Module.Step());
             }
             catch (Exception e)
             {
-                // Anything else is a bug, but the thread must not die silently (nor take the
-                // process down): say what happened and keep polling.
+                // The step catches its own faults; this is a fault in the loop itself. Keep the thread alive.
                 _log.Write(LogLevel.Error, "meter poll loop: " + e.GetType().Name + ": " + e.Message + "; polling goes on");
-                _wake.Wait(1000);
+                _wake.Wait(MeterModule.ErrorRetryMs);
             }
+        }
 
-            _wake.Wait(2);
+        lock (_applyLock)
+        {
+            _pendingApply?.Done.TrySetResult(MeterModule.KeptPrevious);
+            _pendingApply = null;
         }
     }
 
-    /// <summary>The wait after a failed reconnect: doubling from 1 s up to 30 s.</summary>
-    internal static int NextReconnectDelayMs(int currentMs) => Math.Min(currentMs * 2, MaxReconnectDelayMs);
-
-    /// <summary>
-    /// Reconnects to the serial server with back-off, polling on in between (so the link state
-    /// shows the outage); one log line when the connection is lost and one when it is back.
-    /// </summary>
-    private void ReconnectWhenDue(TcpByteTransport tcp)
+    private void ApplyPending()
     {
-        long now = Environment.TickCount64;
-        if (_nextReconnectMs == 0)
+        (HostConfig Config, TaskCompletionSource<int> Done)? pending;
+        lock (_applyLock)
         {
-            _log.Write(LogLevel.Warning, "meter transport: connection to " + tcp.Host + ":" + tcp.Port + " lost; reconnecting");
-            _nextReconnectMs = now + _reconnectDelayMs;
-            return;
+            pending = _pendingApply;
+            _pendingApply = null;
         }
 
-        if (now < _nextReconnectMs || _stop)
+        if (pending != null)
         {
-            return;
+            pending.Value.Done.TrySetResult(Module.ApplySettings(pending.Value.Config));
         }
+    }
 
-        if (tcp.TryReconnect())
+    /// <summary>Sleeps until <paramref name="dueMs"/>, bytes from the meter, or a wake.</summary>
+    private void WaitUntil(long dueMs)
+    {
+        while (!_stop && !_wake.IsSet)
         {
-            _log.Write(LogLevel.Info, "meter transport: reconnected to " + tcp.Host + ":" + tcp.Port);
-            _reconnectDelayMs = FirstReconnectDelayMs;
-            _nextReconnectMs = 0;
-        }
-        else
-        {
-            _reconnectDelayMs = NextReconnectDelayMs(_reconnectDelayMs);
-            _nextReconnectMs = Environment.TickCount64 + _reconnectDelayMs;
+            long left = dueMs - Clock.NowMs;
+            if (left <= 0)
+            {
+                return;
+            }
+
+            var resources = Module.Side.Resources as MeterSideResources;
+            IDataArrivedWait? data = resources?.Wait;
+            IMeterConnection? connection = Module.Side.Connection;
+            try
+            {
+                if (data == null || connection is { IsConnected: false } || Module.FailureReason != null)
+                {
+                    _wake.Wait((int)Math.Min(left, int.MaxValue));
+                    Interlocked.Increment(ref _wakeups);
+                    continue;
+                }
+
+                bool bytes = data.WaitReadable((int)Math.Min(left, data.SliceMs));
+                Interlocked.Increment(ref _wakeups);
+                if (bytes)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // A vanished USB adapter: the step reports it; wait before trying again.
+                _log.Write(LogLevel.Error, "meter transport: " + e.Message);
+                _wake.Wait(MeterModule.ErrorRetryMs);
+                return;
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using NesMep.Core.Module;
 using NesMep.Core.Platform;
 
 namespace NesMep.Host.Transports;
@@ -6,9 +7,9 @@ namespace NesMep.Host.Transports;
 /// <summary>
 /// ser2net-style client: the meter's serial line reached through a TCP port.
 /// When the connection drops, Read returns 0, writes are dropped and <see cref="IsConnected"/>
-/// turns false; the host loop calls <see cref="TryReconnect"/> when it sees that.
+/// turns false; the core module (<see cref="ReconnectBackoff"/>) decides when to call <see cref="TryReconnect"/>.
 /// </summary>
-public sealed class TcpByteTransport : IByteTransport, IDisposable
+public sealed class TcpByteTransport : IByteTransport, IMeterConnection, IDataArrivedWait, IDisposable
 {
     private SocketPipe? _pipe;
 
@@ -34,6 +35,11 @@ public sealed class TcpByteTransport : IByteTransport, IDisposable
     public int WriteTimeoutMs { get; }
 
     public bool IsConnected => _pipe?.IsConnected == true;
+
+    public string Endpoint => Host + ":" + Port;
+
+    /// <summary>Socket.Poll cannot be interrupted by the loop's wake event: waits are cut into slices of this length.</summary>
+    public int SliceMs => 250;
 
     public int Read(byte[] buffer, int offset, int count)
     {

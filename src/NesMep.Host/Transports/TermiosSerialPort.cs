@@ -7,7 +7,7 @@ namespace NesMep.Host.Transports;
 /// A Linux tty (USB-serial adapter, on-board UART, pty slave) in raw 8N1 with no flow control.
 /// Reads never block; writes send everything or throw after <see cref="WriteTimeoutMs"/>.
 /// </summary>
-public sealed unsafe class TermiosSerialPort : IByteTransport, IDisposable
+public sealed unsafe class TermiosSerialPort : IByteTransport, IDataArrivedWait, IDisposable
 {
     private readonly SafeFileDescriptor _fd;
 
@@ -59,6 +59,9 @@ public sealed unsafe class TermiosSerialPort : IByteTransport, IDisposable
     /// Sleeps until bytes are waiting or the timeout passes. IOException when the device hung up
     /// (adapter unplugged, pty master closed), so the caller doesn't spin on an endless POLLHUP.
     /// </summary>
+    /// <summary>poll() cannot be interrupted by the loop's wake event: waits are cut into slices of this length.</summary>
+    public int SliceMs => 250;
+
     public bool WaitReadable(int timeoutMs)
     {
         short revents = FdIo.Poll(_fd, Path, LibC.POLLIN, timeoutMs);
