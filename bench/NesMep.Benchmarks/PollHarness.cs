@@ -30,7 +30,10 @@ public sealed class PollHarness
 
     public int CycleMs => Settings.PowerIntervalMs;
 
-    /// <summary>Poll, advance 1 ms, <paramref name="ms"/> times.</summary>
+    /// <summary>The last answer of <see cref="MeterPoller.NextDueMs"/> (the module asks after every poll).</summary>
+    public long NextDueMs { get; private set; }
+
+    /// <summary>Poll and ask when it is next due (what MeterModule.Step does), advance 1 ms, <paramref name="ms"/> times.</summary>
     public void Step(int ms)
     {
         MeterPoller poller = Poller;
@@ -38,6 +41,7 @@ public sealed class PollHarness
         for (int t = 0; t < ms; t++)
         {
             poller.Poll();
+            NextDueMs = poller.NextDueMs();
             clock.NowMs++;
         }
     }
