@@ -140,7 +140,7 @@ public class WebUiBrowserTests(BrowserFixture browser, ITestOutputHelper output)
 
         // The service runs with the new settings and its file loads back with them.
         HostConfig loaded = new();
-        HostConfigFile.Load(ui.SettingsFile, loaded);
+        HostConfigFile.LoadFiles(ui.SettingsFile, loaded, required: false);
         Assert.Equal(key[..40], loaded.Key);
         Assert.Equal((1500, 9000, 90000), (loaded.Poll.PowerIntervalMs, loaded.Poll.EnergyIntervalMs, loaded.Poll.SlowIntervalMs));
         Assert.True(loaded.MqttActive);

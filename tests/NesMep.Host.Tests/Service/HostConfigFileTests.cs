@@ -8,8 +8,8 @@ namespace NesMep.Host.Tests.Service;
 public class HostConfigFileTests
 {
     [Theory]
-    [InlineData("{ \"quality\": { \"stale_after_s\": 3000000 } }", "quality.stale_after_s: use 1 to 3600 seconds")]
-    [InlineData("{ \"quality\": { \"stale_after_s\": -3000000 } }", "quality.stale_after_s: use 1 to 3600 seconds")]
+    [InlineData("{ \"quality\": { \"stale_after_s\": 3000000 } }", "quality.stale_after_s: must be 1..3600 seconds")]
+    [InlineData("{ \"quality\": { \"stale_after_s\": -3000000 } }", "quality.stale_after_s: must be 1..3600 seconds")]
     [InlineData("{ \"meter\": { \"baud\": 99999999999 } }", "meter.baud: must be a whole number")]
     [InlineData("{ \"meter\": { \"baud\": \"9600\" } }", "meter.baud: must be a whole number")]
     [InlineData("{ \"meter\": { \"key\": 5 } }", "meter.key: must be a string")]

@@ -314,7 +314,7 @@ public class WebSecurityHttpTests
 
         // The file the service would start from next time says the same.
         var loaded = new HostConfig();
-        HostConfigFile.Load(web.SettingsFile, loaded);
+        HostConfigFile.LoadFiles(web.SettingsFile, loaded, required: false);
         Assert.Equal(1700, loaded.Poll.PowerIntervalMs);
         Assert.Equal("00112233445566778899AABBCCDDEEFF", loaded.Key);
         Assert.Equal("new-host", loaded.Web.Hostname);
