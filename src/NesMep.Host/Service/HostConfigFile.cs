@@ -135,6 +135,13 @@ public static class HostConfigFile
             text = ConsoleLog.TryParseLevel(text, out LogLevel level) ? f.IntToText((int)level) : text;
         }
 
+        if (f.Id == SettingId.MeterKey)
+        {
+            // NESMEP_KEY or --key may still replace it, so the key is checked with everything else at the end.
+            c.Key = text;
+            return;
+        }
+
         string? error = SettingValues.Set(c.Settings, f, text);
         if (error != null)
         {
