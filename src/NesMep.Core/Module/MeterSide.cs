@@ -5,6 +5,7 @@ using NesMep.Core.Model;
 using NesMep.Core.Platform;
 using NesMep.Core.Polling;
 using NesMep.Core.Protocol;
+using NesMep.Core.Web;
 
 namespace NesMep.Core.Module
 {
@@ -15,16 +16,18 @@ namespace NesMep.Core.Module
     public sealed class MeterSide
     {
         /// <summary>
-        /// Builds the side over <paramref name="transport"/>. <paramref name="connection"/> is the transport's
+        /// Builds the side over <paramref name="transport"/> with the link, poll and quality settings mapped from
+        /// <paramref name="settings"/>. <paramref name="connection"/> is the transport's
         /// connection state when it can drop (TCP), else null; <paramref name="resources"/> is what the host opened
         /// for this side (port, socket, simulator), disposed by <see cref="Close"/>.
         /// </summary>
         public MeterSide(IByteTransport transport, ITransceiverControl? transceiver, IMeterConnection? connection, MepKey key,
-            LinkSettings link, PollSettings poll, QualitySettings quality, IClock clock, ILog log, ModuleInfo info, IDisposable? resources)
+            ModuleSettings settings, IClock clock, ILog log, ModuleInfo info, IDisposable? resources)
         {
-            Link = new MepLink(transport, clock, transceiver, key, link, log);
-            Reading = new MeterReading(quality);
-            Poller = new MeterPoller(Link, clock, poll, Reading, log);
+            // Copies: the settings object may be edited (web UI) while this side runs; new settings build a new side.
+            Link = new MepLink(transport, clock, transceiver, key, settings.ToLinkSettings(), log);
+            Reading = new MeterReading(settings.ToQualitySettings());
+            Poller = new MeterPoller(Link, clock, settings.ToPollSettings(), Reading, log);
             Context = new ModuleContext(info, clock, Poller);
             Connection = connection;
             Resources = resources;

@@ -67,7 +67,7 @@ internal sealed class HostMeterSideFactory : IMeterSideFactory
                     break;
             }
 
-            return new MeterSide(transport, transceiver, connection, config.ClientKey(), config.Link, config.Poll, config.Quality, _clock, _log, info, resources);
+            return new MeterSide(transport, transceiver, connection, config.ClientKey(), config.Settings, _clock, _log, info, resources);
         }
         catch
         {

@@ -6,6 +6,7 @@ using NesMep.Core.Platform;
 using NesMep.Core.Polling;
 using NesMep.Core.Protocol;
 using NesMep.Core.Tests.Support;
+using NesMep.Core.Web;
 using NesMep.Simulator;
 
 namespace NesMep.Core.Tests.Module;
@@ -68,9 +69,9 @@ public sealed class ModuleRig : IMeterSideFactory
         var line = new SimulatedLine(Meter);
         Line = line;
         IByteTransport transport = WrapTransport == null ? line : WrapTransport(line);
-        var poll = new PollSettings { PowerIntervalMs = s.PowerIntervalMs };
-        return new MeterSide(transport, line, Connection, MepKey.Parse(Key), new LinkSettings(), poll, new QualitySettings(), Clock, Log,
-            new ModuleInfo { Source = s.Name }, null);
+        var core = new ModuleSettings();
+        core.Poll.PowerIntervalMs = s.PowerIntervalMs;
+        return new MeterSide(transport, line, Connection, MepKey.Parse(Key), core, Clock, Log, new ModuleInfo { Source = s.Name }, null);
     }
 
     /// <summary>Names of settings that fail to open from now on.</summary>
