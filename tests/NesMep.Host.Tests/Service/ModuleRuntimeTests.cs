@@ -15,7 +15,8 @@ namespace NesMep.Host.Tests.Service;
 /// <summary>
 /// The host's composition root on real threads and sockets (the module's behaviour itself — due times,
 /// reconnect back-off, settings fallback — is tested on virtual time in NesMep.Core.Tests/Module): the
-/// thread sleeps on the transport's data-arrived wake and still polls, a serial server's socket is
+/// thread sleeps on the transport's data-arrived wake and still polls, the host's factory falls back to the
+/// previous settings when a device is missing (driven on virtual time), a serial server's socket is
 /// reconnected, a restart that cannot start the meter side at all stops the service visibly.
 /// </summary>
 [Collection("EndToEnd")]
@@ -95,6 +96,37 @@ public class ModuleRuntimeTests
         Assert.True(host.Host.Failed.IsCancellationRequested, host.Log);
         Assert.Contains("connect to " + config.TcpEndpoint, host.Host.FailureReason);
         Assert.Contains("stopping the service", host.Log);
+    }
+
+    [Fact]
+    public async Task New_settings_naming_a_missing_serial_device_fall_back_to_the_previous_ones_on_virtual_time()
+    {
+        var clock = new VirtualClock(DateTime.UtcNow);
+        var log = new TestLog();
+        using var runtime = new ModuleRuntime(new HostConfig(), clock, log.Log, new ModuleInfo());
+        for (int i = 0; i < 3000; i++)
+        {
+            runtime.Module.Step(); // not started: the test drives the module itself
+            clock.Advance(1);
+        }
+
+        long started = runtime.Context.StartedMs;
+        var broken = new HostConfig { Source = MeterSource.Serial, SerialPath = "/dev/nesmep-no-such-device" };
+
+        Assert.Equal(MeterModule.KeptPrevious, await runtime.ApplyAsync(broken));
+        Assert.Contains("new settings: cannot start the meter side (", log.Text);
+        Assert.Contains("/dev/nesmep-no-such-device", log.Text);
+        Assert.Equal(MeterSource.Simulator, runtime.Settings.Source);
+        Assert.NotNull(runtime.Simulator);
+        Assert.Equal(started, runtime.Context.StartedMs);
+        long applied = clock.NowMs;
+        for (int i = 0; i < 3000; i++)
+        {
+            runtime.Module.Step();
+            clock.Advance(1);
+        }
+
+        Assert.True(PowerUpdatedMs(runtime) > applied, "the previous settings poll again\n" + log.Text);
     }
 
     [Fact]
