@@ -13,12 +13,12 @@ namespace NesMep.Core.Api
     /// </summary>
     public static class DabblerJson
     {
-        public static string Build(ModuleContext context)
+        /// <summary>Writes the body; <see cref="ApiRouter"/> chooses the writer (a chunked HTTP body, or a string for tests).</summary>
+        public static void Write(ModuleContext context, JsonWriter w)
         {
             long now = context.Clock.NowMs;
             MeterReading? r = context.Reading;
             MeterIdentity? id = r == null ? null : r.Identity;
-            JsonWriter w = new JsonWriter();
             w.BeginObject();
             w.Property("ESP_SW", context.Info.Name);
             w.Property("ESP_SW_By", context.Info.Maker);
@@ -67,7 +67,6 @@ namespace NesMep.Core.Api
             Value(w, "L2_Rev_Avg_W", r, Quantity.AvgPowerExportL2W, now);
             Value(w, "L3_Rev_Avg_W", r, Quantity.AvgPowerExportL3W, now);
             w.EndObject();
-            return w.ToString();
         }
 
         private static void StringOrNull(JsonWriter w, string name, string? value)
