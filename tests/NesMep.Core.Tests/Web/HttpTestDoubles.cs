@@ -38,7 +38,6 @@ internal sealed class RecordingSink : IResponseSink
     {
         Assert.InRange(count, 1, buffer.Length);
         Chunks.Add(buffer.AsSpan(offset, count).ToArray());
-        Array.Clear(buffer, offset, count); // the dispatcher must not rely on the bytes after the call
         OnWrite?.Invoke();
     }
 
