@@ -104,21 +104,21 @@ namespace NesMep.Core.Json
         public JsonWriter Number(long value)
         {
             BeforeValue();
-            _sb.Append(value.ToString());
+            _sb.Append(value);
             return this;
         }
 
         public JsonWriter Number(int value)
         {
             BeforeValue();
-            _sb.Append(value.ToString());
+            _sb.Append((long)value);
             return this;
         }
 
         public JsonWriter Number(uint value)
         {
             BeforeValue();
-            _sb.Append(value.ToString());
+            _sb.Append((long)value);
             return this;
         }
 
@@ -195,7 +195,7 @@ namespace NesMep.Core.Json
         {
             if (decimals <= 0)
             {
-                sb.Append(value.ToString());
+                sb.Append(value);
                 return;
             }
 
@@ -213,15 +213,21 @@ namespace NesMep.Core.Json
                 magnitude = (ulong)(-(value + 1)) + 1;
             }
 
-            sb.Append((magnitude / (ulong)scale).ToString());
+            sb.AppendUnsigned(magnitude / (ulong)scale);
             sb.Append('.');
-            string frac = (magnitude % (ulong)scale).ToString();
-            for (int i = frac.Length; i < decimals; i++)
+            ulong frac = magnitude % (ulong)scale;
+            int digits = 1;
+            for (ulong rest = frac; rest >= 10; rest /= 10)
+            {
+                digits++;
+            }
+
+            for (int i = digits; i < decimals; i++)
             {
                 sb.Append('0');
             }
 
-            sb.Append(frac);
+            sb.AppendUnsigned(frac);
         }
 
         /// <summary>

@@ -11,9 +11,41 @@ namespace NesMep.Core.Json
 
         public abstract TextOut Append(string s);
 
+        private char[]? _digits;
+
+        /// <summary>Appends the decimal digits of a number without building a string for it.</summary>
         public TextOut Append(long value)
         {
-            return Append(value.ToString());
+            if (value < 0)
+            {
+                Append('-');
+                return AppendUnsigned((ulong)(-(value + 1)) + 1); // -long.MinValue does not fit a long
+            }
+
+            return AppendUnsigned((ulong)value);
+        }
+
+        public TextOut AppendUnsigned(ulong value)
+        {
+            if (_digits == null)
+            {
+                _digits = new char[20];
+            }
+
+            int n = 0;
+            do
+            {
+                _digits[n++] = (char)('0' + (int)(value % 10));
+                value /= 10;
+            }
+            while (value != 0);
+
+            while (n > 0)
+            {
+                Append(_digits[--n]);
+            }
+
+            return this;
         }
     }
 }

@@ -5,8 +5,7 @@ namespace NesMep.Core.Web
     /// <summary>
     /// A response body written as UTF-8 into one reused buffer that is handed to an
     /// <see cref="IResponseSink"/> whenever it is full: a 20 KB body costs the buffer, never a
-    /// 20 KB string. Strings are walked with one char[] only when they are short (on nanoFramework
-    /// s[i] is O(length), and a copy of a long string is the garbage this class exists to avoid).
+    /// 20 KB string, and appending text or numbers makes no copies.
     /// </summary>
     public sealed class BodyWriter : TextOut
     {
@@ -97,8 +96,12 @@ namespace NesMep.Core.Web
 
         public override TextOut Append(string s)
         {
-            if (s.Length <= ShortString)
+            int length = s.Length;
+            if (length * 3 > _buffer.Length - 4 || _pendingHigh >= 0)
             {
+                // Longer than a third of the buffer (a settings document, a console reply): walked as one
+                // char[] so a chunk never ends between the halves of a surrogate pair (s[i] is O(length)
+                // on nanoFramework and wrong for pairs). Such text exists as a string already.
                 char[] chars = s.ToCharArray();
                 for (int i = 0; i < chars.Length; i++)
                 {
@@ -108,49 +111,25 @@ namespace NesMep.Core.Web
                 return this;
             }
 
-            // Long text (a settings document, a console reply): encoded a slice at a time straight
-            // into the buffer. A slice never ends between the two halves of a surrogate pair.
-            int start = 0;
-            while (start < s.Length)
+            // Names, numbers, labels: encoded whole, straight into the buffer, no copy made.
+            if (_buffer.Length - _used < length * 3)
             {
-                if (_pendingHigh >= 0 || _buffer.Length - _used < 4)
-                {
-                    Append(s[start]);
-                    start++;
-                    continue;
-                }
+                Flush();
+            }
 
-                int count = (_buffer.Length - _used) / 3;
-                if (count > s.Length - start)
-                {
-                    count = s.Length - start;
-                }
+            _used += System.Text.Encoding.UTF8.GetBytes(s, 0, length, _buffer, _used);
+            if (_used > PeakBytes)
+            {
+                PeakBytes = _used;
+            }
 
-                int last = s[start + count - 1];
-                if (last >= 0xD800 && last <= 0xDBFF)
-                {
-                    count--;
-                    if (count == 0)
-                    {
-                        Append(s[start]);
-                        start++;
-                        continue;
-                    }
-                }
-
-                _used += System.Text.Encoding.UTF8.GetBytes(s, start, count, _buffer, _used);
-                start += count;
-                if (_buffer.Length - _used < 4)
-                {
-                    Flush();
-                }
+            if (_buffer.Length - _used < 4)
+            {
+                Flush();
             }
 
             return this;
         }
-
-        /// <summary>Strings up to this length are walked as one char[] (names, numbers, labels).</summary>
-        private const int ShortString = 64;
 
         private void PutCodePoint(int cp)
         {
