@@ -9,6 +9,9 @@ namespace NesMep.Core.Web
     /// token (401), the routes of <see cref="RouteTable"/>, the UI files, the landing page, 404.
     /// Only routes that read meter state take the meter lock (gate), and only while their body is
     /// rendered; UI files, login and settings never wait for the poll thread.
+    /// The cap is on request slots (a body buffer each). UI files need none (their bytes are the host's),
+    /// so a browser loading a page in parallel is never turned away; the last free slot is kept for the
+    /// data API, so Home Assistant's poll is answered while other requests flood the module.
     /// </summary>
     public sealed class HttpDispatcher
     {
@@ -48,10 +51,15 @@ namespace NesMep.Core.Web
             get { return _slots; }
         }
 
-        /// <summary>Acquire, dispatch, release: for hosts whose sink writes as it is called (the device, tests).</summary>
+        /// <summary>File, or acquire, dispatch, release: for hosts whose sink writes as it is called (the device, tests).</summary>
         public void Serve(WebRequest request, ModuleContext context, object gate, IResponseSink sink)
         {
-            RequestSlot? slot = TryAcquire();
+            if (TryServeFile(request, sink))
+            {
+                return;
+            }
+
+            RequestSlot? slot = TryAcquire(request);
             if (slot == null)
             {
                 Busy(sink);
@@ -68,22 +76,60 @@ namespace NesMep.Core.Web
             }
         }
 
-        /// <summary>A free slot, or null when <see cref="MaxRequests"/> are in progress (answer with <see cref="Busy"/>).</summary>
-        public RequestSlot? TryAcquire()
+        /// <summary>
+        /// A UI file answered without a slot (GET or HEAD of a file the host has, no secret in the URL);
+        /// false for anything else, which then needs <see cref="TryAcquire"/> and <see cref="Dispatch"/>.
+        /// </summary>
+        public bool TryServeFile(WebRequest request, IResponseSink sink)
         {
+            if (request.BodyTooLarge || (request.Method != "GET" && request.Method != "HEAD"))
+            {
+                return false;
+            }
+
+            string path = WebText.StripQuery(request.Path);
+            WebAsset? asset = RouteTable.Find(path) == null ? FindAsset(path) : null;
+            if (asset == null || SecretQueryGuard.Check(request.Path) != null)
+            {
+                return false; // the refusal is Dispatch's to write
+            }
+
+            StaticFiles.Serve(asset, request, sink, BodyWriter.DefaultChunkBytes);
+            return true;
+        }
+
+        /// <summary>
+        /// A free slot for this request, or null when it must be answered with <see cref="Busy"/>:
+        /// all are in use, or only the last is free and the request is not for the data API.
+        /// </summary>
+        public RequestSlot? TryAcquire(WebRequest request)
+        {
+            Route? route = RouteTable.Find(WebText.StripQuery(request.Path));
+            bool data = route != null && route.Api;
             lock (_slots)
             {
+                RequestSlot? free = null;
+                int freeCount = 0;
                 for (int i = 0; i < _slots.Length; i++)
                 {
                     if (!_slots[i].Busy)
                     {
-                        _slots[i].Busy = true;
-                        return _slots[i];
+                        freeCount++;
+                        if (free == null)
+                        {
+                            free = _slots[i];
+                        }
                     }
                 }
-            }
 
-            return null;
+                if (free == null || (freeCount == 1 && !data && _slots.Length > 1))
+                {
+                    return null;
+                }
+
+                free.Busy = true;
+                return free;
+            }
         }
 
         /// <summary>Frees a slot once its response is written out.</summary>
@@ -169,10 +215,15 @@ namespace NesMep.Core.Web
             slot.Body.Flush();
         }
 
-        private void ServeFile(RequestSlot slot, string path, WebRequest request, IResponseSink sink)
+        private WebAsset? FindAsset(string path)
         {
             string? name = WebHeaders.FileFor(path);
-            WebAsset? asset = name == null ? null : _assets.Find(name);
+            return name == null ? null : _assets.Find(name);
+        }
+
+        private void ServeFile(RequestSlot slot, string path, WebRequest request, IResponseSink sink)
+        {
+            WebAsset? asset = FindAsset(path);
             if (asset != null)
             {
                 if (request.Method == "GET" || request.Method == "HEAD")

@@ -53,23 +53,31 @@ public sealed class HttpFrontEnd : IAsyncDisposable
     {
         WebRequest request = await WebFrontEnd.ReadRequestAsync(http);
         var sink = new WebFrontEnd.KestrelSink(http.Response);
-        RequestSlot? slot = dispatcher.TryAcquire();
-        if (slot == null)
-        {
-            dispatcher.Busy(sink);
-            await sink.CopyOutAsync();
-            return;
-        }
-
+        RequestSlot? slot = null;
         try
         {
-            ModuleRuntime meter = runtime();
-            dispatcher.Dispatch(slot, request, meter.Context, meter.Gate, sink);
-            await sink.CopyOutAsync();
+            if (!dispatcher.TryServeFile(request, sink))
+            {
+                slot = dispatcher.TryAcquire(request);
+                if (slot == null)
+                {
+                    dispatcher.Busy(sink);
+                }
+                else
+                {
+                    ModuleRuntime meter = runtime();
+                    dispatcher.Dispatch(slot, request, meter.Context, meter.Gate, sink);
+                }
+            }
+
+            await sink.CopyOutAsync(); // the slot stays taken until its bytes are out
         }
         finally
         {
-            dispatcher.Release(slot);
+            if (slot != null)
+            {
+                dispatcher.Release(slot);
+            }
         }
     }
 }

@@ -166,10 +166,11 @@ public partial class WebRouterTests
     public void Beyond_the_cap_a_request_gets_503_with_Retry_After_and_a_freed_slot_serves_again()
     {
         HttpDispatcher dispatcher = NewDispatcher(maxRequests: 2);
-        RequestSlot a = dispatcher.TryAcquire()!;
-        RequestSlot b = dispatcher.TryAcquire()!;
+        var data = new WebRequest { Path = "/getDashDataWS" };
+        RequestSlot a = dispatcher.TryAcquire(data)!;
+        RequestSlot b = dispatcher.TryAcquire(data)!;
         Assert.NotSame(a, b);
-        Assert.Null(dispatcher.TryAcquire());
+        Assert.Null(dispatcher.TryAcquire(data));
 
         RecordingSink busy = Dispatch("GET", "/getDashDataWS", dispatcher: dispatcher);
         Assert.Equal(503, busy.Code);
@@ -179,7 +180,27 @@ public partial class WebRouterTests
 
         dispatcher.Release(a);
         Assert.Equal(200, Dispatch("GET", "/getDashDataWS", dispatcher: dispatcher).Code);
-        Assert.Same(a, dispatcher.TryAcquire()); // slots are reused, not reallocated
+        Assert.Same(a, dispatcher.TryAcquire(data)); // slots are reused, not reallocated
+    }
+
+    [Fact]
+    public void The_last_free_slot_is_kept_for_the_data_API_and_UI_files_need_none()
+    {
+        _assets.Files["app.js"] = new WebAsset(Encoding.UTF8.GetBytes("let x = 1;"), null, "text/javascript; charset=utf-8", "77");
+        HttpDispatcher dispatcher = NewDispatcher(maxRequests: 3);
+        var session = new WebRequest { Path = "/api/v1/session" };
+        Assert.NotNull(dispatcher.TryAcquire(session));
+        Assert.NotNull(dispatcher.TryAcquire(session));
+        Assert.Null(dispatcher.TryAcquire(session)); // a login flood cannot take the last slot…
+        Assert.Equal(503, Dispatch("GET", "/api/v1/session", dispatcher: dispatcher).Code);
+        Assert.Equal(200, Dispatch("GET", "/metrics", dispatcher: dispatcher).Code); // …Home Assistant's poll gets it
+
+        Assert.NotNull(dispatcher.TryAcquire(new WebRequest { Path = "/api/v1/status" }));
+        Assert.Equal(503, Dispatch("GET", "/metrics", dispatcher: dispatcher).Code);
+        RecordingSink file = Dispatch("GET", "/app.js?v=2", dispatcher: dispatcher); // every slot taken, files still go out
+        Assert.Equal(200, file.Code);
+        Assert.Equal("let x = 1;", file.Body);
+        Assert.Equal(400, Dispatch("GET", "/app.js?token=1", dispatcher: NewDispatcher()).Code);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ using Xunit;
 namespace NesMep.Host.Tests.Web;
 
 /// <summary>
-/// The core dispatcher's request cap on the wire: requests held behind the meter lock fill every
-/// slot, the next one is answered 503 with Retry-After at once, and the held ones complete.
+/// The core dispatcher's request cap on the wire: requests held behind the meter lock fill the
+/// slots, the next one is answered 503 with Retry-After at once, UI files still go out, and the held ones complete.
 /// </summary>
 [Collection("EndToEnd")]
 public class RequestCapHttpTests
@@ -32,15 +32,19 @@ public class RequestCapHttpTests
         locked.Wait();
         try
         {
-            held = Enumerable.Range(0, HttpDispatcher.DefaultMaxRequests).Select(_ => web.Client.GetAsync("metrics")).ToArray();
+            // All slots but the last, which is kept for the data API: a web UI request finds no slot.
+            held = Enumerable.Range(0, HttpDispatcher.DefaultMaxRequests - 1).Select(_ => web.Client.GetAsync("metrics")).ToArray();
 
             // The held requests take their slots as Kestrel hands them over; wait until all are taken.
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             do
             {
-                busy = await web.Client.GetAsync("index.html", cts.Token);
+                busy = await web.Client.GetAsync("api/v1/session", cts.Token);
             }
             while (busy.StatusCode == HttpStatusCode.OK);
+
+            // UI files need no slot: a page loads while every slot is taken.
+            Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("index.html", cts.Token)).StatusCode);
         }
         finally
         {
@@ -59,6 +63,6 @@ public class RequestCapHttpTests
             Assert.StartsWith("# HELP", await r.Content.ReadAsStringAsync());
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("index.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("api/v1/session")).StatusCode);
     }
 }
