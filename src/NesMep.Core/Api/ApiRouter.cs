@@ -11,11 +11,9 @@ namespace NesMep.Core.Api
     /// </summary>
     public static class ApiRouter
     {
-        public const string Json = "application/json";
-
         public static string ContentType(int handler)
         {
-            return handler == RouteTable.Metrics ? MetricsText.ContentType : Json;
+            return handler == RouteTable.Metrics ? MetricsText.ContentType : WebResponse.Json;
         }
 
         /// <summary>Writes the body of one API route: JSON through <paramref name="json"/>, text straight to <paramref name="text"/>, its output.</summary>

@@ -144,7 +144,7 @@ namespace NesMep.Core.Web
         /// <summary>The 503 beyond the cap; needs no slot.</summary>
         public void Busy(IResponseSink sink)
         {
-            WebHeaders.BeginDynamic(sink, 503, ApiRouter.Json);
+            WebHeaders.BeginDynamic(sink, 503, WebResponse.Json);
             sink.Header("Retry-After", BusyRetryS.ToString());
             sink.Write(_busyBody, 0, _busyBody.Length);
         }
