@@ -58,7 +58,7 @@ namespace NesMep.Core.Api
             w.Name("age_s").BeginObject();
             for (int q = 0; q < Quantity.Count; q++)
             {
-                w.Name(SiUnits.Name(q));
+                w.Name(QuantityTable.Info(q).Key);
                 long age = r == null ? -1 : r.AgeMs(q, now);
                 if (age < 0)
                 {
@@ -75,7 +75,7 @@ namespace NesMep.Core.Api
             w.Name("quality").BeginObject();
             for (int q = 0; q < Quantity.Count; q++)
             {
-                w.Property(SiUnits.Name(q), r == null || r.AgeMs(q, now) < 0 ? "never_read" : r.IsAvailable(q, now) ? "good" : "stale");
+                w.Property(QuantityTable.Info(q).Key, r == null || r.AgeMs(q, now) < 0 ? "never_read" : r.IsAvailable(q, now) ? "good" : "stale");
             }
 
             w.EndObject();
