@@ -25,6 +25,7 @@ namespace NesMep.Core.Web
         private readonly IAssetLookup _assets;
         private readonly RequestSlot[] _slots;
         private readonly byte[] _busyBody;
+        private readonly int _chunkBytes;
 
         public HttpDispatcher(WebApp app, IAssetLookup assets, int maxRequests, int chunkBytes)
         {
@@ -35,6 +36,8 @@ namespace NesMep.Core.Web
             {
                 _slots[i] = new RequestSlot(chunkBytes);
             }
+
+            _chunkBytes = _slots[0].Body.ChunkBytes; // as the body buffers have it (they have a floor)
 
             _busyBody = System.Text.Encoding.UTF8.GetBytes(WebResponse.Error(503, "busy: " + _slots.Length +
                 " requests are in progress; try again in " + BusyRetryS + " s").Body);
@@ -94,7 +97,7 @@ namespace NesMep.Core.Web
                 return false; // the refusal is Dispatch's to write
             }
 
-            StaticFiles.Serve(asset, request, sink, BodyWriter.DefaultChunkBytes);
+            StaticFiles.Serve(asset, request, sink, _chunkBytes);
             return true;
         }
 
@@ -228,7 +231,7 @@ namespace NesMep.Core.Web
             {
                 if (request.Method == "GET" || request.Method == "HEAD")
                 {
-                    StaticFiles.Serve(asset, request, sink, slot.Body.ChunkBytes);
+                    StaticFiles.Serve(asset, request, sink, _chunkBytes);
                 }
                 else
                 {

@@ -5,8 +5,9 @@ namespace NesMep.Core.Web
 {
     /// <summary>
     /// The web UI's own endpoints of <see cref="RouteTable"/> (session, login, settings, console, logs),
-    /// called by <see cref="HttpDispatcher"/>. Returns null for paths it does not own. Takes app.Sync itself, except around the steps that
-    /// must not hold it: a password's PBKDF2 (login, password change) and anonymous session GETs.
+    /// called by <see cref="HttpDispatcher"/>. Returns null for paths it does not own. Takes app.Sync
+    /// itself, except around the steps that must not hold it: a password's PBKDF2 (login, password
+    /// change) and anonymous session GETs.
     /// Takes the gate argument of Handle (the module lock) only around the console's access to the poller.
     /// </summary>
     public static class WebRouter
