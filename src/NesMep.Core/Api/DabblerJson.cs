@@ -14,12 +14,12 @@ namespace NesMep.Core.Api
     /// </summary>
     public static class DabblerJson
     {
-        public static string Build(ModuleContext context)
+        /// <summary>Writes the body; <see cref="ApiRouter"/> chooses the writer (a chunked HTTP body, or a string for tests).</summary>
+        public static void Write(ModuleContext context, JsonWriter w)
         {
             long now = context.Clock.NowMs;
             MeterReading? r = context.Reading;
             MeterIdentity? id = r == null ? null : r.Identity;
-            JsonWriter w = new JsonWriter();
             w.BeginObject();
             w.Property("ESP_SW", context.Info.Name);
             w.Property("ESP_SW_By", context.Info.Maker);
@@ -55,7 +55,6 @@ namespace NesMep.Core.Api
             }
 
             w.EndObject();
-            return w.ToString();
         }
 
         private static void StringOrNull(JsonWriter w, string name, string? value)

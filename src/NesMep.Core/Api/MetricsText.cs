@@ -15,10 +15,10 @@ namespace NesMep.Core.Api
     {
         public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-        public static string Build(ModuleContext context)
+        /// <summary>Writes the body; <see cref="ApiRouter"/> chooses the writer (a chunked HTTP body, or a string for tests).</summary>
+        public static void Write(ModuleContext context, TextOut sb)
         {
             long now = context.Clock.NowMs;
-            StringBuilder sb = new StringBuilder(4096);
             MeterReading? r = context.Reading;
 
             Family(sb, "nesmep_build_info", "gauge", "Module software; the value is always 1.");
@@ -81,23 +81,21 @@ namespace NesMep.Core.Api
                 Sample(sb, "nesmep_energy_rejected_total", "direction=\"export\",reason=\"decrease\"", r.ExportFilter.Decreases, 0);
                 Sample(sb, "nesmep_energy_rejected_total", "direction=\"export\",reason=\"jump\"", r.ExportFilter.Jumps, 0);
             }
-
-            return sb.ToString();
         }
 
-        private static void Family(StringBuilder sb, string name, string type, string help)
+        private static void Family(TextOut sb, string name, string type, string help)
         {
             sb.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n');
             sb.Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
         }
 
-        private static void Counter(StringBuilder sb, string name, string help, long value)
+        private static void Counter(TextOut sb, string name, string help, long value)
         {
             Family(sb, name, "counter", help);
             Sample(sb, name, null, value, 0);
         }
 
-        private static void Sample(StringBuilder sb, string name, string? labels, long value, int decimals)
+        private static void Sample(TextOut sb, string name, string? labels, long value, int decimals)
         {
             sb.Append(name);
             if (labels != null)

@@ -10,11 +10,11 @@ namespace NesMep.Core.Api
     /// </summary>
     public static class ReadingJson
     {
-        public static string Build(ModuleContext context)
+        /// <summary>Writes the body; <see cref="ApiRouter"/> chooses the writer (a chunked HTTP body, or a string for tests).</summary>
+        public static void Write(ModuleContext context, JsonWriter w)
         {
             long now = context.Clock.NowMs;
             MeterReading? r = context.Reading;
-            JsonWriter w = new JsonWriter();
             w.BeginObject();
             w.Property("timestamp", IsoTime.Format(context.Clock.UtcNow));
             w.Name("meter_serial");
@@ -80,7 +80,6 @@ namespace NesMep.Core.Api
 
             w.EndObject();
             w.EndObject();
-            return w.ToString();
         }
     }
 }

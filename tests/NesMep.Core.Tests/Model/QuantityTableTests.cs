@@ -5,6 +5,7 @@ using NesMep.Core.Api;
 using NesMep.Core.Model;
 using NesMep.Core.Mqtt;
 using NesMep.Core.Tests.Mqtt;
+using NesMep.Core.Web;
 using Xunit;
 
 namespace NesMep.Core.Tests.Model;
@@ -65,7 +66,7 @@ public class QuantityTableTests
     [Fact]
     public void Reading_body_and_mqtt_state_carry_every_row_under_its_key_scaled_by_its_decimals()
     {
-        JsonElement body = JsonDocument.Parse(ReadingJson.Build(_rig.Context)).RootElement;
+        JsonElement body = JsonDocument.Parse(ApiRouter.Render(RouteTable.Reading, _rig.Context)).RootElement;
         var expected = Rows.Select(r => (r.Key, Scaled(r.Id, r.Decimals))).ToList();
         Assert.Equal(expected, Members(body.GetProperty("values")));
         Assert.Equal(Rows.Select(r => r.Key), body.GetProperty("age_s").EnumerateObject().Select(p => p.Name));
@@ -79,7 +80,7 @@ public class QuantityTableTests
     [Fact]
     public void Dabbler_bodies_carry_the_rows_with_a_dabbler_key_in_their_positions_as_meter_integers()
     {
-        var dash = Members(JsonDocument.Parse(DabblerJson.Build(_rig.Context)).RootElement).SkipWhile(m => m.Key != "CurrentDateTime").Skip(1);
+        var dash = Members(JsonDocument.Parse(ApiRouter.Render(RouteTable.Dabbler, _rig.Context)).RootElement).SkipWhile(m => m.Key != "CurrentDateTime").Skip(1);
         var expectedDash = Rows.Where(r => r.DashPosition >= 0).OrderBy(r => r.DashPosition)
             .Select(r => (r.DabblerKey!, RawValue(r.Id).ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(expectedDash, dash);
@@ -106,7 +107,7 @@ public class QuantityTableTests
     [Fact]
     public void Metrics_show_every_row_once_in_its_family_with_its_labels_and_type()
     {
-        string text = MetricsText.Build(_rig.Context);
+        string text = ApiRouter.Render(RouteTable.Metrics, _rig.Context);
         string[] lines = text.Split('\n');
         foreach (QuantityInfo r in Rows)
         {
