@@ -8,6 +8,7 @@ using System.IO.Ports;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using System.Resources;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -206,6 +207,24 @@ namespace NesMep.Firmware.Probe
             response.Close();
             context.Close();
             _ = line;
+        }
+
+        // UI files: gzip'd resources streamed in chunks instead of loaded whole.
+        internal enum BinaryResources : short
+        {
+            IndexHtmlGz = 1,
+        }
+
+        internal static void WriteResource(Stream output, int length)
+        {
+            var resources = new ResourceManager("NesMep.Firmware.Resources", typeof(FirmwareProbe).Assembly);
+            const int Chunk = 512;
+            for (int offset = 0; offset < length; offset += Chunk)
+            {
+                int count = length - offset < Chunk ? length - offset : Chunk;
+                var part = (byte[])ResourceUtility.GetObject(resources, BinaryResources.IndexHtmlGz, offset, count);
+                output.Write(part, 0, part.Length);
+            }
         }
 
         internal static HttpListener StartListener()
