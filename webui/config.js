@@ -20,6 +20,7 @@ async function load() {
   if (!r.ok) { NM.msg($('#note'), r.body.error || 'Cannot read the settings.', false); return; }
   const s = r.body;
   $('#wifi').hidden = !('wifi_ssid' in s);
+  applyLimits(s.limits || {});
   $$('#cfg [name]').forEach(i => {
     if (i.type === 'password' || i.name === 'api_token') { i.value = ''; if (i.name === 'api_token') i.type = 'password'; }
     else if (i.type === 'checkbox') i.checked = !!s[i.name];
@@ -27,6 +28,17 @@ async function load() {
   });
   SECRETS.forEach(n => { const h = $('[data-set=' + n + ']'); if (h) h.textContent = s[n + '_set'] ? 'set; leave empty to keep it' : 'not set'; });
   $('#key-form').textContent = s.meter_key_set ? 'set (' + s.meter_key_form + '); leave empty to keep it' : 'not set';
+}
+
+// Ranges, lengths and defaults come from the module's settings table (GET /api/v1/settings "limits"),
+// so the page never repeats them.
+function applyLimits(limits) {
+  Object.keys(limits).forEach(n => {
+    const i = $('[name="' + n + '"]'), l = limits[n];
+    if (!i) return;
+    ['min', 'max', 'maxlength'].forEach(a => { if (a in l) i.setAttribute(a, l[a]); });
+    if ('default' in l && i.type !== 'checkbox' && i.tagName !== 'SELECT') i.placeholder = String(l.default);
+  });
 }
 
 function clearErrors() { $$('.err').forEach(e => { e.textContent = ''; }); }
@@ -47,8 +59,9 @@ async function save(ev) {
     NM.msg($('#note'), 'Saved (changed: ' + r.body.changed + ')' + (r.body.restarting ? '. The meter link restarts with the new settings.' : '.'), true);
     await load();
   } else {
-    (r.body.errors || []).forEach(e => { const el = $('.err[data-for="' + e.field + '"]'); if (el) el.textContent = e.message; });
-    NM.msg($('#note'), r.body.error || 'Not saved.', false);
+    const other = [];
+    (r.body.errors || []).forEach(e => { const el = $('.err[data-for="' + e.field + '"]'); if (el) el.textContent = e.message; else other.push(e.field + ': ' + e.message); });
+    NM.msg($('#note'), (r.body.error || 'Not saved.') + (other.length ? ' (' + other.join('; ') + ')' : ''), false);
     const first = (r.body.errors || [])[0];
     if (first && $('[name="' + first.field + '"]')) $('[name="' + first.field + '"]').focus();
   }

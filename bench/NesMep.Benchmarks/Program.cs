@@ -14,6 +14,7 @@ namespace NesMep.Benchmarks;
 ///   ... -- --compare           only the comparison with a Dabbler-configured client (bytes, read rate, freshness, recovery)
 ///   ... -- --nano-size [DLL]   only the size of the core as compiled against the real nanoFramework mscorlib
 ///   ... -- --login-flood       only the login flood against the real HTTP front end
+///   ... -- --http-bodies       only the per-body figures of the HTTP routes (size, peak chunk buffer, allocation)
 ///   ... -- --bdn [BDN args]    full BenchmarkDotNet run of the micro-benchmarks
 ///   --attribute (with --quick) prints the per-request allocation breakdown even when the cycle allocates nothing.
 /// </summary>
@@ -25,6 +26,7 @@ public static class Program
         "       NesMep.Benchmarks --compare                 our client vs a Dabbler-configured client only\n" +
         "       NesMep.Benchmarks --nano-size [DLL]         IL size per core folder of the nanoFramework compile (nano/NesMep.Core.Check)\n" +
         "       NesMep.Benchmarks --login-flood             /getDashDataWS latency during a short login flood only\n" +
+        "       NesMep.Benchmarks --http-bodies             per-body figures of the HTTP routes only\n" +
         "       NesMep.Benchmarks --bdn [BenchmarkDotNet args]  full BenchmarkDotNet run of the digest/frame/poll micro-benchmarks";
 
     public static bool ForceAttribution { get; private set; }
@@ -49,6 +51,12 @@ public static class Program
             if (args.Length > 0 && args[0] == "--nano-size")
             {
                 return NanoSize.Run(args.Length > 1 ? args[1] : null);
+            }
+
+            if (args.Length > 0 && args[0] == "--http-bodies")
+            {
+                Console.Write(HttpBodies.Run());
+                return 0;
             }
 
             if (args.Length > 0 && (args[0] == "--help" || args[0] == "-h"))

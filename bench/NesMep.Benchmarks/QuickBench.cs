@@ -46,6 +46,10 @@ public static class QuickBench
         Digest();
         FrameRoundTrip();
         Console.WriteLine(new string('-', 100));
+        Report bodies = HttpBodies.Run();
+        Console.Write(bodies);
+        _figures += bodies.Figures;
+        Console.WriteLine(new string('-', 100));
 
         // After the timing figures (a second busy thread and the simulator's garbage would disturb them):
         // the soak and the comparison are independent, so they run side by side on two threads.

@@ -1,5 +1,6 @@
 using NesMep.Core.Api;
 using NesMep.Core.NanoTests.Support;
+using NesMep.Core.Web;
 using nanoFramework.TestFramework;
 
 namespace NesMep.Core.NanoTests
@@ -67,7 +68,7 @@ namespace NesMep.Core.NanoTests
         {
             var rig = new PollRig();
             rig.Run(30000);
-            Assert.AreEqual(Dabbler, DabblerJson.Build(rig.Context));
+            Assert.AreEqual(Dabbler, ApiRouter.Render(RouteTable.Dabbler, rig.Context));
         }
 
         [TestMethod]
@@ -75,7 +76,7 @@ namespace NesMep.Core.NanoTests
         {
             var rig = new PollRig();
             rig.Run(30000);
-            Assert.AreEqual(Reading, ReadingJson.Build(rig.Context));
+            Assert.AreEqual(Reading, ApiRouter.Render(RouteTable.Reading, rig.Context));
         }
     }
 }

@@ -5,6 +5,7 @@ using NesMep.Core.NanoTests.Support;
 using NesMep.Core.Protocol;
 using NesMep.Core.Tables;
 using NesMep.Core.Tests.Fixtures;
+using NesMep.Core.Web;
 using nanoFramework.TestFramework;
 
 namespace NesMep.Core.NanoTests
@@ -73,7 +74,7 @@ namespace NesMep.Core.NanoTests
         {
             var rig = new PollRig();
             rig.Context.Info.Name = "Mep " + House;
-            string body = DabblerJson.Build(rig.Context);
+            string body = ApiRouter.Render(RouteTable.Dabbler, rig.Context);
             Assert.IsTrue(body.IndexOf("\"ESP_SW\":\"Mep " + House + "\"") >= 0, body);
         }
 

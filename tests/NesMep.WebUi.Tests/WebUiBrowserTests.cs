@@ -125,6 +125,13 @@ public class WebUiBrowserTests(BrowserFixture browser, ITestOutputHelper output)
         await Expect(page.Locator("#mqtt_publish_mode")).ToHaveValueAsync("on_change");
         await Expect(page.Locator("#mqtt_interval_s")).ToHaveValueAsync("30");
         await Expect(page.Locator("#mqtt_min_interval_s")).ToHaveValueAsync("2");
+
+        // Form limits come from the module's settings table, not from the HTML.
+        await Expect(page.Locator("#poll_power_ms")).ToHaveAttributeAsync("min", NesMep.Core.Settings.SettingsTable.PollPowerMs.Min.ToString());
+        await Expect(page.Locator("#poll_slow_ms")).ToHaveAttributeAsync("max", NesMep.Core.Settings.SettingsTable.PollSlowMs.Max.ToString());
+        await Expect(page.Locator("#hostname")).ToHaveAttributeAsync("maxlength", NesMep.Core.Settings.SettingsTable.Hostname.Max.ToString());
+        await Expect(page.Locator("#mqtt_interval_s")).ToHaveAttributeAsync("placeholder", NesMep.Core.Settings.SettingsTable.MqttIntervalS.DefaultInt.ToString());
+        Assert.DoesNotContain("max=", await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "webui", "config.html")));
         await Expect(page.Locator("#require_api_token")).ToBeCheckedAsync();
         await Expect(page.Locator("[data-set=mqtt_password]")).ToHaveTextAsync("set; leave empty to keep it");
         await Expect(page.Locator("[data-set=api_token]")).ToHaveTextAsync("set; leave empty to keep it");
@@ -140,7 +147,7 @@ public class WebUiBrowserTests(BrowserFixture browser, ITestOutputHelper output)
 
         // The service runs with the new settings and its file loads back with them.
         HostConfig loaded = new();
-        HostConfigFile.Load(ui.SettingsFile, loaded);
+        HostConfigFile.LoadFiles(ui.SettingsFile, loaded, required: false);
         Assert.Equal(key[..40], loaded.Key);
         Assert.Equal((1500, 9000, 90000), (loaded.Poll.PowerIntervalMs, loaded.Poll.EnergyIntervalMs, loaded.Poll.SlowIntervalMs));
         Assert.True(loaded.MqttActive);
@@ -187,7 +194,7 @@ public class WebUiBrowserTests(BrowserFixture browser, ITestOutputHelper output)
         await using UiSession ui = await UiSession.StartAsync(browser, output);
         IPage page = ui.Page;
         await ui.SetUpPasswordAsync();
-        byte[] before = await File.ReadAllBytesAsync(ui.SettingsFile);
+        byte[] before = await File.ReadAllBytesAsync(HostConfig.SavedPathFor(ui.SettingsFile)!);
         await page.FillAsync("#hostname", "should-not-stick");
         await page.FillAsync("#meter_key", "12345abc");
         await Expect(page.Locator("#key-form")).ToContainTextAsync("not a key form");
@@ -197,7 +204,7 @@ public class WebUiBrowserTests(BrowserFixture browser, ITestOutputHelper output)
         await Expect(page.Locator("#note")).ToHaveTextAsync("nothing was saved: 1 field needs attention");
         await Expect(page.Locator(".err[data-for=hostname]")).ToBeEmptyAsync();
         await ui.ScreenshotAsync("configuration-invalid-key");
-        Assert.Equal(before, await File.ReadAllBytesAsync(ui.SettingsFile));
+        Assert.Equal(before, await File.ReadAllBytesAsync(HostConfig.SavedPathFor(ui.SettingsFile)!));
 
         await page.ReloadAsync();
         await Expect(page.Locator("#hostname")).ToHaveValueAsync("esp32-mep");

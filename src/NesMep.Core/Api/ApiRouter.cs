@@ -1,59 +1,50 @@
+using System.Text;
 using NesMep.Core.Json;
+using NesMep.Core.Web;
 
 namespace NesMep.Core.Api
 {
     /// <summary>
-    /// The read-only HTTP endpoints both hosts serve, so the firmware and the Linux host answer with
-    /// byte-identical bodies. Returns null for paths it does not own (static UI files, settings).
-    /// The caller holds the module lock while this runs.
+    /// The bodies of the read-only data API (the routes <see cref="RouteTable"/> marks Api), so the
+    /// firmware and the Linux host answer with byte-identical bodies. The dispatcher calls
+    /// <see cref="Write"/> under the meter lock with a writer that flushes in chunks.
     /// </summary>
     public static class ApiRouter
     {
-        public static ApiResponse? Handle(string method, string path, ModuleContext context)
+        public static string ContentType(int handler)
         {
-            string p = StripQuery(path);
-            if (p != "/getDashDataWS" && p != "/api/v1/reading" && p != "/api/v1/info" && p != "/api/v1/status" && p != "/metrics")
-            {
-                return null;
-            }
+            return handler == RouteTable.Metrics ? MetricsText.ContentType : WebResponse.Json;
+        }
 
-            if (method != "GET" && method != "HEAD")
+        /// <summary>Writes the body of one API route: JSON through <paramref name="json"/>, text straight to <paramref name="text"/>, its output.</summary>
+        public static void Write(int handler, ModuleContext context, JsonWriter json, TextOut text)
+        {
+            switch (handler)
             {
-                return Error(405, "only GET and HEAD are allowed on " + p);
-            }
-
-            switch (p)
-            {
-                case "/getDashDataWS":
-                    return new ApiResponse(200, ApiResponse.Json, DabblerJson.Build(context));
-                case "/api/v1/reading":
-                    return new ApiResponse(200, ApiResponse.Json, ReadingJson.Build(context));
-                case "/api/v1/info":
-                    return new ApiResponse(200, ApiResponse.Json, InfoJson.Build(context));
-                case "/api/v1/status":
-                    return new ApiResponse(200, ApiResponse.Json, StatusJson.Build(context));
+                case RouteTable.Dabbler:
+                    DabblerJson.Write(context, json);
+                    break;
+                case RouteTable.Reading:
+                    ReadingJson.Write(context, json);
+                    break;
+                case RouteTable.Info:
+                    InfoJson.Write(context, json);
+                    break;
+                case RouteTable.Status:
+                    StatusJson.Write(context, json);
+                    break;
                 default:
-                    return new ApiResponse(200, MetricsText.ContentType, MetricsText.Build(context));
+                    MetricsText.Write(context, text);
+                    break;
             }
         }
 
-        /// <summary>{"error":"…"} with the given status.</summary>
-        public static ApiResponse Error(int status, string message)
+        /// <summary>One body as a string: for tests and tools, never for serving.</summary>
+        public static string Render(int handler, ModuleContext context)
         {
-            JsonWriter w = new JsonWriter();
-            w.BeginObject().Property("error", message).EndObject();
-            return new ApiResponse(status, ApiResponse.Json, w.ToString());
-        }
-
-        private static string StripQuery(string path)
-        {
-            if (path == null)
-            {
-                return "";
-            }
-
-            int q = path.IndexOf('?');
-            return q < 0 ? path : path.Substring(0, q);
+            StringTextOut text = new StringTextOut(new StringBuilder(1024));
+            Write(handler, context, new JsonWriter(text), text);
+            return text.ToString();
         }
     }
 }

@@ -5,7 +5,8 @@ namespace NesMep.Core.Api
 {
     /// <summary>
     /// The body of GET /getDashDataWS, the Dabbler module's contract that the Home Assistant
-    /// integration polls (protocol reference §7.1, ecosystem §1.4): the same 34 keys in the same order,
+    /// integration polls (protocol reference §7.1, ecosystem §1.4): the same 34 keys in the same order
+    /// (a quantity's key and place are in its QuantityTable row),
     /// numbers as signed integers in the meter's units (Wh, W, mA, mV, mHz). Differences, all on
     /// purpose: a value that is unavailable is JSON null, never 0 (the integration then reports a
     /// problem instead of recording a false reading); strings are escaped; CurrentDateTime is the time
@@ -13,12 +14,12 @@ namespace NesMep.Core.Api
     /// </summary>
     public static class DabblerJson
     {
-        public static string Build(ModuleContext context)
+        /// <summary>Writes the body; <see cref="ApiRouter"/> chooses the writer (a chunked HTTP body, or a string for tests).</summary>
+        public static void Write(ModuleContext context, JsonWriter w)
         {
             long now = context.Clock.NowMs;
             MeterReading? r = context.Reading;
             MeterIdentity? id = r == null ? null : r.Identity;
-            JsonWriter w = new JsonWriter();
             w.BeginObject();
             w.Property("ESP_SW", context.Info.Name);
             w.Property("ESP_SW_By", context.Info.Maker);
@@ -41,33 +42,19 @@ namespace NesMep.Core.Api
                 w.Property("CurrentDateTime", IsoTime.Format(dataTime));
             }
 
-            Value(w, "Fwd_Act_Wh", r, Quantity.EnergyImportWh, now);
-            Value(w, "Rev_Act_Wh", r, Quantity.EnergyExportWh, now);
-            Value(w, "Fwd_W", r, Quantity.PowerImportW, now);
-            Value(w, "Rev_W", r, Quantity.PowerExportW, now);
-            Value(w, "Freq_mHz", r, Quantity.FrequencymHz, now);
-            Value(w, "L1_RMS_A", r, Quantity.CurrentL1mA, now);
-            Value(w, "L2_RMS_A", r, Quantity.CurrentL2mA, now);
-            Value(w, "L3_RMS_A", r, Quantity.CurrentL3mA, now);
-            Value(w, "L1_RMS_V", r, Quantity.VoltageL1mV, now);
-            Value(w, "L2_RMS_V", r, Quantity.VoltageL2mV, now);
-            Value(w, "L3_RMS_V", r, Quantity.VoltageL3mV, now);
-            Value(w, "L1_Fwd_W", r, Quantity.PowerImportL1W, now);
-            Value(w, "L2_Fwd_W", r, Quantity.PowerImportL2W, now);
-            Value(w, "L3_Fwd_W", r, Quantity.PowerImportL3W, now);
-            Value(w, "L1_Rev_W", r, Quantity.PowerExportL1W, now);
-            Value(w, "L2_Rev_W", r, Quantity.PowerExportL2W, now);
-            Value(w, "L3_Rev_W", r, Quantity.PowerExportL3W, now);
-            Value(w, "Fwd_Avg_W", r, Quantity.AvgPowerImportW, now);
-            Value(w, "Rev_Avg_W", r, Quantity.AvgPowerExportW, now);
-            Value(w, "L1_Fwd_Avg_W", r, Quantity.AvgPowerImportL1W, now);
-            Value(w, "L2_Fwd_Avg_W", r, Quantity.AvgPowerImportL2W, now);
-            Value(w, "L3_Fwd_Avg_W", r, Quantity.AvgPowerImportL3W, now);
-            Value(w, "L1_Rev_Avg_W", r, Quantity.AvgPowerExportL1W, now);
-            Value(w, "L2_Rev_Avg_W", r, Quantity.AvgPowerExportL2W, now);
-            Value(w, "L3_Rev_Avg_W", r, Quantity.AvgPowerExportL3W, now);
+            // The quantities with a place in this body, in the firmware's order (QuantityTable).
+            for (int p = 0; ; p++)
+            {
+                int q = QuantityTable.At(QuantityTable.ViewDash, p);
+                if (q < 0)
+                {
+                    break;
+                }
+
+                Value(w, QuantityTable.Info(q).DabblerKey!, r, q, now);
+            }
+
             w.EndObject();
-            return w.ToString();
         }
 
         private static void StringOrNull(JsonWriter w, string name, string? value)

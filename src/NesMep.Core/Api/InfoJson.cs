@@ -7,10 +7,10 @@ namespace NesMep.Core.Api
     /// <summary>GET /api/v1/info: the module and the meter it reads (docs/api.md).</summary>
     public static class InfoJson
     {
-        public static string Build(ModuleContext context)
+        /// <summary>Writes the body; <see cref="ApiRouter"/> chooses the writer (a chunked HTTP body, or a string for tests).</summary>
+        public static void Write(ModuleContext context, JsonWriter w)
         {
             long now = context.Clock.NowMs;
-            JsonWriter w = new JsonWriter();
             w.BeginObject();
             w.Name("module").BeginObject();
             w.Property("name", context.Info.Name);
@@ -64,7 +64,6 @@ namespace NesMep.Core.Api
             }
 
             w.EndObject();
-            return w.ToString();
         }
 
         private static void OptionalString(JsonWriter w, string name, string? value)

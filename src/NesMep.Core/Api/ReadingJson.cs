@@ -10,11 +10,11 @@ namespace NesMep.Core.Api
     /// </summary>
     public static class ReadingJson
     {
-        public static string Build(ModuleContext context)
+        /// <summary>Writes the body; <see cref="ApiRouter"/> chooses the writer (a chunked HTTP body, or a string for tests).</summary>
+        public static void Write(ModuleContext context, JsonWriter w)
         {
             long now = context.Clock.NowMs;
             MeterReading? r = context.Reading;
-            JsonWriter w = new JsonWriter();
             w.BeginObject();
             w.Property("timestamp", IsoTime.Format(context.Clock.UtcNow));
             w.Name("meter_serial");
@@ -58,7 +58,7 @@ namespace NesMep.Core.Api
             w.Name("age_s").BeginObject();
             for (int q = 0; q < Quantity.Count; q++)
             {
-                w.Name(SiUnits.Name(q));
+                w.Name(QuantityTable.Info(q).Key);
                 long age = r == null ? -1 : r.AgeMs(q, now);
                 if (age < 0)
                 {
@@ -75,12 +75,11 @@ namespace NesMep.Core.Api
             w.Name("quality").BeginObject();
             for (int q = 0; q < Quantity.Count; q++)
             {
-                w.Property(SiUnits.Name(q), r == null || r.AgeMs(q, now) < 0 ? "never_read" : r.IsAvailable(q, now) ? "good" : "stale");
+                w.Property(QuantityTable.Info(q).Key, r == null || r.AgeMs(q, now) < 0 ? "never_read" : r.IsAvailable(q, now) ? "good" : "stale");
             }
 
             w.EndObject();
             w.EndObject();
-            return w.ToString();
         }
     }
 }

@@ -10,11 +10,11 @@ namespace NesMep.Core.Api
     /// <summary>GET /api/v1/status: link health, counters, last errors by name, schedule (docs/api.md).</summary>
     public static class StatusJson
     {
-        public static string Build(ModuleContext context)
+        /// <summary>Writes the body; <see cref="ApiRouter"/> chooses the writer (a chunked HTTP body, or a string for tests).</summary>
+        public static void Write(ModuleContext context, JsonWriter w)
         {
             long now = context.Clock.NowMs;
             MeterPoller? poller = context.Poller;
-            JsonWriter w = new JsonWriter();
             w.BeginObject();
             w.Property("timestamp", IsoTime.Format(context.Clock.UtcNow));
             w.Property("link_state", context.LinkStateName(now));
@@ -22,7 +22,7 @@ namespace NesMep.Core.Api
             if (poller == null)
             {
                 w.EndObject();
-                return w.ToString();
+                return;
             }
 
             MepLink link = poller.Link;
@@ -107,7 +107,6 @@ namespace NesMep.Core.Api
 
             w.EndArray();
             w.EndObject();
-            return w.ToString();
         }
 
         public static string PhaseName(PollPhase phase)

@@ -4,14 +4,14 @@ using NesMep.Core.Protocol;
 namespace NesMep.Core.Json
 {
     /// <summary>
-    /// Minimal JSON writer over a StringBuilder. Numbers are written with integer arithmetic only,
+    /// Minimal JSON writer over a <see cref="TextOut"/> (a StringBuilder, or an HTTP body flushed in chunks). Numbers are written with integer arithmetic only,
     /// so the firmware and the Linux host produce byte-identical documents (no culture, no doubles).
     /// Commas are inserted automatically.
     /// </summary>
     public sealed class JsonWriter
     {
         private const int MaxDepth = 32;
-        private readonly StringBuilder _sb;
+        private readonly TextOut _sb;
         private readonly bool[] _hasItems = new bool[MaxDepth];
         private int _depth;
         private bool _afterName;
@@ -22,13 +22,20 @@ namespace NesMep.Core.Json
         }
 
         public JsonWriter(StringBuilder sb)
+            : this(new StringTextOut(sb))
         {
-            _sb = sb;
         }
 
-        public StringBuilder Builder
+        public JsonWriter(TextOut output)
         {
-            get { return _sb; }
+            _sb = output;
+        }
+
+        /// <summary>Ready for a new document on the same output (a request slot reuses its writer).</summary>
+        public void Reset()
+        {
+            _depth = 0;
+            _afterName = false;
         }
 
         public JsonWriter BeginObject()
@@ -97,21 +104,21 @@ namespace NesMep.Core.Json
         public JsonWriter Number(long value)
         {
             BeforeValue();
-            _sb.Append(value.ToString());
+            _sb.Append(value);
             return this;
         }
 
         public JsonWriter Number(int value)
         {
             BeforeValue();
-            _sb.Append(value.ToString());
+            _sb.Append((long)value);
             return this;
         }
 
         public JsonWriter Number(uint value)
         {
             BeforeValue();
-            _sb.Append(value.ToString());
+            _sb.Append((long)value);
             return this;
         }
 
@@ -170,17 +177,25 @@ namespace NesMep.Core.Json
             return Name(name).Bool(value);
         }
 
+        /// <summary>The document so far when the output is a <see cref="StringTextOut"/>.</summary>
         public override string ToString()
         {
-            return _sb.ToString();
+            string? text = _sb.ToString();
+            return text == null ? "" : text;
         }
 
         /// <summary>Appends value / 10^decimals without floating point.</summary>
         public static void AppendFixed(StringBuilder sb, long value, int decimals)
         {
+            AppendFixed(new StringTextOut(sb), value, decimals);
+        }
+
+        /// <summary>Appends value / 10^decimals without floating point.</summary>
+        public static void AppendFixed(TextOut sb, long value, int decimals)
+        {
             if (decimals <= 0)
             {
-                sb.Append(value.ToString());
+                sb.Append(value);
                 return;
             }
 
@@ -198,22 +213,28 @@ namespace NesMep.Core.Json
                 magnitude = (ulong)(-(value + 1)) + 1;
             }
 
-            sb.Append((magnitude / (ulong)scale).ToString());
+            sb.AppendUnsigned(magnitude / (ulong)scale);
             sb.Append('.');
-            string frac = (magnitude % (ulong)scale).ToString();
-            for (int i = frac.Length; i < decimals; i++)
+            ulong frac = magnitude % (ulong)scale;
+            int digits = 1;
+            for (ulong rest = frac; rest >= 10; rest /= 10)
+            {
+                digits++;
+            }
+
+            for (int i = digits; i < decimals; i++)
             {
                 sb.Append('0');
             }
 
-            sb.Append(frac);
+            sb.AppendUnsigned(frac);
         }
 
         /// <summary>
         /// A property name: the program's own identifier, appended as it is when it holds nothing to escape (no
-        /// copy of it is made: a body writes dozens of names), else through <see cref="AppendString"/>.
+        /// copy of it is made: a body writes dozens of names), else through <see cref="AppendString(TextOut, string)"/>.
         /// </summary>
-        private static void AppendName(StringBuilder sb, string name)
+        private static void AppendName(TextOut sb, string name)
         {
             if (name.IndexOfAny(NameSpecials) >= 0)
             {
@@ -258,6 +279,12 @@ namespace NesMep.Core.Json
         /// turned an emoji into "\ud83d\ud83d"; ToCharArray() is correct on both runtimes.
         /// </summary>
         public static void AppendString(StringBuilder sb, string value)
+        {
+            AppendString(new StringTextOut(sb), value);
+        }
+
+        /// <summary>Appends a JSON string literal (see the StringBuilder overload).</summary>
+        public static void AppendString(TextOut sb, string value)
         {
             sb.Append('"');
             char[] chars = value.ToCharArray();
@@ -315,7 +342,7 @@ namespace NesMep.Core.Json
             return i > 0 && s[i - 1] >= (char)0xD800 && s[i - 1] <= (char)0xDBFF;
         }
 
-        private static void AppendUnicodeEscape(StringBuilder sb, char c)
+        private static void AppendUnicodeEscape(TextOut sb, char c)
         {
             sb.Append("\\u");
             sb.Append(Hex.LowerDigit((c >> 12) & 0xF));

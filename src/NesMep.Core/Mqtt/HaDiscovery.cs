@@ -17,16 +17,42 @@ namespace NesMep.Core.Mqtt
         /// <summary>Link states, the options of the link-state enum sensor (ModuleContext.LinkStateName).</summary>
         public static readonly string[] LinkStates = new string[] { "not_configured", "starting", "configuring", "up", "down", "key_rejected" };
 
-        private static HaEntity[]? _table;
+        private static HaEntity[]? _own;
+        private static int _meterCount = -1;
 
         /// <summary>
-        /// Built on first use, not by the type's static constructor: on nanoFramework every static constructor runs at
+        /// The entities that are not quantities (the quantities' entities come from QuantityTable). Built on
+        /// first use, not by the type's static constructor: on nanoFramework every static constructor runs at
         /// boot and one that runs out of memory is skipped silently (docs/nanoframework-subset.md, "Runtime costs"),
         /// and a module without MQTT never needs this table. Two threads building it at once build equal tables.
         /// </summary>
-        private static HaEntity[] Table
+        private static HaEntity[] Own
         {
-            get { return _table ??= Build(); }
+            get { return _own ??= BuildOwn(); }
+        }
+
+        /// <summary>The meter's entities: the quantities announced and the meter's own entries in <see cref="Own"/>.</summary>
+        private static int MeterCount
+        {
+            get
+            {
+                if (_meterCount < 0)
+                {
+                    int n = QuantityTable.HaCount();
+                    HaEntity[] own = Own;
+                    for (int i = 0; i < own.Length; i++)
+                    {
+                        if (own[i].Device == HaEntity.MeterDevice)
+                        {
+                            n++;
+                        }
+                    }
+
+                    _meterCount = n;
+                }
+
+                return _meterCount;
+            }
         }
 
         /// <summary>
@@ -42,7 +68,7 @@ namespace NesMep.Core.Mqtt
         /// <summary>Entities announced (on platforms that measure everything).</summary>
         public static int Count
         {
-            get { return Table.Length; }
+            get { return QuantityTable.HaCount() + Own.Length; }
         }
 
         /// <summary>Retired entities, removed on every announcement (topics: <see cref="RetiredConfigTopic"/>).</summary>
@@ -58,17 +84,44 @@ namespace NesMep.Core.Mqtt
             return topics.DiscoveryConfig(e.Component, serial, e.ObjectId);
         }
 
+        /// <summary>
+        /// Entity <paramref name="index"/>: the meter's entities in announcement order (a quantity's place is
+        /// its <see cref="QuantityInfo.HaPosition"/>, an own meter entity's its <see cref="HaEntity.Position"/>),
+        /// then the module's. A quantity's entity is made on each call from its row, so no copy of the
+        /// quantity table stays on the heap.
+        /// </summary>
         public static HaEntity Entity(int index)
         {
-            return Table[index];
+            HaEntity[] own = Own;
+            int meterCount = MeterCount;
+            if (index < meterCount)
+            {
+                int q = QuantityTable.At(QuantityTable.ViewHa, index);
+                if (q >= 0)
+                {
+                    return FromQuantity(QuantityTable.Info(q));
+                }
+            }
+
+            int module = meterCount;
+            for (int i = 0; i < own.Length; i++)
+            {
+                HaEntity e = own[i];
+                if (e.Device == HaEntity.MeterDevice ? e.Position == index : module++ == index)
+                {
+                    return e;
+                }
+            }
+
+            throw new System.ArgumentOutOfRangeException("index");
         }
 
         /// <summary>Index of the entity with this object id, or -1.</summary>
         public static int IndexOf(string objectId)
         {
-            for (int i = 0; i < Table.Length; i++)
+            for (int i = 0; i < Count; i++)
             {
-                if (Table[i].ObjectId == objectId)
+                if (Entity(i).ObjectId == objectId)
                 {
                     return i;
                 }
@@ -95,14 +148,14 @@ namespace NesMep.Core.Mqtt
         /// <summary>The config topic of entity <paramref name="index"/> for this meter.</summary>
         public static string ConfigTopic(MqttTopics topics, string serial, int index)
         {
-            HaEntity e = Table[index];
+            HaEntity e = Entity(index);
             return topics.DiscoveryConfig(e.Component, serial, e.ObjectId);
         }
 
         /// <summary>The discovery config (JSON) of entity <paramref name="index"/>.</summary>
         public static string Config(int index, MqttSettings settings, MqttTopics topics, ModuleContext context, string serial)
         {
-            HaEntity e = Table[index];
+            HaEntity e = Entity(index);
             JsonWriter w = new JsonWriter(new System.Text.StringBuilder(1024));
             w.BeginObject();
             w.Property("name", e.Name);
@@ -250,84 +303,41 @@ namespace NesMep.Core.Mqtt
             w.EndObject();
         }
 
-        private static HaEntity[] Build()
+        private static HaEntity FromQuantity(QuantityInfo q)
         {
-            HaEntity[] t = new HaEntity[Quantity.Count + 7];
-            int n = 0;
-            t[n++] = Value(Quantity.EnergyImportWh, "Energy import").Measure("energy", "total_increasing", "kWh", 3);
-            t[n++] = Value(Quantity.EnergyExportWh, "Energy export").Measure("energy", "total_increasing", "kWh", 3);
-            t[n++] = Value(Quantity.PowerImportW, "Power import").Measure("power", "measurement", "W", 0);
-            t[n++] = Value(Quantity.PowerExportW, "Power export").Measure("power", "measurement", "W", 0);
-            HaEntity net = new HaEntity("sensor", MqttPayloads.NetPowerKey, "Power net", HaEntity.MeterDevice, false);
-            t[n++] = net.Measure("power", "measurement", "W", 0);
-            t[n++] = Value(Quantity.PowerImportL1W, "Power import L1").Measure("power", "measurement", "W", 0);
-            t[n++] = Value(Quantity.PowerImportL2W, "Power import L2").Measure("power", "measurement", "W", 0);
-            t[n++] = Value(Quantity.PowerImportL3W, "Power import L3").Measure("power", "measurement", "W", 0);
-            t[n++] = Value(Quantity.PowerExportL1W, "Power export L1").Measure("power", "measurement", "W", 0);
-            t[n++] = Value(Quantity.PowerExportL2W, "Power export L2").Measure("power", "measurement", "W", 0);
-            t[n++] = Value(Quantity.PowerExportL3W, "Power export L3").Measure("power", "measurement", "W", 0);
-            t[n++] = Value(Quantity.VoltageL1mV, "Voltage L1").Measure("voltage", "measurement", "V", 1);
-            t[n++] = Value(Quantity.VoltageL2mV, "Voltage L2").Measure("voltage", "measurement", "V", 1);
-            t[n++] = Value(Quantity.VoltageL3mV, "Voltage L3").Measure("voltage", "measurement", "V", 1);
-            t[n++] = Value(Quantity.CurrentL1mA, "Current L1").Measure("current", "measurement", "A", 2);
-            t[n++] = Value(Quantity.CurrentL2mA, "Current L2").Measure("current", "measurement", "A", 2);
-            t[n++] = Value(Quantity.CurrentL3mA, "Current L3").Measure("current", "measurement", "A", 2);
-            t[n++] = Value(Quantity.FrequencymHz, "Frequency").Measure("frequency", "measurement", "Hz", 2);
-            t[n++] = Value(Quantity.PowerFactorL1Milli, "Power factor L1").Measure("power_factor", "measurement", null, 2);
-            t[n++] = Value(Quantity.PowerFactorL2Milli, "Power factor L2").Measure("power_factor", "measurement", null, 2);
-            t[n++] = Value(Quantity.PowerFactorL3Milli, "Power factor L3").Measure("power_factor", "measurement", null, 2);
-            t[n++] = Value(Quantity.ReactivePowerImportVAr, "Reactive power import").Measure("reactive_power", "measurement", "var", 0);
-            t[n++] = Value(Quantity.ReactivePowerExportVAr, "Reactive power export").Measure("reactive_power", "measurement", "var", 0);
-            t[n++] = Value(Quantity.ApparentPowerVA, "Apparent power").Measure("apparent_power", "measurement", "VA", 0);
+            HaEntity e = new HaEntity("sensor", q.Key, q.HaName!, HaEntity.MeterDevice, false);
+            e.Measure(q.HaDeviceClass, q.HaStateClass, q.HaUnit, q.HaDisplayPrecision);
+            return q.HaEnabledByDefault ? e : e.Disabled();
+        }
 
-            // No device class: "reactive_energy" only exists in recent Home Assistant versions, and an
-            // unknown class makes older ones reject the whole config. total_increasing alone is valid.
-            t[n++] = Value(Quantity.ReactiveEnergyImportVArh, "Reactive energy import").Measure(null, "total_increasing", "kvarh", 3).Disabled();
-            t[n++] = Value(Quantity.ReactiveEnergyExportVArh, "Reactive energy export").Measure(null, "total_increasing", "kvarh", 3).Disabled();
-            t[n++] = Value(Quantity.AvgPowerImportW, "Average power import").Measure("power", "measurement", "W", 0).Disabled();
-            t[n++] = Value(Quantity.AvgPowerExportW, "Average power export").Measure("power", "measurement", "W", 0).Disabled();
-            t[n++] = Value(Quantity.AvgPowerImportL1W, "Average power import L1").Measure("power", "measurement", "W", 0).Disabled();
-            t[n++] = Value(Quantity.AvgPowerImportL2W, "Average power import L2").Measure("power", "measurement", "W", 0).Disabled();
-            t[n++] = Value(Quantity.AvgPowerImportL3W, "Average power import L3").Measure("power", "measurement", "W", 0).Disabled();
-            t[n++] = Value(Quantity.AvgPowerExportL1W, "Average power export L1").Measure("power", "measurement", "W", 0).Disabled();
-            t[n++] = Value(Quantity.AvgPowerExportL2W, "Average power export L2").Measure("power", "measurement", "W", 0).Disabled();
-            t[n++] = Value(Quantity.AvgPowerExportL3W, "Average power export L3").Measure("power", "measurement", "W", 0).Disabled();
+        private static HaEntity[] BuildOwn()
+        {
+            // The meter: the signed net power of the state body, after the total powers.
+            HaEntity net = new HaEntity("sensor", MqttPayloads.NetPowerKey, "Power net", HaEntity.MeterDevice, false);
+            net.Position = 4;
+            net.Measure("power", "measurement", "W", 0);
 
             // The module: diagnostics.
             HaEntity linkState = Diag("sensor", "link_state", "Meter link state");
             linkState.DeviceClass = "enum";
             linkState.Options = LinkStates;
             linkState.Icon = "mdi:lan-connect";
-            t[n++] = linkState;
+
             HaEntity link = Diag("binary_sensor", "meter_link", "Meter link");
             link.DeviceClass = "connectivity";
             link.ValueTemplate = "{{ 'ON' if value_json.link_state == 'up' else 'OFF' }}";
-            t[n++] = link;
-            t[n++] = Diag("sensor", "digest_failures", "Digest failures").Measure(null, "total_increasing", null, -1).WithIcon("mdi:shield-alert-outline");
-            t[n++] = Diag("sensor", "data_age_s", "Data age").Measure("duration", "measurement", "s", 0);
+
+            HaEntity digest = Diag("sensor", "digest_failures", "Digest failures").Measure(null, "total_increasing", null, -1).WithIcon("mdi:shield-alert-outline");
+            HaEntity age = Diag("sensor", "data_age_s", "Data age").Measure("duration", "measurement", "s", 0);
             // A timestamp, as Home Assistant expects for uptime: a growing counter would fill the
             // long-term statistics with a meaningless ever-rising line.
             HaEntity boot = Diag("sensor", MqttPayloads.LastBootKey, "Last boot");
             boot.DeviceClass = "timestamp";
             boot.Icon = "mdi:restart";
-            t[n++] = boot;
+
             HaEntity rssi = Diag("sensor", "wifi_rssi_dbm", "Wi-Fi signal").Measure("signal_strength", "measurement", "dBm", 0);
             rssi.NeedsWifi = true;
-            t[n++] = rssi;
-
-            if (n != t.Length)
-            {
-                HaEntity[] exact = new HaEntity[n];
-                System.Array.Copy(t, exact, n);
-                return exact;
-            }
-
-            return t;
-        }
-
-        private static HaEntity Value(int quantity, string name)
-        {
-            return new HaEntity("sensor", SiUnits.Name(quantity), name, HaEntity.MeterDevice, false);
+            return new HaEntity[] { net, linkState, link, digest, age, boot, rssi };
         }
 
         private static HaEntity Diag(string component, string objectId, string name)

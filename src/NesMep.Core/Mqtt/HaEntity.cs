@@ -1,6 +1,6 @@
 namespace NesMep.Core.Mqtt
 {
-    /// <summary>One Home Assistant entity the module announces (the list lives in <see cref="HaDiscovery"/>).</summary>
+    /// <summary>One Home Assistant entity the module announces (quantities: from QuantityTable; the others: <see cref="HaDiscovery"/>).</summary>
     public sealed class HaEntity
     {
         public const int MeterDevice = 0;
@@ -54,6 +54,12 @@ namespace NesMep.Core.Mqtt
 
         /// <summary>Options of an enum sensor.</summary>
         public string[]? Options;
+
+        /// <summary>
+        /// Place among the meter's entities of a meter entity that is not a quantity (the quantities' places
+        /// are in QuantityTable); -1 for the module's entities, which follow in table order.
+        /// </summary>
+        public int Position = -1;
 
         /// <summary>Announced only when the platform measures Wi-Fi signal strength.</summary>
         public bool NeedsWifi;

@@ -13,58 +13,109 @@ namespace NesMep.Core.Mqtt
     /// </summary>
     public static class MqttPayloads
     {
-        /// <summary>Keys of &lt;base&gt;/sensors/mydatajson, in the firmware's order.</summary>
-        public static readonly string[] SensorsKeys = new string[]
+        // The Dabbler bodies' keys and quantities, derived from QuantityTable on first use (no static
+        // constructor: see QuantityTable).
+        private static string[]? _sensorsKeys;
+        private static int[]? _sensorsQuantities;
+        private static string[]? _totalKeys;
+        private static int[]? _totalQuantities;
+        private static string[]? _fwdKeys;
+        private static int[]? _fwdQuantities;
+        private static string[]? _revKeys;
+        private static int[]? _revQuantities;
+        private static string[]? _frequencyKeys;
+        private static int[]? _frequencyQuantities;
+
+        /// <summary>Keys of &lt;base&gt;/sensors/mydatajson, in the firmware's order, and their quantities.</summary>
+        public static string[] SensorsKeys
         {
-            "L1_RMS_A", "L2_RMS_A", "L3_RMS_A", "L1_RMS_V", "L2_RMS_V", "L3_RMS_V",
-            "L1_PF_Fac", "L2_PF_Fac", "L3_PF_Fac", "ExportReactive_VAr", "ImportReactive_VAr",
-        };
+            get { return _sensorsKeys ??= Keys(QuantityTable.TopicSensors); }
+        }
 
-        public static readonly int[] SensorsQuantities = new int[]
+        public static int[] SensorsQuantities
         {
-            Quantity.CurrentL1mA, Quantity.CurrentL2mA, Quantity.CurrentL3mA,
-            Quantity.VoltageL1mV, Quantity.VoltageL2mV, Quantity.VoltageL3mV,
-            Quantity.PowerFactorL1Milli, Quantity.PowerFactorL2Milli, Quantity.PowerFactorL3Milli,
-            Quantity.ReactivePowerExportVAr, Quantity.ReactivePowerImportVAr,
-        };
+            get { return _sensorsQuantities ??= Quantities(QuantityTable.TopicSensors); }
+        }
 
-        public static readonly string[] TotalKeys = new string[] { "Fwd_Act_Wh", "Rev_Act_Wh" };
-
-        public static readonly int[] TotalQuantities = new int[] { Quantity.EnergyImportWh, Quantity.EnergyExportWh };
-
-        public static readonly string[] FwdKeys = new string[]
+        /// <summary>Keys of &lt;base&gt;/meterConsumptionTotal/mydatajson, in the firmware's order, and their quantities.</summary>
+        public static string[] TotalKeys
         {
-            "Fwd_W", "Fwd_Avg_W", "L1_Fwd_W", "L2_Fwd_W", "L3_Fwd_W", "L1_Fwd_Avg_W", "L2_Fwd_Avg_W", "L3_Fwd_Avg_W",
-        };
+            get { return _totalKeys ??= Keys(QuantityTable.TopicTotal); }
+        }
 
-        public static readonly int[] FwdQuantities = new int[]
+        public static int[] TotalQuantities
         {
-            Quantity.PowerImportW, Quantity.AvgPowerImportW,
-            Quantity.PowerImportL1W, Quantity.PowerImportL2W, Quantity.PowerImportL3W,
-            Quantity.AvgPowerImportL1W, Quantity.AvgPowerImportL2W, Quantity.AvgPowerImportL3W,
-        };
+            get { return _totalQuantities ??= Quantities(QuantityTable.TopicTotal); }
+        }
 
-        public static readonly string[] RevKeys = new string[]
+        /// <summary>Keys of &lt;base&gt;/meterConsumptionFwd/mydatajson, in the firmware's order, and their quantities.</summary>
+        public static string[] FwdKeys
         {
-            "Rev_W", "Rev_Avg_W", "L1_Rev_W", "L2_Rev_W", "L3_Rev_W", "L1_Rev_Avg_W", "L2_Rev_Avg_W", "L3_Rev_Avg_W",
-        };
+            get { return _fwdKeys ??= Keys(QuantityTable.TopicFwd); }
+        }
 
-        public static readonly int[] RevQuantities = new int[]
+        public static int[] FwdQuantities
         {
-            Quantity.PowerExportW, Quantity.AvgPowerExportW,
-            Quantity.PowerExportL1W, Quantity.PowerExportL2W, Quantity.PowerExportL3W,
-            Quantity.AvgPowerExportL1W, Quantity.AvgPowerExportL2W, Quantity.AvgPowerExportL3W,
-        };
+            get { return _fwdQuantities ??= Quantities(QuantityTable.TopicFwd); }
+        }
 
-        public static readonly string[] FrequencyKeys = new string[] { "Freq_mHz" };
+        /// <summary>Keys of &lt;base&gt;/meterConsumptionRev/mydatajson, in the firmware's order, and their quantities.</summary>
+        public static string[] RevKeys
+        {
+            get { return _revKeys ??= Keys(QuantityTable.TopicRev); }
+        }
 
-        public static readonly int[] FrequencyQuantities = new int[] { Quantity.FrequencymHz };
+        public static int[] RevQuantities
+        {
+            get { return _revQuantities ??= Quantities(QuantityTable.TopicRev); }
+        }
+
+        /// <summary>Keys of &lt;base&gt;/frequency/mydatajson, in the firmware's order, and their quantities.</summary>
+        public static string[] FrequencyKeys
+        {
+            get { return _frequencyKeys ??= Keys(QuantityTable.TopicFrequency); }
+        }
+
+        public static int[] FrequencyQuantities
+        {
+            get { return _frequencyQuantities ??= Quantities(QuantityTable.TopicFrequency); }
+        }
 
         /// <summary>Key of the signed net grid power (import − export, W) in the state body.</summary>
         public const string NetPowerKey = "power_net_w";
 
         /// <summary>Key of the module's start time (ISO 8601 UTC) in the diagnostics body.</summary>
         public const string LastBootKey = "last_boot";
+
+        /// <summary>The quantities of Dabbler topic <paramref name="topic"/> in body order.</summary>
+        private static int[] Quantities(int topic)
+        {
+            int n = 0;
+            while (QuantityTable.At(topic, n) >= 0)
+            {
+                n++;
+            }
+
+            int[] quantities = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                quantities[i] = QuantityTable.At(topic, i);
+            }
+
+            return quantities;
+        }
+
+        private static string[] Keys(int topic)
+        {
+            int[] quantities = Quantities(topic);
+            string[] keys = new string[quantities.Length];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                keys[i] = QuantityTable.Info(quantities[i]).DabblerKey!;
+            }
+
+            return keys;
+        }
 
         /// <summary>A Dabbler body, or null when none of its values is available.</summary>
         public static string? Dabbler(MeterReading? r, long now, string[] keys, int[] quantities)
@@ -109,7 +160,7 @@ namespace NesMep.Core.Mqtt
         }
 
         /// <summary>
-        /// &lt;base&gt;/state: every quantity under its /api/v1 name (SiUnits) plus power_net_w,
+        /// &lt;base&gt;/state: every quantity under its /api/v1 key (QuantityTable) plus power_net_w,
         /// scaled to kWh, V, A, Hz, ratio; null when unavailable.
         /// </summary>
         public static string State(MeterReading? r, long now)

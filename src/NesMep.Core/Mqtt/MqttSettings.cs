@@ -1,3 +1,4 @@
+using NesMep.Core.Settings;
 using NesMep.Core.Web;
 
 namespace NesMep.Core.Mqtt
@@ -17,43 +18,43 @@ namespace NesMep.Core.Mqtt
 
         public const int DefaultPort = 1883;
         public const int DefaultTlsPort = 8883;
-        public const string DefaultBaseTopic = "nesmep";
-        public const string DefaultDiscoveryPrefix = "homeassistant";
-        public const int MaxTopicPrefixLength = 64;
-        public const int MaxClientIdLength = 64;
+        public static readonly string DefaultBaseTopic = SettingsTable.MqttBaseTopic.DefaultText;
+        public static readonly string DefaultDiscoveryPrefix = SettingsTable.MqttDiscoveryPrefix.DefaultText;
+        public static readonly int MaxTopicPrefixLength = SettingsTable.MqttBaseTopic.Max;
+        public static readonly int MaxClientIdLength = SettingsTable.MqttClientId.Max;
 
         /// <summary>Longest user name and password (MQTT allows 65535 bytes; no broker account needs more than this).</summary>
-        public const int MaxUserLength = 128;
+        public static readonly int MaxUserLength = SettingsTable.MqttUser.Max;
 
-        public const int MaxPasswordLength = 128;
+        public static readonly int MaxPasswordLength = SettingsTable.MqttPassword.Max;
 
         /// <summary>Longest certificate file path and configuration_url.</summary>
-        public const int MaxPathLength = 1024;
+        public static readonly int MaxPathLength = SettingsTable.MqttCaFile.Max;
 
         /// <summary>Broker host name or address.</summary>
-        public string Host = "";
+        public string Host = SettingsTable.MqttHost.DefaultText;
 
         /// <summary>Broker port; 0 means the default for <see cref="Tls"/> (1883 or 8883).</summary>
-        public int Port;
+        public int Port = SettingsTable.MqttPort.DefaultInt;
 
-        public bool Tls;
+        public bool Tls = SettingsTable.MqttTls.DefaultInt != 0;
 
         /// <summary>CA certificate (PEM) that signed the broker's certificate; empty: the platform's trust store.</summary>
-        public string CaFile = "";
+        public string CaFile = SettingsTable.MqttCaFile.DefaultText;
 
         /// <summary>Optional client certificate (PEM or PKCS#12) for brokers that require one.</summary>
-        public string ClientCert = "";
+        public string ClientCert = SettingsTable.MqttClientCert.DefaultText;
 
         /// <summary>Private key (PEM) of <see cref="ClientCert"/> when it is not inside the certificate file.</summary>
-        public string ClientKey = "";
+        public string ClientKey = SettingsTable.MqttClientKey.DefaultText;
 
         /// <summary>Empty: connect without credentials.</summary>
-        public string User = "";
+        public string User = SettingsTable.MqttUser.DefaultText;
 
-        public string Password = "";
+        public string Password = SettingsTable.MqttPassword.DefaultText;
 
         /// <summary>Empty: the platform derives one that is unique per device (see <see cref="DefaultClientId"/>).</summary>
-        public string ClientId = "";
+        public string ClientId = SettingsTable.MqttClientId.DefaultText;
 
         /// <summary>Prefix of the Dabbler-compatible topics and of the module's own topics.</summary>
         public string BaseTopic = DefaultBaseTopic;
@@ -61,20 +62,20 @@ namespace NesMep.Core.Mqtt
         public string DiscoveryPrefix = DefaultDiscoveryPrefix;
 
         /// <summary>Publish Home Assistant discovery configs (false: remove the ones published before).</summary>
-        public bool Discovery = true;
+        public bool Discovery = SettingsTable.MqttDiscovery.DefaultInt != 0;
 
-        public int PublishMode = ModeInterval;
+        public int PublishMode = SettingsTable.MqttPublishMode.DefaultInt;
 
         /// <summary>Interval mode: the publish period. On-change mode: the longest silence (heartbeat).</summary>
-        public int IntervalS = 10;
+        public int IntervalS = SettingsTable.MqttIntervalS.DefaultInt;
 
         /// <summary>On-change mode: the shortest time between two state publications.</summary>
-        public int MinIntervalS = 1;
+        public int MinIntervalS = SettingsTable.MqttMinIntervalS.DefaultInt;
 
-        public int KeepAliveS = 60;
+        public int KeepAliveS = SettingsTable.MqttKeepAliveS.DefaultInt;
 
         /// <summary>Web UI address for the Home Assistant device page ("configuration_url"); empty: omitted.</summary>
-        public string ConfigurationUrl = "";
+        public string ConfigurationUrl = SettingsTable.MqttConfigurationUrl.DefaultText;
 
         /// <summary>The port to connect to: <see cref="Port"/>, or the protocol default.</summary>
         public int EffectivePort
@@ -95,7 +96,7 @@ namespace NesMep.Core.Mqtt
         /// <summary>"interval" or "on_change".</summary>
         public string PublishModeName
         {
-            get { return PublishMode == ModeOnChange ? "on_change" : "interval"; }
+            get { return SettingsTable.MqttPublishMode.IntToText(PublishMode == ModeOnChange ? ModeOnChange : ModeInterval); }
         }
 
         /// <summary>A field-by-field copy (the platform fills in defaults on the copy).</summary>
@@ -125,106 +126,26 @@ namespace NesMep.Core.Mqtt
         /// <summary>Parses "interval" / "on_change"; false for anything else.</summary>
         public bool TrySetPublishMode(string name)
         {
-            if (name == "interval")
+            int mode = SettingsTable.MqttPublishMode.ChoiceIndex(name);
+            if (mode < 0)
             {
-                PublishMode = ModeInterval;
-                return true;
+                return false;
             }
 
-            if (name == "on_change")
-            {
-                PublishMode = ModeOnChange;
-                return true;
-            }
-
-            return false;
+            PublishMode = mode;
+            return true;
         }
 
-        /// <summary>Null when usable, else the first problem, starting with the setting's name.</summary>
+        /// <summary>
+        /// Null when usable, else the first problem as "key: what is wrong (allowed)" — the same
+        /// checks and words as every other setting (<see cref="SettingsValidator"/>), MQTT switched on.
+        /// </summary>
         public string? Validate()
         {
-            string? error = BrokerHost.Check(Host);
-            if (error != null)
-            {
-                return "host: " + error;
-            }
-
-            if (Port < 0 || Port > 65535)
-            {
-                return "port: must be 1..65535 (0 or absent: 1883, or 8883 with TLS)";
-            }
-
-            error = CheckText("user", User, MaxUserLength) ?? CheckText("password", Password, MaxPasswordLength)
-                ?? CheckText("ca_file", CaFile, MaxPathLength) ?? CheckText("client_cert", ClientCert, MaxPathLength)
-                ?? CheckText("client_key", ClientKey, MaxPathLength) ?? CheckText("configuration_url", ConfigurationUrl, MaxPathLength);
-            if (error != null)
-            {
-                return error;
-            }
-
-            if (!Tls && (NotEmpty(CaFile) || NotEmpty(ClientCert) || NotEmpty(ClientKey)))
-            {
-                return "tls: ca_file, client_cert and client_key need tls on (or an mqtts:// URL)";
-            }
-
-            if (NotEmpty(ClientKey) && !NotEmpty(ClientCert))
-            {
-                return "client_key: give client_cert too";
-            }
-
-            if (!NotEmpty(User) && NotEmpty(Password))
-            {
-                return "password: give user too (MQTT 3.1.1 has no password without a user name)";
-            }
-
-            if (ClientId != null && ClientId.Length > MaxClientIdLength)
-            {
-                return "client_id: at most " + MaxClientIdLength + " characters";
-            }
-
-            if (ClientId != null && !IsPrintable(ClientId, false))
-            {
-                return "client_id: use letters, digits, '-', '_' or '.' only";
-            }
-
-            error = CheckPrefix(BaseTopic);
-            if (error != null)
-            {
-                return "base_topic: " + error;
-            }
-
-            error = CheckPrefix(DiscoveryPrefix);
-            if (error != null)
-            {
-                return "discovery_prefix: " + error;
-            }
-
-            if (PublishMode != ModeInterval && PublishMode != ModeOnChange)
-            {
-                return "publish_mode: use interval or on_change";
-            }
-
-            if (IntervalS < 1 || IntervalS > 3600)
-            {
-                return "interval_s: must be 1..3600 seconds";
-            }
-
-            if (MinIntervalS < 0 || MinIntervalS > IntervalS)
-            {
-                return "min_interval_s: must be 0..interval_s (" + IntervalS + ") seconds";
-            }
-
-            if (KeepAliveS < 5 || KeepAliveS > 3600)
-            {
-                return "keep_alive_s: must be 5..3600 seconds";
-            }
-
-            if (NotEmpty(ConfigurationUrl) && !ConfigurationUrl.StartsWith("http://") && !ConfigurationUrl.StartsWith("https://"))
-            {
-                return "configuration_url: must start with http:// or https://";
-            }
-
-            return null;
+            ModuleSettings s = new ModuleSettings();
+            s.Mqtt = this;
+            s.MqttEnabled = true;
+            return SettingsValidator.FirstError(s, false);
         }
 
         /// <summary>
@@ -303,7 +224,8 @@ namespace NesMep.Core.Mqtt
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
         }
 
-        private static bool IsPrintable(string s, bool allowSpace)
+        /// <summary>Letters, digits, '-', '_', '.' (and spaces when allowed): what a client id may hold.</summary>
+        public static bool IsPrintable(string s, bool allowSpace)
         {
             foreach (char c in s.ToCharArray())
             {
@@ -314,18 +236,6 @@ namespace NesMep.Core.Mqtt
             }
 
             return true;
-        }
-
-        /// <summary>The free-text check (<see cref="TextSetting"/>) with the setting's name in front.</summary>
-        private static string? CheckText(string name, string value, int maxLength)
-        {
-            string? error = TextSetting.Check(value, maxLength);
-            return error == null ? null : name + ": " + error;
-        }
-
-        private static bool NotEmpty(string s)
-        {
-            return s != null && s.Length > 0;
         }
     }
 }

@@ -1,3 +1,6 @@
+using NesMep.Core.Settings;
+using NesMep.Core.Web;
+
 namespace NesMep.Core.Polling
 {
     /// <summary>
@@ -8,62 +11,35 @@ namespace NesMep.Core.Polling
     public sealed class PollSettings
     {
         /// <summary>BT28 read of power, per-phase power, current, voltage, frequency, power factor.</summary>
-        public int PowerIntervalMs = 1200;
+        public int PowerIntervalMs = SettingsTable.PollPowerMs.DefaultInt;
 
         /// <summary>BT23 read of the energy registers.</summary>
-        public int EnergyIntervalMs = 8000;
+        public int EnergyIntervalMs = SettingsTable.PollEnergyMs.DefaultInt;
 
         /// <summary>BT28 read of the remaining values (averages, reactive, apparent power).</summary>
-        public int SlowIntervalMs = 60000;
+        public int SlowIntervalMs = SettingsTable.PollSlowMs.DefaultInt;
 
         /// <summary>BT52 read to keep the meter clock (§4.7).</summary>
-        public int ClockIntervalMs = 3600000;
+        public int ClockIntervalMs = SettingsTable.PollClockMs.DefaultInt;
 
         /// <summary>Wait before retrying a configuration read that failed.</summary>
-        public int ConfigRetryMs = 5000;
+        public int ConfigRetryMs = SettingsTable.PollConfigRetryMs.DefaultInt;
 
         /// <summary>Alerts repeat every second while pending; handle at most one per this interval.</summary>
-        public int AlertHoldoffMs = 10000;
+        public int AlertHoldoffMs = SettingsTable.PollAlertHoldoffMs.DefaultInt;
 
         /// <summary>Whether 00 00 alerts are acted on (ET13 flags, EP39 where documented).</summary>
-        public bool HandleAlerts = true;
+        public bool HandleAlerts = SettingsTable.PollHandleAlerts.DefaultInt != 0;
 
         /// <summary>BT28 values closer than this many INT32 positions are read in one request.</summary>
-        public int MergeGapValues = 8;
+        public int MergeGapValues = SettingsTable.PollMergeGap.DefaultInt;
 
+        /// <summary>Null when valid, else the first problem as "section.key: what is wrong (allowed)" (ranges in SettingsTable).</summary>
         public string? Validate()
         {
-            if (PowerIntervalMs < 200 || PowerIntervalMs > 3600000)
-            {
-                return "power interval must be 200 ms..1 h";
-            }
-
-            if (EnergyIntervalMs < 200 || EnergyIntervalMs > 3600000)
-            {
-                return "energy interval must be 200 ms..1 h";
-            }
-
-            if (SlowIntervalMs < 1000 || SlowIntervalMs > 86400000)
-            {
-                return "slow interval must be 1 s..24 h";
-            }
-
-            if (ClockIntervalMs < 10000 || ClockIntervalMs > 86400000)
-            {
-                return "clock interval must be 10 s..24 h";
-            }
-
-            if (ConfigRetryMs < 100 || AlertHoldoffMs < 1000)
-            {
-                return "config retry must be ≥ 100 ms and alert hold-off ≥ 1 s";
-            }
-
-            if (MergeGapValues < 0 || MergeGapValues > 100)
-            {
-                return "merge gap must be 0..100 values";
-            }
-
-            return null;
+            ModuleSettings s = new ModuleSettings();
+            s.Poll = this;
+            return SettingsValidator.FirstError(s, true);
         }
 
         /// <summary>Average table reads per second of the steady schedule (one request per group).</summary>

@@ -1,9 +1,10 @@
 namespace NesMep.Core.Web
 {
     /// <summary>
-    /// The optional token for the read-only JSON under /api/v1 (reading, info, status). When the
-    /// setting is on, a request needs "Authorization: Bearer TOKEN" or a logged-in session.
-    /// /getDashDataWS and /metrics stay open: the Home Assistant integration cannot send a token.
+    /// The optional token for the read-only JSON under /api/v1 (reading, info, status: the routes
+    /// <see cref="RouteTable"/> marks TokenProtected). When the setting is on, a request needs
+    /// "Authorization: Bearer TOKEN" or a logged-in session. /getDashDataWS and /metrics stay open:
+    /// the Home Assistant integration cannot send a token.
     /// </summary>
     public static class ApiTokenGate
     {
@@ -67,7 +68,8 @@ namespace NesMep.Core.Web
 
         public static bool IsProtected(string path)
         {
-            return path == "/api/v1/reading" || path == "/api/v1/info" || path == "/api/v1/status";
+            Route? route = RouteTable.Find(path);
+            return route != null && route.TokenProtected;
         }
     }
 }

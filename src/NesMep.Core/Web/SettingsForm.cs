@@ -1,6 +1,4 @@
-using System.Text;
-using NesMep.Core.Mqtt;
-using NesMep.Core.Protocol;
+using NesMep.Core.Settings;
 
 namespace NesMep.Core.Web
 {
@@ -17,85 +15,19 @@ namespace NesMep.Core.Web
         public const int MinApiTokenLength = 16;
 
         /// <summary>Longest Wi-Fi network name (IEEE 802.11).</summary>
-        public const int MaxSsidBytes = 32;
+        public static readonly int MaxSsidBytes = SettingsTable.WifiSsid.Max;
 
         public static SettingsChange Parse(FormBody form, ModuleSettings current, bool hasWifi, FieldErrors errors)
         {
             ModuleSettings c = current.Copy();
             SettingsChange change = new SettingsChange(c);
             bool clearMqttPassword = false;
-            string? newMqttPassword = null;
             for (int i = 0; i < form.Count; i++)
             {
                 string name = form.Name(i);
                 string v = form.Value(i);
                 switch (name)
                 {
-                    case "wifi_ssid":
-                        if (!hasWifi)
-                        {
-                            errors.Add(name, "this module has no Wi-Fi settings");
-                        }
-                        else if (Encoding.UTF8.GetBytes(v).Length > MaxSsidBytes)
-                        {
-                            errors.Add(name, "at most " + MaxSsidBytes + " bytes");
-                        }
-                        else if (TextSetting.HasControl(v))
-                        {
-                            errors.Add(name, TextSetting.Check(v, MaxSsidBytes)!); // HasControl: Check names the problem
-                        }
-                        else
-                        {
-                            c.WifiSsid = v;
-                        }
-
-                        break;
-                    case "wifi_password":
-                        if (!hasWifi)
-                        {
-                            errors.Add(name, "this module has no Wi-Fi settings");
-                        }
-                        else if (v.Length > 0)
-                        {
-                            string? e = CheckWifiPassword(v);
-                            if (e != null)
-                            {
-                                errors.Add(name, e);
-                            }
-                            else
-                            {
-                                c.WifiPassword = v;
-                            }
-                        }
-
-                        break;
-                    case "meter_key":
-                        if (v.Length > 0)
-                        {
-                            string? keyError;
-                            if (MepKey.TryParse(v, out keyError) == null)
-                            {
-                                errors.Add(name, keyError!); // TryParse gives the reason with null
-                            }
-                            else
-                            {
-                                c.MeterKey = v.Trim();
-                            }
-                        }
-
-                        break;
-                    case "hostname":
-                        string? hostError = WebText.CheckHostName(v);
-                        if (hostError != null)
-                        {
-                            errors.Add(name, hostError);
-                        }
-                        else
-                        {
-                            c.Hostname = v;
-                        }
-
-                        break;
                     case "web_password":
                         if (v.Length > 0)
                         {
@@ -107,9 +39,6 @@ namespace NesMep.Core.Web
                     case "mqtt_password":
                     case "current_password":
                         // Checked together with their partner fields below.
-                        break;
-                    case "require_api_token":
-                        Bool(name, v, errors, ref c.RequireApiToken);
                         break;
                     case "api_token":
                         if (v.Length > 0)
@@ -125,76 +54,20 @@ namespace NesMep.Core.Web
                         }
 
                         break;
-                    case "mqtt_enabled":
-                        Bool(name, v, errors, ref c.MqttEnabled);
-                        break;
-                    case "mqtt_host":
-                        // Checked here as well as with the other MQTT settings, so a bad host is
-                        // refused even while MQTT is switched off.
-                        string? brokerError = v.Trim().Length == 0 ? null : BrokerHost.Check(v.Trim());
-                        if (brokerError != null)
-                        {
-                            errors.Add(name, brokerError);
-                        }
-                        else
-                        {
-                            c.Mqtt.Host = v.Trim();
-                        }
-
-                        break;
-                    case "mqtt_port":
-                        Int(name, v, 0, 65535, "0..65535 (0: 1883, or 8883 with TLS)", errors, ref c.Mqtt.Port);
-                        break;
-                    case "mqtt_tls":
-                        Bool(name, v, errors, ref c.Mqtt.Tls);
-                        break;
-                    case "mqtt_user":
-                        Text(name, v, MqttSettings.MaxUserLength, errors, ref c.Mqtt.User);
-                        break;
                     case "mqtt_password_clear":
-                        Bool(name, v, errors, ref clearMqttPassword);
-                        break;
-                    case "mqtt_client_id":
-                        c.Mqtt.ClientId = v.Trim();
-                        break;
-                    case "mqtt_base_topic":
-                        c.Mqtt.BaseTopic = v.Trim();
-                        break;
-                    case "mqtt_discovery":
-                        Bool(name, v, errors, ref c.Mqtt.Discovery);
-                        break;
-                    case "mqtt_discovery_prefix":
-                        c.Mqtt.DiscoveryPrefix = v.Trim();
-                        break;
-                    case "mqtt_publish_mode":
-                        if (!c.Mqtt.TrySetPublishMode(v))
+                        if (!WebText.TryParseBool(v, out clearMqttPassword))
                         {
-                            errors.Add(name, "use interval or on_change");
+                            errors.Add(name, "use true or false");
                         }
 
-                        break;
-                    case "mqtt_interval_s":
-                        Int(name, v, 1, 3600, "1..3600 seconds", errors, ref c.Mqtt.IntervalS);
-                        break;
-                    case "mqtt_min_interval_s":
-                        Int(name, v, 0, 3600, "0..3600 seconds", errors, ref c.Mqtt.MinIntervalS);
-                        break;
-                    case "poll_power_ms":
-                        Int(name, v, 200, 3600000, "200..3600000 ms", errors, ref c.PollPowerMs);
-                        break;
-                    case "poll_energy_ms":
-                        Int(name, v, 200, 3600000, "200..3600000 ms", errors, ref c.PollEnergyMs);
-                        break;
-                    case "poll_slow_ms":
-                        Int(name, v, 1000, 86400000, "1000..86400000 ms", errors, ref c.PollSlowMs);
                         break;
                     default:
-                        errors.Add(name, "unknown setting");
+                        SetField(name, v, c, hasWifi, errors);
                         break;
                 }
             }
 
-            newMqttPassword = form.Get("mqtt_password");
+            string? newMqttPassword = form.Get("mqtt_password");
             if (clearMqttPassword)
             {
                 if (newMqttPassword != null && newMqttPassword.Length > 0)
@@ -206,7 +79,7 @@ namespace NesMep.Core.Web
             }
             else if (newMqttPassword != null && newMqttPassword.Length > 0)
             {
-                Text("mqtt_password", newMqttPassword, MqttSettings.MaxPasswordLength, errors, ref c.Mqtt.Password);
+                SetField("mqtt_password", newMqttPassword, c, hasWifi, errors);
             }
 
             CheckWebPassword(form, current, change, errors);
@@ -215,36 +88,52 @@ namespace NesMep.Core.Web
                 errors.Add("api_token", "set a token before requiring one");
             }
 
-            if (c.MqttEnabled)
+            // The rules between settings and every stored value, in the words every other path uses.
+            SettingsValidator.Validate(c, errors, true, true);
+            return change;
+        }
+
+        /// <summary>
+        /// One form field that edits a setting of the table. An empty secret keeps the stored one
+        /// (the page never receives secrets); other text is trimmed (the page pads nothing).
+        /// </summary>
+        private static void SetField(string name, string v, ModuleSettings c, bool hasWifi, FieldErrors errors)
+        {
+            SettingField? f = SettingsTable.FindForm(name);
+            if (f == null)
             {
-                CheckMqtt(c.Mqtt, errors);
+                errors.Add(name, "unknown setting");
+                return;
             }
 
-            return change;
+            if (f.Has(SettingField.DeviceOnly) && f.Section == "wifi" && !hasWifi)
+            {
+                errors.Add(name, "this module has no Wi-Fi settings");
+                return;
+            }
+
+            if (f.Has(SettingField.Secret) && v.Length == 0)
+            {
+                return;
+            }
+
+            string value = f.Has(SettingField.Secret) || f.Id == SettingId.WifiSsid ? v : v.Trim();
+            if (f.Id == SettingId.MeterKey)
+            {
+                value = v.Trim();
+            }
+
+            string? e = SettingValues.Set(c, f, value);
+            if (e != null)
+            {
+                errors.Add(name, e);
+            }
         }
 
         /// <summary>Null when usable as a Wi-Fi (WPA2-PSK) passphrase: 8..63 printable ASCII, or 64 hex digits.</summary>
         public static string? CheckWifiPassword(string v)
         {
-            if (v.Length == 64)
-            {
-                foreach (char c in v.ToCharArray())
-                {
-                    if (Hex.DigitValue(c) < 0)
-                    {
-                        return "64 characters must all be hex digits (a raw PSK)";
-                    }
-                }
-
-                return null;
-            }
-
-            if (v.Length < 8 || v.Length > 63 || !WebText.IsPrintableAscii(v, true))
-            {
-                return "use 8..63 printable ASCII characters (WPA2)";
-            }
-
-            return null;
+            return SettingsValidator.CheckWifiPassword(v);
         }
 
         /// <summary>Null when acceptable as a web password (also used by the first-start setup).</summary>
@@ -284,87 +173,6 @@ namespace NesMep.Core.Web
             }
 
             change.CurrentPassword = currentPassword;
-        }
-
-        /// <summary>Runs the shared MQTT checks and files the message under the form field it names.</summary>
-        private static void CheckMqtt(MqttSettings m, FieldErrors errors)
-        {
-            string? e = m.Validate();
-            if (e == null)
-            {
-                return;
-            }
-
-            int colon = e.IndexOf(':');
-            string setting = colon > 0 ? e.Substring(0, colon) : "";
-            string message = colon > 0 ? e.Substring(colon + 1).Trim() : e;
-            string field;
-            switch (setting)
-            {
-                case "host":
-                case "port":
-                case "tls":
-                case "user":
-                case "password":
-                case "client_id":
-                case "base_topic":
-                case "discovery_prefix":
-                case "publish_mode":
-                case "interval_s":
-                case "min_interval_s":
-                    field = "mqtt_" + setting;
-                    break;
-                default:
-                    field = "mqtt_enabled";
-                    message = e;
-                    break;
-            }
-
-            errors.Add(field, message);
-        }
-
-        /// <summary>A free-text field: stored only when <see cref="TextSetting.Check"/> accepts it.</summary>
-        private static void Text(string name, string v, int maxLength, FieldErrors errors, ref string target)
-        {
-            string? e = TextSetting.Check(v, maxLength);
-            if (e != null)
-            {
-                errors.Add(name, e);
-            }
-            else
-            {
-                target = v;
-            }
-        }
-
-        private static void Bool(string name, string v, FieldErrors errors, ref bool target)
-        {
-            bool b;
-            if (WebText.TryParseBool(v, out b))
-            {
-                target = b;
-            }
-            else
-            {
-                errors.Add(name, "use 1 or 0");
-            }
-        }
-
-        private static void Int(string name, string v, int min, int max, string range, FieldErrors errors, ref int target)
-        {
-            int n;
-            if (!WebText.TryParseInt(v.Trim(), out n))
-            {
-                errors.Add(name, "must be a whole number, " + range);
-            }
-            else if (n < min || n > max)
-            {
-                errors.Add(name, "must be " + range);
-            }
-            else
-            {
-                target = n;
-            }
         }
     }
 }

@@ -1,12 +1,15 @@
 using NesMep.Core.Json;
 using NesMep.Core.Protocol;
+using NesMep.Core.Settings;
 
 namespace NesMep.Core.Web
 {
     /// <summary>
     /// GET /api/v1/settings: the values the configuration page shows, with every secret replaced
     /// by whether it is set (and for the meter key, the form it was given in). Field names are the
-    /// form field names, so the page fills its inputs by name.
+    /// form field names, so the page fills its inputs by name. "limits" carries each form field's
+    /// range, length and default from <see cref="SettingsTable"/>, which the page applies to its
+    /// inputs (the HTML repeats none of them).
     /// </summary>
     public static class SettingsJson
     {
@@ -53,8 +56,48 @@ namespace NesMep.Core.Web
             w.Property("poll_power_ms", s.PollPowerMs);
             w.Property("poll_energy_ms", s.PollEnergyMs);
             w.Property("poll_slow_ms", s.PollSlowMs);
+            WriteLimits(w, hasWifi);
             w.EndObject();
             return w.ToString();
+        }
+
+        /// <summary>"limits":{"poll_power_ms":{"min":200,"max":3600000,"default":1200},"hostname":{"maxlength":63,"default":"esp32-mep"},…}</summary>
+        private static void WriteLimits(JsonWriter w, bool hasWifi)
+        {
+            w.Name("limits").BeginObject();
+            foreach (SettingField f in SettingsTable.All)
+            {
+                if (f.Form == null || (f.Section == "wifi" && !hasWifi))
+                {
+                    continue;
+                }
+
+                w.Name(f.Form).BeginObject();
+                switch (f.Kind)
+                {
+                    case SettingField.KindInt:
+                        w.Property("min", f.Min).Property("max", f.Max).Property("default", f.DefaultInt);
+                        break;
+                    case SettingField.KindBool:
+                        w.Property("default", f.DefaultInt != 0);
+                        break;
+                    case SettingField.KindChoice:
+                        w.Property("default", f.DefaultValueText);
+                        break;
+                    default:
+                        w.Property("maxlength", f.Max);
+                        if (!f.Has(SettingField.Secret))
+                        {
+                            w.Property("default", f.DefaultText);
+                        }
+
+                        break;
+                }
+
+                w.EndObject();
+            }
+
+            w.EndObject();
         }
     }
 }

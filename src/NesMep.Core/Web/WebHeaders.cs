@@ -1,8 +1,10 @@
 namespace NesMep.Core.Web
 {
     /// <summary>
-    /// Header values both hosts put on the UI files, so the device and Linux serve them the same way.
-    /// The policy allows only the module's own files: no inline script, no external fonts or CDNs.
+    /// The one header policy of every response, written by <see cref="HttpDispatcher"/> on both hosts.
+    /// Every response: nosniff and no referrer. Generated bodies: never cached. UI files: revalidated
+    /// (ETag), varying by Accept-Encoding. UI files and any HTML (the landing page): no framing and a content
+    /// security policy that allows only the module's own files (no inline script, no external fonts or CDNs).
     /// </summary>
     public static class WebHeaders
     {
@@ -19,13 +21,53 @@ namespace NesMep.Core.Web
         /// <summary>UI files change with each firmware or package version: revalidate every time (cheap with ETag/304).</summary>
         public const string StaticCacheControl = "no-cache";
 
+        /// <summary>Cache-Control of every generated body: always fresh.</summary>
+        public const string DynamicCacheControl = "no-store";
+
+        public const string Html = "text/html; charset=utf-8";
+
+        /// <summary>Status and the headers of a generated body (API, web UI endpoints, errors, the landing page).</summary>
+        public static void BeginDynamic(IResponseSink sink, int status, string contentType)
+        {
+            sink.Status(status);
+            sink.Header("Content-Type", contentType);
+            sink.Header("Cache-Control", DynamicCacheControl);
+            Common(sink, contentType == Html);
+        }
+
+        /// <summary>Status and the headers of a UI file; a 304 carries no content type.</summary>
+        public static void BeginStatic(IResponseSink sink, int status, string contentType, string etag)
+        {
+            sink.Status(status);
+            if (status != 304)
+            {
+                sink.Header("Content-Type", contentType);
+            }
+
+            sink.Header("ETag", etag);
+            sink.Header("Cache-Control", StaticCacheControl);
+            sink.Header("Vary", "Accept-Encoding");
+            Common(sink, true);
+        }
+
+        private static void Common(IResponseSink sink, bool page)
+        {
+            sink.Header("X-Content-Type-Options", ContentTypeOptions);
+            sink.Header("Referrer-Policy", ReferrerPolicy);
+            if (page)
+            {
+                sink.Header("X-Frame-Options", FrameOptions);
+                sink.Header("Content-Security-Policy", ContentSecurityPolicy);
+            }
+        }
+
         /// <summary>Content type by file extension; null for anything the UI does not ship.</summary>
         public static string? ContentTypeFor(string path)
         {
             string p = WebText.ToLowerAscii(path);
             if (p.EndsWith(".html"))
             {
-                return "text/html; charset=utf-8";
+                return Html;
             }
 
             if (p.EndsWith(".css"))

@@ -26,6 +26,15 @@ namespace NesMep.Core.Web
         /// <summary>The request body as text ("" when none).</summary>
         public string Body = "";
 
+        /// <summary>The host found the body longer than <see cref="FormBody.MaxLength"/> and read none of it: answered 413.</summary>
+        public bool BodyTooLarge;
+
+        /// <summary>Accept-Encoding header, or null (UI files are sent gzip when it accepts gzip).</summary>
+        public string? AcceptEncoding;
+
+        /// <summary>If-None-Match header, or null (a UI file whose ETag it names is answered 304).</summary>
+        public string? IfNoneMatch;
+
         /// <summary>Client address; the key of the login slow-down.</summary>
         public string Client = "";
 

@@ -4,32 +4,24 @@ using NesMep.Core.Json;
 namespace NesMep.Core.Web
 {
     /// <summary>
-    /// The web UI's own endpoints (session, login, settings, console, logs), shared by the firmware
-    /// and the Linux host like <see cref="ApiRouter"/>: a host copies status, headers and body.
-    /// Returns null for paths it does not own. Takes app.Sync itself, except around the steps that
-    /// must not hold it: a password's PBKDF2 (login, password change) and anonymous session GETs.
+    /// The web UI's own endpoints of <see cref="RouteTable"/> (session, login, settings, console, logs),
+    /// called by <see cref="HttpDispatcher"/>. Returns null for paths it does not own. Takes app.Sync
+    /// itself, except around the steps that must not hold it: a password's PBKDF2 (login, password
+    /// change) and anonymous session GETs.
     /// Takes the gate argument of Handle (the module lock) only around the console's access to the poller.
     /// </summary>
     public static class WebRouter
     {
         public static WebResponse? Handle(WebRequest request, WebApp app, object gate, ModuleContext context)
         {
-            string path = WebText.StripQuery(request.Path);
-            switch (path)
-            {
-                case "/api/v1/session":
-                case "/api/v1/setup":
-                case "/api/v1/login":
-                case "/api/v1/logout":
-                case "/api/v1/settings":
-                case "/api/v1/logs":
-                case "/api/v1/console":
-                case "/api/v1/console/read":
-                case "/api/v1/firmware":
-                    break;
-                default:
-                    return null;
-            }
+            Route? route = RouteTable.Find(WebText.StripQuery(request.Path));
+            return route == null || route.Api ? null : Handle(route, request, app, gate, context);
+        }
+
+        /// <summary>A web UI route of <see cref="RouteTable"/> (not one of the read-only API's).</summary>
+        public static WebResponse Handle(Route route, WebRequest request, WebApp app, object gate, ModuleContext context)
+        {
+            string path = route.Path;
 
             // One read of the settings reference (a save replaces it whole): no lock needed.
             string hostname = app.Settings.Hostname;
@@ -39,57 +31,57 @@ namespace NesMep.Core.Web
                     hostname + "' (protection against DNS rebinding); behind a reverse proxy, set that host name");
             }
 
-            bool get = request.Method == "GET" || request.Method == "HEAD";
-            bool post = request.Method == "POST";
-            if ((path == "/api/v1/session" && get) || (path == "/api/v1/login" && post) || (path == "/api/v1/settings" && post))
+            if (!route.Allows(request.Method))
             {
-                return Unlocked(path, request, app);
+                return WebResponse.MethodNotAllowed(path, route.Allow!); // Allows is true when Allow is null
+            }
+
+            bool get = request.Method == "GET" || request.Method == "HEAD";
+            int h = route.Handler;
+            if ((h == RouteTable.Session && get) || h == RouteTable.LoginRoute || (h == RouteTable.Settings && !get))
+            {
+                return Unlocked(h, request, app);
             }
 
             lock (app.Sync)
             {
-                return Route(path, request, app, gate, context);
+                return Route(h, request, app, gate, context);
             }
         }
 
         /// <summary>The endpoints that take app.Sync themselves, step by step.</summary>
-        private static WebResponse Unlocked(string path, WebRequest request, WebApp app)
+        private static WebResponse Unlocked(int handler, WebRequest request, WebApp app)
         {
-            switch (path)
+            switch (handler)
             {
-                case "/api/v1/session":
+                case RouteTable.Session:
                     return AuthEndpoints.Session(request, app);
-                case "/api/v1/login":
+                case RouteTable.LoginRoute:
                     return AuthEndpoints.Login(request, app);
                 default:
                     return SettingsEndpoints.Post(request, app);
             }
         }
 
-        private static WebResponse Route(string path, WebRequest request, WebApp app, object gate, ModuleContext context)
+        /// <summary>The method is one the route allows (checked by the caller).</summary>
+        private static WebResponse Route(int handler, WebRequest request, WebApp app, object gate, ModuleContext context)
         {
-            bool get = request.Method == "GET" || request.Method == "HEAD";
-            bool post = request.Method == "POST";
-            switch (path)
+            switch (handler)
             {
-                case "/api/v1/session":
-                    return WebResponse.MethodNotAllowed(path, "GET, HEAD"); // GET: Unlocked
-                case "/api/v1/setup":
-                    return post ? AuthEndpoints.Setup(request, app) : WebResponse.MethodNotAllowed(path, "POST");
-                case "/api/v1/login":
-                    return WebResponse.MethodNotAllowed(path, "POST"); // POST: Unlocked
-                case "/api/v1/logout":
-                    return post ? AuthEndpoints.Logout(request, app) : WebResponse.MethodNotAllowed(path, "POST");
-                case "/api/v1/settings":
-                    return get ? SettingsEndpoints.Get(request, app) : WebResponse.MethodNotAllowed(path, "GET, HEAD, POST"); // POST: Unlocked
-                case "/api/v1/logs":
-                    return get ? Logs(request, app) : WebResponse.MethodNotAllowed(path, "GET, HEAD");
-                case "/api/v1/console":
-                    return get ? ConsoleResult(request, app, gate, context) : WebResponse.MethodNotAllowed(path, "GET, HEAD");
-                case "/api/v1/console/read":
-                    return post ? ConsoleRead(request, app, gate, context) : WebResponse.MethodNotAllowed(path, "POST");
+                case RouteTable.Setup:
+                    return AuthEndpoints.Setup(request, app);
+                case RouteTable.Logout:
+                    return AuthEndpoints.Logout(request, app);
+                case RouteTable.Settings:
+                    return SettingsEndpoints.Get(request, app); // POST: Unlocked
+                case RouteTable.Logs:
+                    return Logs(request, app);
+                case RouteTable.Console:
+                    return ConsoleResult(request, app, gate, context);
+                case RouteTable.ConsoleRead:
+                    return ConsoleRead(request, app, gate, context);
                 default:
-                    // /api/v1/firmware: the device's upload handler takes it before the router
+                    // /api/v1/firmware: the device's upload handler takes it before the dispatcher
                     // (streaming into the OTA partition after WebAuth.Authorize); the host has none.
                     return WebResponse.Error(404, "firmware update is only available on the device (platform " + app.Platform.Platform + ")");
             }

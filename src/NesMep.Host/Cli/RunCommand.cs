@@ -34,17 +34,12 @@ internal static class RunCommand
             string? file = result.GetValue(config);
             try
             {
-                // The web UI saves into the file in use: --config, else <state dir>/nesmep.json
-                // (read at start when it exists, so saved settings survive a restart).
+                // The config file: --config, else <state dir>/nesmep.json when it exists; then the
+                // web UI's saved settings next to it (nesmep.settings), so they survive a restart.
                 string state = result.GetValue(stateDir) ?? NesMep.Host.Web.StateDirectory.Default();
                 c.StateDir = Path.GetFullPath(state);
                 string settingsFile = file ?? NesMep.Host.Web.StateDirectory.SettingsFile(state);
-                if (file != null || File.Exists(settingsFile))
-                {
-                    HostConfigFile.Load(settingsFile, c);
-                }
-
-                c.SettingsPath = Path.GetFullPath(settingsFile);
+                HostConfigFile.LoadFiles(settingsFile, c, required: file != null);
             }
             catch (ConfigError e)
             {
@@ -132,6 +127,11 @@ internal static class RunCommand
     internal static int Serve(HostConfig config, TextWriter stdout, TextWriter stderr, CancellationToken stop)
     {
         var log = new ConsoleLog(stdout, config.LogLevel);
+        foreach (string problem in config.LoadProblems)
+        {
+            log.Write(LogLevel.Warning, problem);
+        }
+
         ModuleHost host;
         try
         {

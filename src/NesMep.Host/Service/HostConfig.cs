@@ -4,6 +4,8 @@ using NesMep.Core.Model;
 using NesMep.Core.Platform;
 using NesMep.Core.Polling;
 using NesMep.Core.Protocol;
+using NesMep.Core.Settings;
+using NesMep.Core.Web;
 
 namespace NesMep.Host.Service;
 
@@ -16,25 +18,24 @@ public enum MeterSource
 }
 
 /// <summary>
-/// Settings of the Linux service: a JSON file (docs/configuration in README) with command-line
-/// overrides. <see cref="Validate"/> reports the first problem in words a user can act on; the
-/// core's own settings classes validate their parts.
+/// Settings of the Linux service: the host-only ones (meter source, serial device, listen
+/// address, state dir, web root, simulator options) plus the core's settings model
+/// (<see cref="Settings"/>), which has the one set of defaults, ranges and messages
+/// (docs/configuration.md). Read from the JSON config file, then the web UI's saved settings,
+/// then NESMEP_KEY and command-line options.
 /// </summary>
 public sealed class HostConfig
 {
     /// <summary>Key the built-in simulated meter accepts as MBK when no key is given (not a secret).</summary>
     public const string SimulatorDemoKey = "NesMep-virtual-key!!";
 
+    private bool _mqttConfigured;
+
     public MeterSource Source { get; set; } = MeterSource.Simulator;
 
     public string? SerialPath { get; set; }
 
-    public int Baud { get; set; } = 9600;
-
     public string? TcpEndpoint { get; set; }
-
-    /// <summary>The MEP key text as entered (never logged).</summary>
-    public string? Key { get; set; }
 
     public string ResetLines { get; set; } = "dtr";
 
@@ -42,37 +43,80 @@ public sealed class HostConfig
 
     public string HttpListen { get; set; } = "127.0.0.1:8080";
 
-    public LogLevel LogLevel { get; set; } = LogLevel.Info;
-
     public string SimulatorProfile { get; set; } = "gen3";
 
     public bool SimulatorSolar { get; set; } = true;
 
     public string SimulatorFaults { get; set; } = "none";
 
-    public LinkSettings Link { get; } = new();
+    /// <summary>The core's settings model: meter key, link, poll, quality, MQTT, web access, log level.</summary>
+    public ModuleSettings Settings { get; set; } = new();
 
-    public PollSettings Poll { get; } = new();
+    /// <summary>The MEP key text as entered (never logged); null: none.</summary>
+    public string? Key
+    {
+        get => Settings.MeterKey.Length == 0 ? null : Settings.MeterKey;
+        set => Settings.MeterKey = value ?? "";
+    }
 
-    public QualitySettings Quality { get; } = new();
+    /// <summary>meter.baud: the serial speed and the link's timing.</summary>
+    public int Baud
+    {
+        get => Settings.Link.BaudRate;
+        set => Settings.Link.BaudRate = value;
+    }
 
-    /// <summary>MQTT publishing (docs/mqtt.md); null: off.</summary>
-    public NesMep.Core.Mqtt.MqttSettings? Mqtt { get; set; }
+    public LogLevel LogLevel
+    {
+        get => Settings.LogLevel;
+        set => Settings.LogLevel = value;
+    }
+
+    public LinkSettings Link => Settings.Link;
+
+    public PollSettings Poll => Settings.Poll;
+
+    public QualitySettings Quality => Settings.Quality;
 
     /// <summary>
-    /// False keeps the MQTT settings (so the web UI can switch them back on) without publishing:
-    /// the config file's <c>mqtt.enabled</c>.
+    /// MQTT publishing (docs/mqtt.md); null: never configured. Setting it switches MQTT on (as an
+    /// mqtt section in the config file does unless it says <c>"enabled": false</c>).
     /// </summary>
-    public bool MqttEnabled { get; set; } = true;
+    public NesMep.Core.Mqtt.MqttSettings? Mqtt
+    {
+        get => _mqttConfigured || Settings.MqttEnabled ? Settings.Mqtt : null;
+        set
+        {
+            _mqttConfigured = value != null;
+            Settings.Mqtt = value ?? new NesMep.Core.Mqtt.MqttSettings();
+            Settings.MqttEnabled = value != null;
+        }
+    }
 
-    /// <summary>Web UI settings: the config file's <c>web</c> section (docs/webui.md).</summary>
-    public HostWebConfig Web { get; private set; } = new();
+    /// <summary>False keeps the MQTT settings (so the web UI can switch them back on) without publishing.</summary>
+    public bool MqttEnabled
+    {
+        get => Settings.MqttEnabled;
+        set => Settings.MqttEnabled = value;
+    }
+
+    /// <summary>The web settings of the model, plus whether the first start asks for a setup code.</summary>
+    public HostWebConfig Web => new(this);
 
     /// <summary>
-    /// The JSON file the web UI saves settings to: the <c>--config</c> file, or
-    /// <c>&lt;state dir&gt;/nesmep.json</c>. Null: the UI keeps changes in memory only.
+    /// Whether the first-start form asks for the setup code (not a file setting): null decides by
+    /// the listen address, true when the UI is reachable beyond loopback before it has a password.
+    /// </summary>
+    public bool? RequireSetupCode { get; set; }
+
+    /// <summary>
+    /// The JSON config file: the <c>--config</c> file, or <c>&lt;state dir&gt;/nesmep.json</c>. The
+    /// web UI saves next to it (<see cref="SavedSettingsPath"/>). Null: the UI keeps changes in memory only.
     /// </summary>
     public string? SettingsPath { get; set; }
+
+    /// <summary>The web UI's saved settings (core settings codec): the config file's name with ".settings".</summary>
+    public string? SavedSettingsPath => SavedPathFor(SettingsPath);
 
     /// <summary>
     /// Where the service keeps its own state (<c>--state-dir</c>): the simulated meter's energy
@@ -86,34 +130,38 @@ public sealed class HostConfig
     /// <summary>PBKDF2 rounds for new web-password hashes (tests lower it to stay fast).</summary>
     public int PasswordIterations { get; set; } = 200_000;
 
-    /// <summary>True when MQTT settings exist and are switched on.</summary>
-    public bool MqttActive => Mqtt != null && MqttEnabled;
-
-    /// <summary>A deep copy, so new settings can be prepared without touching the ones in use.</summary>
     /// <summary>
-    /// The key came from NESMEP_KEY or --key: it stays out of the settings file when the web UI saves,
-    /// as the README promises. A key typed into the UI is saved.
+    /// The key came from NESMEP_KEY or --key: it stays out of the saved settings, as the README
+    /// promises. A key typed into the UI is saved.
     /// </summary>
     public bool KeyFromEnvironmentOrOption { get; set; }
 
-    public HostConfig Clone()
+    /// <summary>Problems found in the saved settings at start (logged as warnings; the file was kept).</summary>
+    public List<string> LoadProblems { get; private set; } = [];
+
+    /// <summary>True when MQTT is switched on.</summary>
+    public bool MqttActive => Settings.MqttEnabled;
+
+    /// <summary>Marks MQTT as configured (an mqtt section or saved MQTT settings were read).</summary>
+    public void MarkMqttConfigured() => _mqttConfigured = true;
+
+    public static string? SavedPathFor(string? configPath)
     {
-        // A fresh instance owns fresh Link/Poll/Quality objects (get-only), then every settable
-        // property is copied; reflection keeps this right when a setting is added.
-        var c = new HostConfig();
-        foreach (System.Reflection.PropertyInfo p in typeof(HostConfig).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        if (configPath == null)
         {
-            if (p.SetMethod is { IsPublic: true })
-            {
-                p.SetValue(c, p.GetValue(this));
-            }
+            return null;
         }
 
-        c.Mqtt = Mqtt?.Copy();
-        c.Web = Web.Copy();
-        CopyFields(Link, c.Link);
-        CopyFields(Poll, c.Poll);
-        CopyFields(Quality, c.Quality);
+        string saved = Path.ChangeExtension(configPath, ".settings");
+        return saved == configPath ? configPath + ".saved" : saved;
+    }
+
+    /// <summary>A deep copy, so new settings can be prepared without touching the ones in use.</summary>
+    public HostConfig Clone()
+    {
+        var c = (HostConfig)MemberwiseClone();
+        c.Settings = Settings.Copy();
+        c.LoadProblems = [.. LoadProblems];
         return c;
     }
 
@@ -135,14 +183,13 @@ public sealed class HostConfig
                 return "meter.key: a real meter needs its MEP key (MBK) from the utility";
             }
 
-            if (MepKey.TryParse(Key, out string? keyError) == null)
-            {
-                return "meter.key: " + keyError;
-            }
         }
-        else if (Key != null && MepKey.TryParse(Key, out string? simKeyError) == null)
+
+        // The core model next, so a bad value gets the same words as in the web UI and on the device.
+        string? error = SettingsValidator.FirstError(Settings, true);
+        if (error != null)
         {
-            return "meter.key: " + simKeyError;
+            return error;
         }
 
         if (Array.IndexOf(Transports.TermiosSerialPortBauds(), Baud) < 0)
@@ -177,44 +224,9 @@ public sealed class HostConfig
             return "simulator.faults: use none or realistic";
         }
 
-        string? error = Link.Validate();
-        if (error != null)
-        {
-            return "link: " + error;
-        }
-
-        error = Poll.Validate();
-        if (error != null)
-        {
-            return "poll: " + error;
-        }
-
-        error = Quality.Validate();
-        if (error != null)
-        {
-            return "quality: " + error;
-        }
-
-        error = Web.Validate();
-        if (error != null)
-        {
-            return "web." + error;
-        }
-
-        error = MqttActive ? NesMep.Host.Mqtt.MqttHostSetup.Validate(Mqtt!) : null;
+        // The certificate files must also be readable here (the model checks only their names).
+        error = MqttActive ? NesMep.Host.Mqtt.MqttHostSetup.Validate(Settings.Mqtt) : null;
         return error == null ? null : "mqtt." + error;
-    }
-
-    /// <summary>Copies the public fields of a core settings object (reflection keeps this right when the core adds one).</summary>
-    private static void CopyFields(object from, object to)
-    {
-        foreach (System.Reflection.FieldInfo f in from.GetType().GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
-        {
-            if (!f.IsInitOnly)
-            {
-                f.SetValue(to, f.GetValue(from));
-            }
-        }
     }
 
     /// <summary>The key the client uses: the configured one, or the simulator's demo key.</summary>
@@ -252,47 +264,45 @@ public sealed class HostConfig
     }
 }
 
-/// <summary>The config file's <c>web</c> section: what the web UI needs beyond the meter settings.</summary>
+/// <summary>The config file's <c>web</c> section, as a view on the host's settings model.</summary>
 public sealed class HostWebConfig
 {
+    private readonly HostConfig _owner;
+
+    public HostWebConfig(HostConfig owner) => _owner = owner;
+
     /// <summary>PBKDF2 hash of the web password (never the password); empty until the first-start setup.</summary>
-    public string PasswordHash { get; set; } = "";
+    public string PasswordHash
+    {
+        get => _owner.Settings.WebPasswordHash;
+        set => _owner.Settings.WebPasswordHash = value;
+    }
 
     /// <summary>Shown in the UI and /api/v1/info; the mDNS name on the device.</summary>
-    public string Hostname { get; set; } = NesMep.Core.Web.ModuleSettings.DefaultHostname;
+    public string Hostname
+    {
+        get => _owner.Settings.Hostname;
+        set => _owner.Settings.Hostname = value;
+    }
 
     /// <summary>When true, /api/v1/reading, /info and /status need the API token or a login.</summary>
-    public bool RequireApiToken { get; set; }
+    public bool RequireApiToken
+    {
+        get => _owner.Settings.RequireApiToken;
+        set => _owner.Settings.RequireApiToken = value;
+    }
 
     /// <summary>Salted hash of the API token; empty: none set.</summary>
-    public string ApiTokenHash { get; set; } = "";
-
-    /// <summary>
-    /// Whether the first-start form asks for the setup code (not a file setting): null decides by
-    /// the listen address, true when the UI is reachable beyond loopback before it has a password.
-    /// </summary>
-    public bool? RequireSetupCode { get; set; }
-
-    public HostWebConfig Copy() => (HostWebConfig)MemberwiseClone();
-
-    public string? Validate()
+    public string ApiTokenHash
     {
-        if (PasswordHash.Length > 0 && !NesMep.Core.Web.PasswordHash.IsWellFormed(PasswordHash))
-        {
-            return "password_hash: not a hash written by nesmep; delete it to set a new password through the web UI";
-        }
+        get => _owner.Settings.ApiTokenHash;
+        set => _owner.Settings.ApiTokenHash = value;
+    }
 
-        if (ApiTokenHash.Length > 0 && !NesMep.Core.Web.PasswordHash.IsWellFormed(ApiTokenHash))
-        {
-            return "api_token_hash: not a hash written by nesmep; delete it and set a new token through the web UI";
-        }
-
-        string? hostError = NesMep.Core.Web.WebText.CheckHostName(Hostname);
-        if (hostError != null)
-        {
-            return "hostname: " + hostError;
-        }
-
-        return RequireApiToken && ApiTokenHash.Length == 0 ? "require_api_token: set api_token_hash (through the web UI) first" : null;
+    /// <summary>See <see cref="HostConfig.RequireSetupCode"/>.</summary>
+    public bool? RequireSetupCode
+    {
+        get => _owner.RequireSetupCode;
+        set => _owner.RequireSetupCode = value;
     }
 }

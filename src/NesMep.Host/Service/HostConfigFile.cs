@@ -1,16 +1,34 @@
 using System.Text.Json;
 using NesMep.Core.Platform;
+using NesMep.Core.Settings;
 
 namespace NesMep.Host.Service;
 
 /// <summary>
-/// Reads a JSON settings file into <see cref="HostConfig"/>. Unknown settings and wrong types are
-/// errors that name the setting, so a typo never silently falls back to a default.
+/// Reads the operator's JSON config file into <see cref="HostConfig"/>: host-only settings here,
+/// the core model's settings through its table (same defaults, ranges and messages as the web UI
+/// and the device). Unknown settings and wrong types are errors that name the setting, so a typo
+/// never silently falls back to a default.
 /// </summary>
 public static class HostConfigFile
 {
     /// <summary>The sections a file may have; any other one is an error even when it is empty.</summary>
     public static readonly string[] Sections = ["meter", "http", "log", "simulator", "poll", "link", "quality", "mqtt", "web"];
+
+    /// <summary>
+    /// The config file (when it exists or <paramref name="required"/>), then the web UI's saved
+    /// settings next to it (<see cref="HostConfig.SavedSettingsPath"/>), which win for what they hold.
+    /// </summary>
+    public static void LoadFiles(string path, HostConfig config, bool required)
+    {
+        if (required || File.Exists(path))
+        {
+            Load(path, config);
+        }
+
+        config.SettingsPath = Path.GetFullPath(path);
+        NesMep.Host.Web.HostSettingsWriter.Load(config);
+    }
 
     public static void Load(string path, HostConfig config)
     {
@@ -63,6 +81,7 @@ public static class HostConfigFile
 
         if (section.Name == "mqtt")
         {
+            // An mqtt section switches MQTT on unless it says "enabled": false.
             c.Mqtt ??= new NesMep.Core.Mqtt.MqttSettings();
         }
 
@@ -81,75 +100,52 @@ public static class HostConfigFile
                     };
                     break;
                 case "meter.serial": c.SerialPath = Str(p, name); break;
-                case "meter.baud": c.Baud = Int(p, name); break;
                 case "meter.tcp": c.TcpEndpoint = Str(p, name); break;
-                case "meter.key": c.Key = Str(p, name); break;
                 case "meter.reset_line": c.ResetLines = Str(p, name); break;
                 case "meter.reset_polarity": c.ResetPolarity = Str(p, name); break;
                 case "http.listen": c.HttpListen = Str(p, name); break;
-                case "log.level":
-                    if (!ConsoleLog.TryParseLevel(Str(p, name), out LogLevel level))
-                    {
-                        throw new ConfigError(name + ": use debug, info, warning or error");
-                    }
-
-                    c.LogLevel = level;
-                    break;
                 case "simulator.profile": c.SimulatorProfile = Str(p, name); break;
                 case "simulator.solar": c.SimulatorSolar = Bool(p, name); break;
                 case "simulator.faults": c.SimulatorFaults = Str(p, name); break;
-                case "poll.power_interval_ms": c.Poll.PowerIntervalMs = Int(p, name); break;
-                case "poll.energy_interval_ms": c.Poll.EnergyIntervalMs = Int(p, name); break;
-                case "poll.slow_interval_ms": c.Poll.SlowIntervalMs = Int(p, name); break;
-                case "poll.clock_interval_ms": c.Poll.ClockIntervalMs = Int(p, name); break;
-                case "poll.handle_alerts": c.Poll.HandleAlerts = Bool(p, name); break;
-                case "link.response_timeout_ms": c.Link.ResponseTimeoutMs = Int(p, name); break;
-                case "link.silent_attempts_before_reset": c.Link.SilentAttemptsBeforeReset = Int(p, name); break;
-                case "link.reset_off_ms": c.Link.ResetOffMs = Int(p, name); break;
-                case "link.reset_settle_ms": c.Link.ResetSettleMs = Int(p, name); break;
-                case "quality.stale_after_s":
-                    int staleS = Int(p, name);
-                    if (staleS < 1 || staleS > 3600)
-                    {
-                        throw new ConfigError(name + ": use 1 to 3600 seconds");
-                    }
-
-                    c.Quality.StaleAfterMs = staleS * 1000;
-                    break;
-                case "quality.main_fuse_a": c.Quality.MainFuseAmps = Int(p, name); break;
-                case "quality.phases": c.Quality.Phases = Int(p, name); break;
-                case "quality.nominal_voltage": c.Quality.NominalVoltage = Int(p, name); break;
-                case "mqtt.host": c.Mqtt!.Host = Str(p, name); break;
-                case "mqtt.port": c.Mqtt!.Port = Int(p, name); break;
-                case "mqtt.tls": c.Mqtt!.Tls = Bool(p, name); break;
-                case "mqtt.ca_file": c.Mqtt!.CaFile = Str(p, name); break;
-                case "mqtt.client_cert": c.Mqtt!.ClientCert = Str(p, name); break;
-                case "mqtt.client_key": c.Mqtt!.ClientKey = Str(p, name); break;
-                case "mqtt.user": c.Mqtt!.User = Str(p, name); break;
-                case "mqtt.password": c.Mqtt!.Password = Str(p, name); break;
-                case "mqtt.client_id": c.Mqtt!.ClientId = Str(p, name); break;
-                case "mqtt.base_topic": c.Mqtt!.BaseTopic = Str(p, name); break;
-                case "mqtt.discovery_prefix": c.Mqtt!.DiscoveryPrefix = Str(p, name); break;
-                case "mqtt.discovery": c.Mqtt!.Discovery = Bool(p, name); break;
-                case "mqtt.publish_mode":
-                    if (!c.Mqtt!.TrySetPublishMode(Str(p, name)))
-                    {
-                        throw new ConfigError(name + ": use interval or on_change");
-                    }
-
-                    break;
-                case "mqtt.interval_s": c.Mqtt!.IntervalS = Int(p, name); break;
-                case "mqtt.min_interval_s": c.Mqtt!.MinIntervalS = Int(p, name); break;
-                case "mqtt.keep_alive_s": c.Mqtt!.KeepAliveS = Int(p, name); break;
-                case "mqtt.configuration_url": c.Mqtt!.ConfigurationUrl = Str(p, name); break;
-                case "mqtt.enabled": c.MqttEnabled = Bool(p, name); break;
-                case "web.password_hash": c.Web.PasswordHash = Str(p, name); break;
-                case "web.hostname": c.Web.Hostname = Str(p, name); break;
-                case "web.require_api_token": c.Web.RequireApiToken = Bool(p, name); break;
-                case "web.api_token_hash": c.Web.ApiTokenHash = Str(p, name); break;
                 default:
-                    throw new ConfigError("unknown setting " + NesMep.Core.Web.TextSetting.Escape(name));
+                    ApplyModelSetting(p, name, c);
+                    break;
             }
+        }
+    }
+
+    /// <summary>A setting of the core model: JSON type by the table, then the model's own check and message.</summary>
+    private static void ApplyModelSetting(JsonProperty p, string name, HostConfig c)
+    {
+        SettingField? f = SettingsTable.Find(name);
+        if (f == null || f.Has(SettingField.DeviceOnly))
+        {
+            throw new ConfigError("unknown setting " + NesMep.Core.Web.TextSetting.Escape(name));
+        }
+
+        string text = f.Kind switch
+        {
+            SettingField.KindInt => Int(p, name).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SettingField.KindBool => Bool(p, name) ? "true" : "false",
+            _ => Str(p, name),
+        };
+        if (f.Id == SettingId.LogLevel)
+        {
+            // Older files may say "warn" or "INFO"; the console log's parser has always taken them.
+            text = ConsoleLog.TryParseLevel(text, out LogLevel level) ? f.IntToText((int)level) : text;
+        }
+
+        if (f.Id == SettingId.MeterKey)
+        {
+            // NESMEP_KEY or --key may still replace it, so the key is checked with everything else at the end.
+            c.Key = text;
+            return;
+        }
+
+        string? error = SettingValues.Set(c.Settings, f, text);
+        if (error != null)
+        {
+            throw new ConfigError(name + ": " + error);
         }
     }
 

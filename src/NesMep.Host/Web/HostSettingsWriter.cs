@@ -1,58 +1,66 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using NesMep.Core.Settings;
+using NesMep.Core.Web;
 using NesMep.Host.Service;
 
 namespace NesMep.Host.Web;
 
 /// <summary>
-/// Saves the settings the web UI edits into the JSON config file that <see cref="HostConfigFile"/>
-/// reads. Only the keys the UI owns are written; every other setting in the file (meter source,
-/// serial device, quality limits, TLS files, …) stays as it was. Comments are not kept.
+/// The web UI's saved settings on Linux: the core's <see cref="SettingsStore"/> (settings codec
+/// through SafeFileStore) at <see cref="HostConfig.SavedSettingsPath"/>, holding the settings the
+/// UI edits (table flag Ui). The operator's JSON config file is never written. A key from
+/// NESMEP_KEY or --key is not saved.
 /// </summary>
 public static class HostSettingsWriter
 {
-    public static void Save(string path, HostConfig c, Func<Stream, Stream>? wrapForTest = null)
+    /// <summary>Saves the UI's settings of <paramref name="c"/>; throws IOException when the file cannot be written.</summary>
+    public static void Save(HostConfig c)
     {
-        JsonObject root = ReadExisting(path);
-        if (c.Key != null && !c.KeyFromEnvironmentOrOption)
+        string path = c.SavedSettingsPath ?? throw new InvalidOperationException("no settings file");
+        var store = new SettingsStore(LocalFileSystem.Instance, path);
+        string? error = store.Save(c.Settings, SettingField.Ui, SettingField.DeviceOnly, c.KeyFromEnvironmentOrOption ? SettingsTable.MeterKey : null);
+        if (error != null)
         {
-            Section(root, "meter")["key"] = c.Key;
+            throw new IOException(error);
+        }
+    }
+
+    /// <summary>
+    /// Applies the saved settings (when there are any) over what <paramref name="c"/> holds. Problems
+    /// go to <see cref="HostConfig.LoadProblems"/> (the file was kept as a copy, and the values that
+    /// can be trusted are used).
+    /// </summary>
+    public static void Load(HostConfig c)
+    {
+        if (c.SavedSettingsPath == null)
+        {
+            return;
         }
 
-        JsonObject poll = Section(root, "poll");
-        poll["power_interval_ms"] = c.Poll.PowerIntervalMs;
-        poll["energy_interval_ms"] = c.Poll.EnergyIntervalMs;
-        poll["slow_interval_ms"] = c.Poll.SlowIntervalMs;
-
-        if (c.Mqtt != null)
+        var store = new SettingsStore(LocalFileSystem.Instance, c.SavedSettingsPath);
+        FieldErrors problems;
+        try
         {
-            JsonObject m = Section(root, "mqtt");
-            m["enabled"] = c.MqttEnabled;
-            m["host"] = c.Mqtt.Host;
-            m["port"] = c.Mqtt.Port;
-            m["tls"] = c.Mqtt.Tls;
-            m["user"] = c.Mqtt.User;
-            m["password"] = c.Mqtt.Password;
-            m["client_id"] = c.Mqtt.ClientId;
-            m["base_topic"] = c.Mqtt.BaseTopic;
-            m["discovery_prefix"] = c.Mqtt.DiscoveryPrefix;
-            m["discovery"] = c.Mqtt.Discovery;
-            m["publish_mode"] = c.Mqtt.PublishModeName;
-            m["interval_s"] = c.Mqtt.IntervalS;
-            m["min_interval_s"] = c.Mqtt.MinIntervalS;
+            problems = store.Load(c.Settings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigError("cannot read saved settings " + c.SavedSettingsPath + ": " + e.Message);
         }
 
-        JsonObject web = Section(root, "web");
-        web["password_hash"] = c.Web.PasswordHash;
-        web["hostname"] = c.Web.Hostname;
-        web["require_api_token"] = c.Web.RequireApiToken;
-        web["api_token_hash"] = c.Web.ApiTokenHash;
+        for (int i = 0; i < problems.Count; i++)
+        {
+            c.LoadProblems.Add("settings: " + c.SavedSettingsPath + " " + problems.Message(i));
+        }
 
-        // Relaxed escaping keeps '+' and '/' of the base64 hashes readable; the file is never embedded in HTML.
-        var options = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        string text = root.ToJsonString(options) + "\n";
-        AtomicFile.Write(path, Encoding.UTF8.GetBytes(text), wrapForTest);
+        if (store.KeptCopy != null)
+        {
+            c.LoadProblems.Add("settings: the file as it was is kept in " + store.KeptCopy + "; fix it there and copy it back, or save again in the web UI");
+        }
+
+        if (c.Settings.MqttEnabled || c.Settings.Mqtt.Host.Length > 0)
+        {
+            c.MarkMqttConfigured();
+        }
     }
 
     /// <summary>At start: removes the temp files of saves that were killed half-way, and says so.</summary>
@@ -65,7 +73,7 @@ public static class HostSettingsWriter
 
         try
         {
-            int removed = AtomicFile.RemoveLeftovers(path);
+            int removed = AtomicFile.RemoveLeftovers(path) + AtomicFile.RemoveLeftovers(HostConfig.SavedPathFor(path)!);
             if (removed > 0)
             {
                 log.Write(NesMep.Core.Platform.LogLevel.Info, "settings: removed " + removed + " temp file(s) of an interrupted save next to " + path);
@@ -75,38 +83,5 @@ public static class HostSettingsWriter
         {
             log.Write(NesMep.Core.Platform.LogLevel.Warning, "settings: cannot clean up temp files next to " + path + ": " + e.Message);
         }
-    }
-
-    private static JsonObject ReadExisting(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return new JsonObject();
-        }
-
-        string text = File.ReadAllText(path);
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            throw new ConfigError(path + " is no longer valid JSON (" + e.Message + "); fix or remove it before saving");
-        }
-
-        return node as JsonObject ?? throw new ConfigError(path + ": the top level must be an object");
-    }
-
-    private static JsonObject Section(JsonObject root, string name)
-    {
-        if (root[name] is JsonObject existing)
-        {
-            return existing;
-        }
-
-        var created = new JsonObject();
-        root[name] = created;
-        return created;
     }
 }

@@ -6,7 +6,7 @@ using NesMep.Host.Service;
 namespace NesMep.Host.Web;
 
 /// <summary>
-/// The web UI's view of the Linux service: settings go into the JSON config file (atomically),
+/// The web UI's view of the Linux service: settings go into the saved-settings file (core codec, atomically),
 /// new settings restart the meter runtime and MQTT in-process, the log view reads the console
 /// log's ring buffer.
 /// </summary>
@@ -36,7 +36,7 @@ internal sealed class HostWebPlatform : IWebPlatform
             return invalid;
         }
 
-        if (next.SettingsPath == null)
+        if (next.SavedSettingsPath == null)
         {
             _log.Write(LogLevel.Warning, "web: no settings file (the service was started without one); changes last until it stops");
         }
@@ -44,11 +44,11 @@ internal sealed class HostWebPlatform : IWebPlatform
         {
             try
             {
-                HostSettingsWriter.Save(next.SettingsPath, next);
+                HostSettingsWriter.Save(next);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ConfigError)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return "cannot write " + next.SettingsPath + ": " + e.Message;
+                return "cannot write " + next.SavedSettingsPath + ": " + e.Message;
             }
         }
 

@@ -5,13 +5,14 @@ using NesMep.Core.Web;
 namespace NesMep.Host.Web;
 
 /// <summary>
-/// The web UI files, loaded once into memory with a gzip copy and an ETag each. The folder is
+/// The Linux host's <see cref="IAssetLookup"/>: the web UI files, loaded once into memory with a gzip
+/// copy and a content hash each (the core's dispatcher decides how they are served). The folder is
 /// flat (the device's littlefs serves the same names). A ready-made NAME.gz next to a file is used
 /// as its compressed form, as the firmware does; otherwise it is compressed here at startup.
 /// </summary>
-public sealed class WebAssets
+public sealed class WebAssets : IAssetLookup
 {
-    private readonly Dictionary<string, Asset> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WebAsset> _files = new(StringComparer.Ordinal);
 
     private WebAssets(string root) => Root = root;
 
@@ -47,18 +48,14 @@ public sealed class WebAssets
             }
 
             string tag = Convert.ToHexStringLower(SHA256.HashData(raw), 0, 8);
-            assets._files[name] = new Asset(raw, gz, type, tag);
+            assets._files[name] = new WebAsset(raw, gz, type, tag);
         }
 
         return assets;
     }
 
-    /// <summary>The UI file for a request path, or null.</summary>
-    public Asset? Find(string path)
-    {
-        string? name = WebHeaders.FileFor(path);
-        return name != null && _files.TryGetValue(name, out Asset? a) ? a : null;
-    }
+    /// <summary>The UI file of that name, or null.</summary>
+    public WebAsset? Find(string name) => _files.TryGetValue(name, out WebAsset? a) ? a : null;
 
     /// <summary>Gzip at the smallest size; deterministic (no file name, no time stamp in the header).</summary>
     public static byte[] Gzip(byte[] data)
@@ -74,10 +71,4 @@ public sealed class WebAssets
 
     private static bool Compressible(string type) =>
         type.StartsWith("text/", StringComparison.Ordinal) || type.StartsWith("application/json", StringComparison.Ordinal) || type == "image/svg+xml";
-
-    /// <summary>One file: its bytes, optional gzip bytes, content type and content hash.</summary>
-    public sealed record Asset(byte[] Raw, byte[]? Gzipped, string ContentType, string Tag)
-    {
-        public string ETag(bool gzip) => "\"" + Tag + (gzip ? "-gz" : "") + "\"";
-    }
 }

@@ -1,28 +1,27 @@
 using Microsoft.AspNetCore.Http;
 using NesMep.Core.Web;
-using NesMep.Host.Service;
 
 namespace NesMep.Host.Web;
 
 /// <summary>
-/// Kestrel glue for the web UI: copies an ASP.NET request into the core's <see cref="WebRequest"/>,
-/// runs the core's guards and <see cref="WebRouter"/>, serves the UI files and writes responses.
+/// Kestrel glue for the core's <see cref="HttpDispatcher"/>: copies an ASP.NET request into the core's
+/// <see cref="WebRequest"/> and the core's response out through <see cref="KestrelSink"/>.
 /// No decisions are made here; they live in the core so the firmware makes the same ones.
 /// </summary>
 public sealed class WebFrontEnd
 {
-    public WebFrontEnd(WebApp app, WebAssets assets)
+    public WebFrontEnd(WebApp app, WebAssets assets, int maxRequests = HttpDispatcher.DefaultMaxRequests)
     {
         App = app;
-        Assets = assets;
+        Dispatcher = new HttpDispatcher(app, assets, maxRequests, BodyWriter.DefaultChunkBytes);
     }
 
     public WebApp App { get; }
 
-    public WebAssets Assets { get; }
+    public HttpDispatcher Dispatcher { get; }
 
-    /// <summary>The request as the core sees it; null when the body is larger than a form may be.</summary>
-    public static async Task<WebRequest?> ReadRequestAsync(HttpContext http)
+    /// <summary>The request as the core sees it; a body larger than a form may be is not read (BodyTooLarge).</summary>
+    public static async Task<WebRequest> ReadRequestAsync(HttpContext http)
     {
         HttpRequest r = http.Request;
         var request = new WebRequest
@@ -34,6 +33,8 @@ public sealed class WebFrontEnd
             CsrfToken = Header(r, "X-CSRF-Token"),
             Authorization = Header(r, "Authorization"),
             ContentType = r.ContentType,
+            AcceptEncoding = Header(r, "Accept-Encoding"),
+            IfNoneMatch = Header(r, "If-None-Match"),
             Client = http.Connection.RemoteIpAddress?.ToString() ?? "",
             Secure = r.IsHttps,
             SetupAllowed = true, // Linux: whoever reaches the port first (loopback by default); see docs/webui.md
@@ -42,7 +43,8 @@ public sealed class WebFrontEnd
         {
             if (r.ContentLength > FormBody.MaxLength)
             {
-                return null;
+                request.BodyTooLarge = true;
+                return request;
             }
 
             char[] buffer = new char[FormBody.MaxLength + 1];
@@ -54,129 +56,30 @@ public sealed class WebFrontEnd
                 total += n;
             }
 
-            if (total > FormBody.MaxLength)
-            {
-                return null;
-            }
-
-            request.Body = new string(buffer, 0, total);
+            request.BodyTooLarge = total > FormBody.MaxLength;
+            request.Body = request.BodyTooLarge ? "" : new string(buffer, 0, total);
         }
 
         return request;
     }
 
-    /// <summary>Refusals that come before any routing: secrets in the URL, the optional API token.</summary>
-    public WebResponse? Guard(WebRequest request)
-    {
-        WebResponse? refused = SecretQueryGuard.Check(request.Path);
-        if (refused != null)
-        {
-            return refused;
-        }
-
-        return ApiTokenGate.Check(request, App); // locks App.Sync only to look up a session cookie
-    }
-
-    public WebResponse? Route(WebRequest request, ModuleRuntime runtime) => WebRouter.Handle(request, App, runtime.Gate, runtime.Context);
-
-    public static async Task WriteAsync(HttpContext http, WebResponse response)
-    {
-        HttpResponse r = http.Response;
-        r.StatusCode = response.Status;
-        r.ContentType = response.ContentType;
-        r.Headers.CacheControl = "no-store";
-        r.Headers.XContentTypeOptions = WebHeaders.ContentTypeOptions;
-        r.Headers["Referrer-Policy"] = WebHeaders.ReferrerPolicy;
-        if (response.SetCookie != null)
-        {
-            r.Headers.SetCookie = response.SetCookie;
-        }
-
-        if (response.RetryAfterS > 0)
-        {
-            r.Headers.RetryAfter = response.RetryAfterS.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (response.Allow != null)
-        {
-            r.Headers.Allow = response.Allow;
-        }
-
-        if (response.Authenticate != null)
-        {
-            r.Headers.WWWAuthenticate = response.Authenticate;
-        }
-
-        if (!HttpMethods.IsHead(http.Request.Method))
-        {
-            await r.WriteAsync(response.Body);
-        }
-    }
-
-    /// <summary>Serves a UI file (gzip when accepted, 304 when unchanged); false when the path names none.</summary>
-    public async Task<bool> TryServeStaticAsync(HttpContext http, string path)
-    {
-        WebAssets.Asset? asset = Assets.Find(path);
-        if (asset == null)
-        {
-            return false;
-        }
-
-        HttpResponse r = http.Response;
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
-        {
-            await WriteAsync(http, WebResponse.MethodNotAllowed(path, "GET, HEAD"));
-            return true;
-        }
-
-        bool gzip = asset.Gzipped != null && AcceptsGzip(http.Request.Headers.AcceptEncoding.ToString());
-        string etag = asset.ETag(gzip);
-        r.Headers.ETag = etag;
-        r.Headers.CacheControl = WebHeaders.StaticCacheControl;
-        r.Headers.Vary = "Accept-Encoding";
-        r.Headers.XContentTypeOptions = WebHeaders.ContentTypeOptions;
-        r.Headers["Referrer-Policy"] = WebHeaders.ReferrerPolicy;
-        r.Headers.XFrameOptions = WebHeaders.FrameOptions;
-        r.Headers.ContentSecurityPolicy = WebHeaders.ContentSecurityPolicy;
-        if (http.Request.Headers.IfNoneMatch.ToString().Contains(etag, StringComparison.Ordinal))
-        {
-            r.StatusCode = StatusCodes.Status304NotModified;
-            return true;
-        }
-
-        byte[] body = gzip ? asset.Gzipped! : asset.Raw;
-        r.StatusCode = StatusCodes.Status200OK;
-        r.ContentType = asset.ContentType;
-        if (gzip)
-        {
-            r.Headers.ContentEncoding = "gzip";
-        }
-
-        r.ContentLength = body.Length;
-        if (!HttpMethods.IsHead(http.Request.Method))
-        {
-            await r.Body.WriteAsync(body);
-        }
-
-        return true;
-    }
-
-    /// <summary>"gzip" listed and not refused with q=0.</summary>
-    public static bool AcceptsGzip(string acceptEncoding)
-    {
-        foreach (string part in acceptEncoding.Split(','))
-        {
-            string[] bits = part.Split(';');
-            if (!bits[0].Trim().Equals("gzip", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            return !(bits.Length > 1 && bits[1].Replace(" ", "", StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000");
-        }
-
-        return false;
-    }
-
     private static string? Header(HttpRequest r, string name) => r.Headers.TryGetValue(name, out var v) ? v.ToString() : null;
+
+    /// <summary>
+    /// Status and headers go straight onto the ASP.NET response; body chunks are copied into memory
+    /// and sent by <see cref="CopyOutAsync"/> after the dispatcher returned, so the meter lock is
+    /// never held while a client reads.
+    /// </summary>
+    public sealed class KestrelSink(HttpResponse response) : IResponseSink
+    {
+        private readonly MemoryStream _body = new();
+
+        public void Status(int code) => response.StatusCode = code;
+
+        public void Header(string name, string value) => response.Headers.Append(name, value);
+
+        public void Write(byte[] buffer, int offset, int count) => _body.Write(buffer, offset, count);
+
+        public Task CopyOutAsync() => _body.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(_body.GetBuffer(), 0, (int)_body.Length);
+    }
 }

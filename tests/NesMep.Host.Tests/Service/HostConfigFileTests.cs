@@ -8,8 +8,8 @@ namespace NesMep.Host.Tests.Service;
 public class HostConfigFileTests
 {
     [Theory]
-    [InlineData("{ \"quality\": { \"stale_after_s\": 3000000 } }", "quality.stale_after_s: use 1 to 3600 seconds")]
-    [InlineData("{ \"quality\": { \"stale_after_s\": -3000000 } }", "quality.stale_after_s: use 1 to 3600 seconds")]
+    [InlineData("{ \"quality\": { \"stale_after_s\": 3000000 } }", "quality.stale_after_s: must be 1..3600 seconds")]
+    [InlineData("{ \"quality\": { \"stale_after_s\": -3000000 } }", "quality.stale_after_s: must be 1..3600 seconds")]
     [InlineData("{ \"meter\": { \"baud\": 99999999999 } }", "meter.baud: must be a whole number")]
     [InlineData("{ \"meter\": { \"baud\": \"9600\" } }", "meter.baud: must be a whole number")]
     [InlineData("{ \"meter\": { \"key\": 5 } }", "meter.key: must be a string")]
@@ -57,9 +57,9 @@ public class HostConfigFileTests
     public void A_host_with_a_port_in_the_file_is_refused_by_the_shared_check()
     {
         using var dir = new TempDir();
-        var c = new HostConfig();
-        HostConfigFile.Load(dir.Write("c.json", "{ \"mqtt\": { \"host\": \"127.0.0.1:1883\" } }"), c);
-        Assert.Equal("mqtt.host: give the host only; the port has its own setting", c.Validate());
+        var e = Assert.Throws<ConfigError>(() => HostConfigFile.Load(dir.Write("c.json", "{ \"mqtt\": { \"host\": \"127.0.0.1:1883\" } }"), new HostConfig()));
+        Assert.Equal("mqtt.host: give the host only; the port has its own setting", e.Message);
+        Assert.Equal("mqtt.host: give the host only; the port has its own setting", new HostConfig { Mqtt = new() { Host = "127.0.0.1:1883" } }.Validate());
     }
 
     [Theory]
@@ -113,5 +113,27 @@ public class HostConfigFileTests
         Assert.StartsWith("meter.tcp:", c.Validate());
         c.TcpEndpoint = "127.0.0.1:3001";
         Assert.Null(c.Validate());
+    }
+
+    [Theory]
+    [InlineData("poll", "power_interval_ms", "50", "poll_power_ms")]
+    [InlineData("mqtt", "interval_s", "0", "mqtt_interval_s")]
+    [InlineData("mqtt", "port", "70000", "mqtt_port")]
+    public void The_config_file_and_the_web_form_refuse_a_value_in_the_same_words(string section, string key, string value, string formField)
+    {
+        using var dir = new TempDir();
+        var e = Assert.Throws<ConfigError>(() => HostConfigFile.Load(dir.Write("c.json", "{ \"" + section + "\": { \"" + key + "\": " + value + " } }"), new HostConfig()));
+        var errors = new NesMep.Core.Web.FieldErrors();
+        NesMep.Core.Web.SettingsForm.Parse(NesMep.Core.Web.FormBody.Parse(formField + "=" + value, out _)!, new NesMep.Core.Web.ModuleSettings(), false, errors);
+        Assert.Equal(section + "." + key + ": " + errors.MessageFor(formField), e.Message);
+    }
+
+    [Fact]
+    public void Older_log_level_words_still_load()
+    {
+        using var dir = new TempDir();
+        var c = new HostConfig();
+        HostConfigFile.Load(dir.Write("c.json", "{ \"log\": { \"level\": \"WARN\" } }"), c);
+        Assert.Equal(NesMep.Core.Platform.LogLevel.Warning, c.LogLevel);
     }
 }

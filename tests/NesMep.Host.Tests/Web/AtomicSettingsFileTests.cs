@@ -6,7 +6,7 @@ using Xunit;
 
 namespace NesMep.Host.Tests.Web;
 
-/// <summary>Settings saved by the web UI: atomic replacement, crash safety, and a file HostConfigFile reads back.</summary>
+/// <summary>Settings saved by the web UI: the core codec file beside the config file, crash safety, migration, damaged files.</summary>
 public sealed class AtomicSettingsFileTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("nesmep-settings-").FullName;
@@ -36,34 +36,30 @@ public sealed class AtomicSettingsFileTests : IDisposable
     }
 
     [Fact]
-    public void A_crash_in_the_middle_of_saving_keeps_the_previous_settings()
+    public void An_interrupted_save_keeps_the_previous_settings()
     {
+        // SafeFileStore's crash points: a half-written ".new" beside the file, or the old file
+        // moved to ".bak" before the new one was moved in.
         string path = PathOf("nesmep.json");
         HostConfig before = Sample();
-        HostSettingsWriter.Save(path, before);
-        byte[] previous = File.ReadAllBytes(path);
+        HostSettingsWriter.Save(before);
+        string saved = before.SavedSettingsPath!;
+        File.WriteAllText(saved + ".new", "nesmep-settings 1\nweb.hostname=half");
+        Assert.Equal("kitchen", LoadAll(path).Web.Hostname);
+        Assert.False(File.Exists(saved + ".new"));
 
-        HostConfig after = Sample();
-        after.Key = "FFEEDDCCBBAA99887766554433221100";
-        after.Poll.PowerIntervalMs = 4321;
-        after.Web.Hostname = "changed-name";
-        Assert.Throws<IOException>(() => HostSettingsWriter.Save(path, after, s => new FailAfter(s, 40)));
-
-        // The old file is untouched and loads; the half-written temp file is gone.
-        Assert.Equal(previous, File.ReadAllBytes(path));
-        var loaded = new HostConfig();
-        HostConfigFile.Load(path, loaded);
+        File.Move(saved, saved + ".bak");
+        HostConfig loaded = LoadAll(path);
         Assert.Equal(before.Key, loaded.Key);
         Assert.Equal(before.Poll.PowerIntervalMs, loaded.Poll.PowerIntervalMs);
-        Assert.Equal(new[] { "nesmep.json" }, Directory.GetFiles(_dir).Select(Path.GetFileName));
+        Assert.True(File.Exists(saved));
     }
 
     [Fact]
     public async Task Temp_files_of_a_killed_save_are_removed_at_the_next_start_and_nothing_else()
     {
         string path = PathOf("nesmep.json");
-        HostSettingsWriter.Save(path, new HostConfig());
-        string[] leftovers = [".nesmep.json" + AtomicFile.TempMarker + "deadbeef", ".nesmep.json" + AtomicFile.TempMarker + "0123abcd"];
+        string[] leftovers = [".nesmep.json" + AtomicFile.TempMarker + "deadbeef", ".nesmep.settings" + AtomicFile.TempMarker + "0123abcd"];
         string[] unrelated = [".nesmep.json" + AtomicFile.TempMarker + "notmine", ".other.json" + AtomicFile.TempMarker + "deadbeef", "nesmep.json.bak"];
         foreach (string name in leftovers.Concat(unrelated))
         {
@@ -76,28 +72,8 @@ public sealed class AtomicSettingsFileTests : IDisposable
             Assert.Contains("settings: removed 2 temp file(s) of an interrupted save", host.Log);
         }
 
-        string[] expected = unrelated.Append("nesmep.json").Order(StringComparer.Ordinal).ToArray();
+        string[] expected = unrelated.Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(expected, Directory.GetFiles(_dir).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public void A_temp_file_left_by_a_power_cut_changes_nothing()
-    {
-        // Power lost after the temp file was written but before the rename: the temp file stays,
-        // the settings file still holds the previous settings, and the next save works.
-        string path = PathOf("nesmep.json");
-        HostSettingsWriter.Save(path, Sample());
-        File.WriteAllText(PathOf(".nesmep.json" + AtomicFile.TempMarker + "deadbeef"), "{ \"meter\": { \"key\": \"half");
-        var loaded = new HostConfig();
-        HostConfigFile.Load(path, loaded);
-        Assert.Equal(Sample().Key, loaded.Key);
-
-        HostConfig next = Sample();
-        next.Web.Hostname = "after-crash";
-        HostSettingsWriter.Save(path, next);
-        loaded = new HostConfig();
-        HostConfigFile.Load(path, loaded);
-        Assert.Equal("after-crash", loaded.Web.Hostname);
     }
 
     [Fact]
@@ -105,61 +81,101 @@ public sealed class AtomicSettingsFileTests : IDisposable
     {
         string path = PathOf("nesmep.json");
         HostConfig c = Sample();
-        HostSettingsWriter.Save(path, c);
-        var loaded = new HostConfig();
-        HostConfigFile.Load(path, loaded);
+        HostSettingsWriter.Save(c);
+        Assert.False(File.Exists(path), "the operator's JSON file is never written");
+        Assert.StartsWith("nesmep-settings 1\n", File.ReadAllText(c.SavedSettingsPath!));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(c.SavedSettingsPath!));
+        HostConfig loaded = LoadAll(path);
         Assert.Null(loaded.Validate());
-
-        Assert.Equal(c.Key, loaded.Key);
-        Assert.Equal(c.Poll.PowerIntervalMs, loaded.Poll.PowerIntervalMs);
-        Assert.Equal(c.Poll.EnergyIntervalMs, loaded.Poll.EnergyIntervalMs);
-        Assert.Equal(c.Poll.SlowIntervalMs, loaded.Poll.SlowIntervalMs);
-        Assert.Equal(c.Web.PasswordHash, loaded.Web.PasswordHash);
-        Assert.Equal(c.Web.Hostname, loaded.Web.Hostname);
-        Assert.Equal(c.Web.RequireApiToken, loaded.Web.RequireApiToken);
-        Assert.Equal(c.Web.ApiTokenHash, loaded.Web.ApiTokenHash);
-        Assert.False(loaded.MqttEnabled);
-        MqttSettings m = loaded.Mqtt!;
-        Assert.Equal("broker.lan", m.Host);
-        Assert.Equal(8883, m.Port);
-        Assert.True(m.Tls);
-        Assert.Equal("ha", m.User);
-        Assert.Equal("mqtt secret \"quoted\" +/", m.Password);
-        Assert.Equal("meter-1", m.ClientId);
-        Assert.Equal("home/meter", m.BaseTopic);
-        Assert.Equal("ha", m.DiscoveryPrefix);
-        Assert.False(m.Discovery);
-        Assert.Equal(MqttSettings.ModeOnChange, m.PublishMode);
-        Assert.Equal(30, m.IntervalS);
-        Assert.Equal(2, m.MinIntervalS);
+        AssertSampleSettings(c, loaded);
 
         // Saving what was loaded gives the same file.
-        string first = File.ReadAllText(path);
-        HostSettingsWriter.Save(path, loaded);
-        Assert.Equal(first, File.ReadAllText(path));
+        string first = File.ReadAllText(c.SavedSettingsPath!);
+        HostSettingsWriter.Save(loaded);
+        Assert.Equal(first, File.ReadAllText(c.SavedSettingsPath!));
+    }
+
+    /// <summary>
+    /// What HostSettingsWriter of the previous version (JSON, web UI keys merged into the config
+    /// file) wrote for <see cref="Sample"/>: it must still load, with the same values.
+    /// </summary>
+    private const string SavedByPreviousVersion = """
+        {
+          "meter": {
+            "key": "00112233445566778899AABBCCDDEEFF"
+          },
+          "poll": {
+            "power_interval_ms": 1500,
+            "energy_interval_ms": 9000,
+            "slow_interval_ms": 90000
+          },
+          "mqtt": {
+            "enabled": false,
+            "host": "broker.lan",
+            "port": 8883,
+            "tls": true,
+            "user": "ha",
+            "password": "mqtt secret \"quoted\" +/",
+            "client_id": "meter-1",
+            "base_topic": "home/meter",
+            "discovery_prefix": "ha",
+            "discovery": false,
+            "publish_mode": "on_change",
+            "interval_s": 30,
+            "min_interval_s": 2
+          },
+          "web": {
+            "password_hash": "pbkdf2-sha256$1000$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=",
+            "hostname": "kitchen",
+            "require_api_token": true,
+            "api_token_hash": "pbkdf2-sha256$1$c2FsdHNhbHRzYWx0c2FsdA==$dG9rZW50b2tlbnRva2VudG9rZW50b2tlbnRva2VudG8="
+          }
+        }
+
+        """;
+
+    [Fact]
+    public void A_file_saved_by_the_previous_version_still_loads_and_a_new_save_leaves_it_untouched()
+    {
+        string path = PathOf("nesmep.json");
+        File.WriteAllText(path, SavedByPreviousVersion);
+        HostConfig loaded = LoadAll(path);
+        Assert.Null(loaded.Validate());
+        AssertSampleSettings(Sample(), loaded);
+
+        // The next web UI save goes into the codec file; the JSON file keeps its bytes, and both load together.
+        HostConfig next = HostSettingsMapper.ToConfig(HostSettingsMapper.FromConfig(loaded), loaded);
+        next.Poll.PowerIntervalMs = 2500;
+        HostSettingsWriter.Save(next);
+        Assert.Equal(SavedByPreviousVersion, File.ReadAllText(path));
+        HostConfig again = LoadAll(path);
+        Assert.Equal(2500, again.Poll.PowerIntervalMs);
+        Assert.Equal("kitchen", again.Web.Hostname);
+        Assert.Empty(again.LoadProblems);
     }
 
     [Fact]
-    public void Settings_the_web_ui_does_not_own_stay_in_the_file()
+    public void Settings_the_web_ui_does_not_own_stay_in_the_config_file()
     {
         string path = PathOf("hand-written.json");
-        File.WriteAllText(path, """
+        string json = """
             {
               // written by hand
               "meter": { "source": "simulator", "key": "ABCDEFGHIJKLMNOPQRST" },
               "quality": { "stale_after_s": 12, "phases": 1 },
               "simulator": { "profile": "gen4" },
-              "mqtt": { "host": "b", "ca_file": "/etc/ca.pem", "keep_alive_s": 30 },
+              "mqtt": { "host": "b", "ca_file": "/etc/ca.pem", "keep_alive_s": 30, "tls": true },
             }
-            """);
-        var c = new HostConfig();
-        HostConfigFile.Load(path, c);
+            """;
+        File.WriteAllText(path, json);
+        HostConfig c = LoadAll(path);
         c.Poll.PowerIntervalMs = 2222;
         c.Web.Hostname = "by-the-ui";
-        HostSettingsWriter.Save(path, c);
+        HostSettingsWriter.Save(c);
+        Assert.Equal(json, File.ReadAllText(path));
+        Assert.DoesNotContain("ca_file", File.ReadAllText(c.SavedSettingsPath!));
 
-        var loaded = new HostConfig();
-        HostConfigFile.Load(path, loaded);
+        HostConfig loaded = LoadAll(path);
         Assert.Equal(12000, loaded.Quality.StaleAfterMs);
         Assert.Equal(1, loaded.Quality.Phases);
         Assert.Equal("gen4", loaded.SimulatorProfile);
@@ -168,6 +184,30 @@ public sealed class AtomicSettingsFileTests : IDisposable
         Assert.Equal(2222, loaded.Poll.PowerIntervalMs);
         Assert.Equal("by-the-ui", loaded.Web.Hostname);
         Assert.Equal("ABCDEFGHIJKLMNOPQRST", loaded.Key);
+    }
+
+    [Fact]
+    public void A_damaged_saved_file_is_kept_reported_by_line_and_its_good_lines_are_used()
+    {
+        string path = PathOf("nesmep.json");
+        HostConfig c = Sample();
+        HostSettingsWriter.Save(c);
+        string saved = c.SavedSettingsPath!;
+        string text = File.ReadAllText(saved).Replace("poll.power_interval_ms=1500", "poll.power_interval_ms=50").Replace("web.hostname=kitchen", "web.hostname=kitchen\nweb.colour=blue");
+        File.WriteAllText(saved, text);
+
+        HostConfig loaded = LoadAll(path);
+        Assert.Equal(1200, loaded.Poll.PowerIntervalMs); // the default: the bad line is not used
+        Assert.Equal(9000, loaded.Poll.EnergyIntervalMs); // the good lines are
+        Assert.Equal("kitchen", loaded.Web.Hostname);
+        Assert.Contains(loaded.LoadProblems, p => p.Contains("poll.power_interval_ms: must be 200..3600000 ms") && p.Contains("line "));
+        Assert.Contains(loaded.LoadProblems, p => p.Contains("unknown setting web.colour"));
+        Assert.Equal(text, File.ReadAllText(saved + ".rejected"));
+
+        // The next save replaces the damaged file; the copy stays for the user.
+        HostSettingsWriter.Save(loaded);
+        Assert.Equal(text, File.ReadAllText(saved + ".rejected"));
+        Assert.Empty(LoadAll(path).LoadProblems);
     }
 
     [Fact]
@@ -193,9 +233,7 @@ public sealed class AtomicSettingsFileTests : IDisposable
     {
         string path = PathOf("bad.json");
         File.WriteAllText(path, """{ "web": { "password_hash": "hunter2" } }""");
-        var c = new HostConfig();
-        HostConfigFile.Load(path, c);
-        Assert.StartsWith("web.password_hash:", c.Validate());
+        Assert.StartsWith("web.password_hash: not a hash written by nesmep", Assert.Throws<ConfigError>(() => HostConfigFile.Load(path, new HostConfig())).Message);
 
         File.WriteAllText(path, """{ "web": { "require_api_token": "yes" } }""");
         Assert.Contains("web.require_api_token", Assert.Throws<ConfigError>(() => HostConfigFile.Load(path, new HostConfig())).Message);
@@ -204,11 +242,11 @@ public sealed class AtomicSettingsFileTests : IDisposable
     [Fact]
     public void A_key_from_the_environment_or_the_command_line_is_not_written_into_the_file()
     {
-        string path = PathOf("env.json");
         HostConfig c = Sample();
         c.KeyFromEnvironmentOrOption = true;
-        HostSettingsWriter.Save(path, c);
-        Assert.DoesNotContain("00112233445566778899AABBCCDDEEFF", File.ReadAllText(path));
+        HostSettingsWriter.Save(c);
+        Assert.DoesNotContain("00112233445566778899AABBCCDDEEFF", File.ReadAllText(c.SavedSettingsPath!));
+        Assert.DoesNotContain("meter.key", File.ReadAllText(c.SavedSettingsPath!));
 
         // The same key typed into the web UI is the user's choice to store it.
         HostConfig unchanged = HostSettingsMapper.ToConfig(HostSettingsMapper.FromConfig(c), c);
@@ -217,22 +255,56 @@ public sealed class AtomicSettingsFileTests : IDisposable
         settings.MeterKey = "Xtz;~,hVVyOE@KyrOiV+";
         HostConfig changed = HostSettingsMapper.ToConfig(settings, c);
         Assert.False(changed.KeyFromEnvironmentOrOption);
-        HostSettingsWriter.Save(path, changed);
-        Assert.Contains("Xtz;~,hVVyOE@KyrOiV+", File.ReadAllText(path));
+        HostSettingsWriter.Save(changed);
+        Assert.Contains("meter.key=Xtz;~,hVVyOE@KyrOiV+", File.ReadAllText(c.SavedSettingsPath!));
     }
 
-    private static HostConfig Sample()
+    private static HostConfig LoadAll(string jsonPath)
+    {
+        var c = new HostConfig();
+        HostConfigFile.LoadFiles(jsonPath, c, required: false);
+        return c;
+    }
+
+    private static void AssertSampleSettings(HostConfig c, HostConfig loaded)
+    {
+        Assert.Equal(c.Key, loaded.Key);
+        Assert.Equal(c.Poll.PowerIntervalMs, loaded.Poll.PowerIntervalMs);
+        Assert.Equal(c.Poll.EnergyIntervalMs, loaded.Poll.EnergyIntervalMs);
+        Assert.Equal(c.Poll.SlowIntervalMs, loaded.Poll.SlowIntervalMs);
+        Assert.Equal(c.Web.PasswordHash, loaded.Web.PasswordHash);
+        Assert.Equal(c.Web.Hostname, loaded.Web.Hostname);
+        Assert.Equal(c.Web.RequireApiToken, loaded.Web.RequireApiToken);
+        Assert.Equal(c.Web.ApiTokenHash, loaded.Web.ApiTokenHash);
+        Assert.False(loaded.MqttEnabled);
+        MqttSettings m = loaded.Mqtt!;
+        Assert.Equal("broker.lan", m.Host);
+        Assert.Equal(8883, m.Port);
+        Assert.True(m.Tls);
+        Assert.Equal("ha", m.User);
+        Assert.Equal("mqtt secret \"quoted\" +/", m.Password);
+        Assert.Equal("meter-1", m.ClientId);
+        Assert.Equal("home/meter", m.BaseTopic);
+        Assert.Equal("ha", m.DiscoveryPrefix);
+        Assert.False(m.Discovery);
+        Assert.Equal(MqttSettings.ModeOnChange, m.PublishMode);
+        Assert.Equal(30, m.IntervalS);
+        Assert.Equal(2, m.MinIntervalS);
+    }
+
+    private HostConfig Sample()
     {
         var c = new HostConfig
         {
+            SettingsPath = PathOf("nesmep.json"),
             Key = "00112233445566778899AABBCCDDEEFF",
-            MqttEnabled = false,
             Mqtt = new MqttSettings
             {
                 Host = "broker.lan", Port = 8883, Tls = true, User = "ha", Password = "mqtt secret \"quoted\" +/", ClientId = "meter-1",
                 BaseTopic = "home/meter", DiscoveryPrefix = "ha", Discovery = false, PublishMode = MqttSettings.ModeOnChange, IntervalS = 30, MinIntervalS = 2,
             },
         };
+        c.MqttEnabled = false; // configured but switched off
         c.Poll.PowerIntervalMs = 1500;
         c.Poll.EnergyIntervalMs = 9000;
         c.Poll.SlowIntervalMs = 90000;
@@ -241,43 +313,5 @@ public sealed class AtomicSettingsFileTests : IDisposable
         c.Web.RequireApiToken = true;
         c.Web.ApiTokenHash = "pbkdf2-sha256$1$c2FsdHNhbHRzYWx0c2FsdA==$dG9rZW50b2tlbnRva2VudG9rZW50b2tlbnRva2VudG8=";
         return c;
-    }
-
-    /// <summary>Lets <paramref name="limit"/> bytes through, then fails like a full disk or a crash would.</summary>
-    private sealed class FailAfter(Stream inner, int limit) : Stream
-    {
-        private int _written;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            int take = Math.Min(buffer.Length, limit - _written);
-            inner.Write(buffer[..take]);
-            inner.Flush();
-            _written += take;
-            if (take < buffer.Length)
-            {
-                throw new IOException("simulated crash after " + _written + " bytes");
-            }
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

@@ -43,7 +43,7 @@ public class WebSecurityHttpTests
         Assert.Equal("no-store", setup.Headers.CacheControl?.ToString());
 
         // No session: 401. Session without CSRF token, or with a wrong one: 403. Nothing saved.
-        string before = File.ReadAllText(web.SettingsFile);
+        string before = File.ReadAllText(HostConfig.SavedPathFor(web.SettingsFile)!);
         Assert.Equal(HttpStatusCode.Unauthorized, (await web.PostAsync("api/v1/settings", Form("hostname", "x1"), withCookie: false)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await web.PostAsync("api/v1/settings", Form("hostname", "x2"), withCsrf: false)).Status);
         string csrf = web.Csrf!;
@@ -52,11 +52,11 @@ public class WebSecurityHttpTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await web.PostAsync("api/v1/console/read", Form("table", "BT01"), withCookie: false)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await web.PostAsync("api/v1/console/read", Form("table", "BT01"), withCsrf: false)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await web.PostAsync("api/v1/logout", Form(), withCsrf: false)).Status);
-        Assert.Equal(before, File.ReadAllText(web.SettingsFile));
+        Assert.Equal(before, File.ReadAllText(HostConfig.SavedPathFor(web.SettingsFile)!));
 
         web.Csrf = csrf;
         Assert.Equal(HttpStatusCode.OK, (await web.PostAsync("api/v1/settings", Form("hostname", "x4"))).Status);
-        Assert.Contains("\"hostname\": \"x4\"", File.ReadAllText(web.SettingsFile));
+        Assert.Contains("\nweb.hostname=x4\n", File.ReadAllText(HostConfig.SavedPathFor(web.SettingsFile)!));
 
         // Login and setup need the login token too (no cross-site login).
         Assert.Equal(HttpStatusCode.Forbidden, (await web.PostAsync("api/v1/login", Form("password", WebHttp.Password), withCookie: false, withCsrf: false)).Status);
@@ -87,6 +87,7 @@ public class WebSecurityHttpTests
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("setup_code", json.GetProperty("errors")[0].GetProperty("field").GetString());
         Assert.False(File.Exists(web.SettingsFile));
+        Assert.False(File.Exists(HostConfig.SavedPathFor(web.SettingsFile)));
 
         await Task.Delay(1100); // one wrong code: one second of slow-down
         await web.RefreshTokenAsync();
@@ -242,8 +243,8 @@ public class WebSecurityHttpTests
             "api/v1/session", "api/v1/settings", "api/v1/logs", "api/v1/console", "api/v1/status", "api/v1/info", "api/v1/reading",
             "getDashDataWS", "metrics",
         ];
-        string settingsFile = File.ReadAllText(web.SettingsFile);
-        string passwordHash = JsonDocument.Parse(settingsFile).RootElement.GetProperty("web").GetProperty("password_hash").GetString()!;
+        string settingsFile = File.ReadAllText(HostConfig.SavedPathFor(web.SettingsFile)!);
+        string passwordHash = settingsFile.Split('\n').Single(l => l.StartsWith("web.password_hash=")).Substring("web.password_hash=".Length);
         foreach (string path in paths)
         {
             var (s, _, resp) = await web.GetAsync(path);
@@ -267,7 +268,7 @@ public class WebSecurityHttpTests
         Assert.Contains(mqttPassword, settingsFile);
         Assert.DoesNotContain(apiToken, settingsFile);
         Assert.DoesNotContain(newPassword, settingsFile);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(web.SettingsFile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(HostConfig.SavedPathFor(web.SettingsFile)!));
     }
 
     [Fact]
@@ -275,7 +276,7 @@ public class WebSecurityHttpTests
     {
         await using WebHttp web = await WebHttp.StartAsync();
         await web.SetupAsync();
-        string before = File.ReadAllText(web.SettingsFile);
+        string before = File.ReadAllText(HostConfig.SavedPathFor(web.SettingsFile)!);
         var (status, json, _) = await web.PostAsync("api/v1/settings", Form(
             "hostname", "fine-name", "meter_key", "0123", "poll_power_ms", "10", "mqtt_enabled", "1", "mqtt_host", "",
             "mqtt_interval_s", "x", "web_password", "abc", "web_password_confirm", "abd", "wifi_ssid", "home"));
@@ -290,7 +291,7 @@ public class WebSecurityHttpTests
         Assert.Contains("current password", errors["current_password"]);
         Assert.Contains("no Wi-Fi", errors["wifi_ssid"]);
         Assert.False(errors.ContainsKey("hostname"));
-        Assert.Equal(before, File.ReadAllText(web.SettingsFile));
+        Assert.Equal(before, File.ReadAllText(HostConfig.SavedPathFor(web.SettingsFile)!));
         Assert.Equal("esp32-mep", (await web.GetAsync("api/v1/settings")).Json.GetProperty("hostname").GetString());
         Assert.Equal(0, web.Host.Generation);
     }
@@ -314,7 +315,7 @@ public class WebSecurityHttpTests
 
         // The file the service would start from next time says the same.
         var loaded = new HostConfig();
-        HostConfigFile.Load(web.SettingsFile, loaded);
+        HostConfigFile.LoadFiles(web.SettingsFile, loaded, required: false);
         Assert.Equal(1700, loaded.Poll.PowerIntervalMs);
         Assert.Equal("00112233445566778899AABBCCDDEEFF", loaded.Key);
         Assert.Equal("new-host", loaded.Web.Hostname);

@@ -105,7 +105,7 @@ public class WebUiBudgetTests(ITestOutputHelper output)
         foreach (string name in expected)
         {
             byte[] raw = File.ReadAllBytes(Path.Combine(source, name));
-            WebAssets.Asset asset = served.Find("/" + name)!;
+            NesMep.Core.Web.WebAsset asset = served.Find(name)!;
             Assert.Equal(raw, asset.Raw);
             File.WriteAllBytes(Path.Combine(outDir, name), raw);
             if (asset.Gzipped != null)
