@@ -7,9 +7,9 @@ namespace NesMep.Core.Mqtt
 {
     /// <summary>
     /// What to publish and when, independent of the MQTT transport (docs/mqtt.md). The platform
-    /// adapter reports connection events and incoming messages and calls <see cref="Poll"/> often
-    /// (every 100 ms or so) while holding the module lock; messages go to an <see cref="IMqttSink"/>
-    /// that never blocks. Time comes from the context's clock, so tests run on virtual time.
+    /// <see cref="MqttSupervisor"/> reports connection events and incoming messages and calls <see cref="Poll"/>
+    /// often (every 100 ms or so) under the module lock; messages go to an <see cref="IMqttSink"/> (the
+    /// <see cref="MqttOutbox"/>) that never blocks and is asked before each payload is built. Time comes from the context's clock, so tests run on virtual time.
     ///
     /// On every connection: retained &lt;base&gt;/lwt "Online", then (once the meter serial is known)
     /// the retained discovery configs, the retained &lt;base&gt;/availability, and after a short grace
@@ -298,12 +298,17 @@ namespace NesMep.Core.Mqtt
             {
                 bool retired = _discoveryNext >= HaDiscovery.Count;
                 bool announce = !retired && _settings.Discovery && (!HaDiscovery.Entity(_discoveryNext).NeedsWifi || haveWifi);
-                byte[] payload = announce
-                    ? Encoding.UTF8.GetBytes(HaDiscovery.Config(_discoveryNext, _settings, _topics, _context, serial))
-                    : Empty;
                 string topic = retired
                     ? HaDiscovery.RetiredConfigTopic(_topics, serial, _discoveryNext - HaDiscovery.Count)
                     : HaDiscovery.ConfigTopic(_topics, serial, _discoveryNext);
+                if (!Room(topic))
+                {
+                    return false;
+                }
+
+                byte[] payload = announce
+                    ? Encoding.UTF8.GetBytes(HaDiscovery.Config(_discoveryNext, _settings, _topics, _context, serial))
+                    : Empty;
                 if (!PublishBytes(topic, payload, 1, true))
                 {
                     return false;
@@ -396,7 +401,7 @@ namespace NesMep.Core.Mqtt
         private void PublishState(long now)
         {
             MeterReading? r = _context.Reading;
-            if (!Publish(_topics.State, MqttPayloads.State(r, now), 0, false))
+            if (!Room(_topics.State) || !Publish(_topics.State, MqttPayloads.State(r, now), 0, false))
             {
                 return;
             }
@@ -408,14 +413,14 @@ namespace NesMep.Core.Mqtt
                 _lastValues[q] = has ? r!.Value(q) : 0; // has implies r != null
             }
 
-            PublishIfAny(_topics.DabblerSensors, MqttPayloads.Dabbler(r, now, MqttPayloads.SensorsKeys, MqttPayloads.SensorsQuantities));
-            PublishIfAny(_topics.DabblerTotal, MqttPayloads.Dabbler(r, now, MqttPayloads.TotalKeys, MqttPayloads.TotalQuantities));
-            PublishIfAny(_topics.DabblerFwd, MqttPayloads.Dabbler(r, now, MqttPayloads.FwdKeys, MqttPayloads.FwdQuantities));
-            PublishIfAny(_topics.DabblerRev, MqttPayloads.Dabbler(r, now, MqttPayloads.RevKeys, MqttPayloads.RevQuantities));
-            PublishIfAny(_topics.DabblerFrequency, MqttPayloads.Dabbler(r, now, MqttPayloads.FrequencyKeys, MqttPayloads.FrequencyQuantities));
+            PublishDabbler(_topics.DabblerSensors, r, now, MqttPayloads.SensorsKeys, MqttPayloads.SensorsQuantities);
+            PublishDabbler(_topics.DabblerTotal, r, now, MqttPayloads.TotalKeys, MqttPayloads.TotalQuantities);
+            PublishDabbler(_topics.DabblerFwd, r, now, MqttPayloads.FwdKeys, MqttPayloads.FwdQuantities);
+            PublishDabbler(_topics.DabblerRev, r, now, MqttPayloads.RevKeys, MqttPayloads.RevQuantities);
+            PublishDabbler(_topics.DabblerFrequency, r, now, MqttPayloads.FrequencyKeys, MqttPayloads.FrequencyQuantities);
 
             bool diagnosticsDue = _stateForce || !_everPublishedState || now - _lastDiagnosticsMs >= (long)_settings.IntervalS * 1000;
-            if (diagnosticsDue && Publish(_topics.Diagnostics, MqttPayloads.Diagnostics(_context, now, _wifi, BootUtc(now)), 0, false))
+            if (diagnosticsDue && Room(_topics.Diagnostics) && Publish(_topics.Diagnostics, MqttPayloads.Diagnostics(_context, now, _wifi, BootUtc(now)), 0, false))
             {
                 _lastDiagnosticsMs = now;
             }
@@ -426,17 +431,36 @@ namespace NesMep.Core.Mqtt
             StatePublications++;
         }
 
-        private void PublishIfAny(string topic, string? body)
+        /// <summary>One Dabbler body, built only when the sink has room for it (none when no value is available).</summary>
+        private void PublishDabbler(string topic, MeterReading? r, long now, string[] keys, int[] quantities)
         {
+            if (!Room(topic))
+            {
+                return;
+            }
+
+            string? body = MqttPayloads.Dabbler(r, now, keys, quantities);
             if (body != null)
             {
                 Publish(topic, body, 0, false);
             }
         }
 
+        /// <summary>Asks the sink before a payload is built, so a full queue costs no payload string.</summary>
+        private bool Room(string topic)
+        {
+            if (_sink.CanAccept(topic))
+            {
+                return true;
+            }
+
+            Refused++;
+            return false;
+        }
+
         private bool Publish(string topic, string payload, int qos, bool retain)
         {
-            return PublishBytes(topic, Encoding.UTF8.GetBytes(payload), qos, retain);
+            return Room(topic) && PublishBytes(topic, Encoding.UTF8.GetBytes(payload), qos, retain);
         }
 
         private bool PublishBytes(string topic, byte[] payload, int qos, bool retain)

@@ -1,6 +1,6 @@
 namespace NesMep.Host.Mqtt;
 
-/// <summary>How to reach and log in to the broker.</summary>
+/// <summary>How <see cref="MqttNetConnection"/> reaches and logs in to the broker.</summary>
 public sealed class MqttConnectOptions
 {
     public string Host { get; set; } = "127.0.0.1";
@@ -25,25 +25,19 @@ public sealed class MqttConnectOptions
 
     public int KeepAliveS { get; set; } = 60;
 
+    /// <summary>Retained QoS 1 last will, published by the broker when the connection breaks without DISCONNECT.</summary>
     public string? WillTopic { get; set; }
 
     public byte[]? WillPayload { get; set; }
 
-    public int WillQos { get; set; } = 1;
-
-    public bool WillRetain { get; set; } = true;
-
-    /// <summary>Budget for TCP connect, TLS handshake and CONNACK, each.</summary>
+    /// <summary>Budget for TCP connect, TLS handshake and CONNACK, and for each acknowledgement afterwards.</summary>
     public int ConnectTimeoutMs { get; set; } = 10_000;
 
-    /// <summary>A blocked socket write longer than this breaks the connection.</summary>
-    public int WriteTimeoutMs { get; set; } = 10_000;
+    /// <summary>Most publications handed to MQTTnet and not yet finished (QoS 1: not yet acknowledged).</summary>
+    public int MaxInFlight { get; set; } = 32;
+
+    /// <summary>Received messages kept until the supervisor takes them; more are dropped (a flood on a subscribed topic).</summary>
+    public int MaxReceived { get; set; } = 1024;
 
     public string Endpoint => Host + ":" + Port;
-
-    /// <summary>
-    /// Aborts a connection attempt in any phase (TCP, TLS, waiting for CONNACK): the service
-    /// cancels it when it stops, so an attempt never outlives a settings restart.
-    /// </summary>
-    public CancellationToken Cancel { get; set; }
 }

@@ -77,7 +77,7 @@ public static class MqttHostSetup
     }
 
     /// <summary>The service for the running module, with the machine's defaults filled in.</summary>
-    public static MqttService Create(HostConfig config, ModuleRuntime runtime, ILog log, MqttServiceOptions? options = null)
+    public static MqttService Create(HostConfig config, ModuleRuntime runtime, ILog log, MqttSupervisorOptions? options = null)
     {
         MqttSettings s = config.Mqtt?.Copy() ?? throw new InvalidOperationException("MQTT is not configured");
         if (s.ClientId.Length == 0)

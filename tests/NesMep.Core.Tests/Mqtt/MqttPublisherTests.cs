@@ -316,6 +316,21 @@ public class MqttPublisherTests
     }
 
     [Fact]
+    public void A_sink_without_room_is_asked_first_so_no_state_payload_is_built_to_be_dropped()
+    {
+        var rig = new PublisherRig().WithData();
+        rig.Connect();
+        rig.Run(3000);
+        rig.Sink.AcceptBudget = 0;
+        rig.Sink.Offered.Clear();
+        int refused = rig.Publisher.Refused;
+        rig.Run(rig.Settings.IntervalS * 1000 + 200); // state is due
+        Assert.Contains("nesmep/state", rig.Sink.Asked);
+        Assert.Empty(rig.Sink.Offered);
+        Assert.True(rig.Publisher.Refused > refused);
+    }
+
+    [Fact]
     public void Reconnect_repeats_everything_retained()
     {
         var rig = new PublisherRig().WithData();

@@ -23,8 +23,21 @@ public sealed class RecordingSink : IMqttSink
     /// <summary>How many more messages to accept; negative: unlimited.</summary>
     public int AcceptBudget { get; set; } = -1;
 
+    /// <summary>Topics the publisher asked about before building a payload.</summary>
+    public List<string> Asked { get; } = new();
+
+    public bool CanAccept(string topic)
+    {
+        Asked.Add(topic);
+        return AcceptBudget != 0;
+    }
+
+    /// <summary>Topics handed to <see cref="TryPublish"/> (with a built payload), accepted or not.</summary>
+    public List<string> Offered { get; } = new();
+
     public bool TryPublish(string topic, byte[] payload, int qos, bool retain)
     {
+        Offered.Add(topic);
         if (AcceptBudget == 0)
         {
             return false;

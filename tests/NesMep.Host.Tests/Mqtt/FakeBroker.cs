@@ -1,8 +1,19 @@
 using System.Net;
 using System.Net.Sockets;
-using NesMep.Host.Mqtt;
 
 namespace NesMep.Host.Tests.Mqtt;
+
+/// <summary>MQTT 3.1.1 control packet types (the high nibble of the fixed header) the fake broker uses.</summary>
+internal static class PacketType
+{
+    public const int Connect = 1;
+    public const int ConnAck = 2;
+    public const int Publish = 3;
+    public const int Subscribe = 8;
+    public const int PingReq = 12;
+    public const int PingResp = 13;
+    public const int Disconnect = 14;
+}
 
 /// <summary>
 /// A scripted MQTT server on a free loopback port, for broker behaviour mosquitto won't produce on
@@ -105,7 +116,7 @@ internal sealed class FakeBroker : IDisposable
         try
         {
             using var stream = new NetworkStream(c.Socket, ownsSocket: true);
-            while (MqttCodec.TryReadPacket(stream, out int header, out _))
+            while (TryReadPacket(stream, out int header))
             {
                 int type = header >> 4;
                 lock (_connections)
@@ -141,6 +152,31 @@ internal sealed class FakeBroker : IDisposable
                 c.Ended = true;
             }
         }
+    }
+
+    /// <summary>Reads one packet (fixed header, remaining length, body skipped); false at the end of the stream.</summary>
+    private static bool TryReadPacket(Stream stream, out int header)
+    {
+        header = stream.ReadByte();
+        if (header < 0)
+        {
+            return false;
+        }
+
+        int length = 0;
+        for (int shift = 0, b = 0x80; (b & 0x80) != 0; shift += 7)
+        {
+            b = stream.ReadByte();
+            if (b < 0 || shift > 21)
+            {
+                return false;
+            }
+
+            length |= (b & 0x7F) << shift;
+        }
+
+        stream.ReadExactly(new byte[length]);
+        return true;
     }
 
     /// <summary>Writes byte by byte after <see cref="_connAckByteDelayMs"/> each; false when the client hung up meanwhile.</summary>

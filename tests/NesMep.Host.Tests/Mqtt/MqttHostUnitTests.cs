@@ -1,4 +1,3 @@
-using System.Text;
 using NesMep.Core.Mqtt;
 using NesMep.Host.Mqtt;
 using NesMep.Host.Service;
@@ -7,94 +6,9 @@ using Xunit;
 
 namespace NesMep.Host.Tests.Mqtt;
 
-/// <summary>MQTT pieces that need no broker: queue, codec, URL, settings file, command line.</summary>
+/// <summary>MQTT pieces that need no broker: URL, settings file, command line.</summary>
 public class MqttHostUnitTests
 {
-    private static byte[] B(string s) => Encoding.UTF8.GetBytes(s);
-
-    [Fact]
-    public void Outbox_keeps_one_message_per_topic_newest_wins_in_the_original_position()
-    {
-        var box = new MqttOutbox(3);
-        Assert.True(box.TryPublish("a", B("1"), 0, false));
-        Assert.True(box.TryPublish("b", B("1"), 1, true));
-        Assert.True(box.TryPublish("a", B("2"), 1, true));
-        Assert.Equal(2, box.Count);
-        Assert.Equal(1, box.Replaced);
-
-        Assert.True(box.TryDequeue(out MqttOutbox.Entry first));
-        Assert.Equal(("a", "2", 1, true), (first.Topic, Encoding.UTF8.GetString(first.Payload), first.Qos, first.Retain));
-        Assert.True(box.TryDequeue(out MqttOutbox.Entry second));
-        Assert.Equal("b", second.Topic);
-        Assert.False(box.TryDequeue(out _));
-    }
-
-    [Fact]
-    public void Outbox_is_bounded_and_never_blocks()
-    {
-        var box = new MqttOutbox(2);
-        Assert.True(box.TryPublish("a", B("1"), 0, false));
-        Assert.True(box.TryPublish("b", B("1"), 0, false));
-        for (int i = 0; i < 100_000; i++)
-        {
-            Assert.False(box.TryPublish("c" + (i % 10), B("x"), 0, false));
-            Assert.True(box.TryPublish("a", B(i.ToString()), 0, false)); // a waiting topic still takes its newest state
-        }
-
-        Assert.Equal(2, box.Count);
-        Assert.Equal(100_000, box.Dropped);
-        box.Clear();
-        Assert.Equal(0, box.Count);
-    }
-
-    [Theory]
-    [InlineData(0, new byte[] { 0 })]
-    [InlineData(127, new byte[] { 0x7F })]
-    [InlineData(128, new byte[] { 0x80, 0x01 })]
-    [InlineData(16_383, new byte[] { 0xFF, 0x7F })]
-    [InlineData(16_384, new byte[] { 0x80, 0x80, 0x01 })]
-    [InlineData(268_435_455, new byte[] { 0xFF, 0xFF, 0xFF, 0x7F })]
-    public void Remaining_length_uses_the_variable_length_encoding_of_the_standard(int length, byte[] expected)
-    {
-        var s = new MemoryStream();
-        MqttCodec.WriteRemainingLength(s, length);
-        Assert.Equal(expected, s.ToArray());
-    }
-
-    [Fact]
-    public void A_claimed_256_mb_packet_is_refused_before_anything_is_allocated()
-    {
-        // E.g. a non-MQTT server on the port: the "remaining length" is whatever its bytes say.
-        var s = new MemoryStream(new byte[] { 0x30, 0xFF, 0xFF, 0xFF, 0x7F });
-        var e = Assert.Throws<InvalidDataException>(() => MqttCodec.TryReadPacket(s, out _, out _));
-        Assert.Contains("268435455", e.Message);
-
-        var ok = new MemoryStream(new byte[] { 0x90, 0x03, 0x00, 0x01, 0x01 });
-        Assert.True(MqttCodec.TryReadPacket(ok, out int header, out byte[] body));
-        Assert.Equal(0x90, header);
-        Assert.Equal(new byte[] { 0, 1, 1 }, body);
-    }
-
-    [Fact]
-    public void Connect_packet_carries_clean_session_keep_alive_will_and_credentials()
-    {
-        byte[] p = MqttCodec.Connect(new ConnectPacket
-        {
-            ClientId = "id", User = "u", Password = "p", KeepAliveS = 60, WillTopic = "b/lwt", WillPayload = B("Offline"), WillQos = 1, WillRetain = true,
-        });
-        Assert.Equal(0x10, p[0]);
-        Assert.Equal(new byte[] { 0, 4, (byte)'M', (byte)'Q', (byte)'T', (byte)'T', 4 }, p[2..9]);
-        Assert.Equal(0x80 | 0x40 | 0x20 | 0x08 | 0x04 | 0x02, p[9]);
-        Assert.Equal(new byte[] { 0, 60 }, p[10..12]);
-        Assert.Equal(p.Length - 2, p[1]);
-
-        byte[] pub = MqttCodec.Publish("t", B("x"), 1, true, false, 0x1234);
-        Assert.Equal(new byte[] { 0x33, 6, 0, 1, (byte)'t', 0x12, 0x34, (byte)'x' }, pub);
-        MqttMessage back = MqttCodec.ParsePublish(pub[0], pub[2..], out ushort id);
-        Assert.Equal(("t", 1, true, 0x1234), (back.Topic, back.Qos, back.Retain, (int)id));
-        Assert.NotNull(MqttCodec.CheckTopicName("a/+/b"));
-    }
-
     [Theory]
     [InlineData("mqtt://127.0.0.1:1883", "127.0.0.1", 1883, false, "", "")]
     [InlineData("mqtt://127.0.0.1:1884", "127.0.0.1", 1884, false, "", "")]

@@ -36,7 +36,7 @@ public class MqttServiceBrokerTests
         ["connectivity"] = ([null], []),
     };
 
-    private static readonly MqttServiceOptions Fast = new() { InitialBackoffMs = 100, MaxBackoffMs = 400, ConnectTimeoutMs = 2000, PollIntervalMs = 20, ShutdownFlushMs = 1000 };
+    private static readonly MqttSupervisorOptions Fast = new() { InitialBackoffMs = 100, MaxBackoffMs = 400, ConnectTimeoutMs = 2000, PollIntervalMs = 20, ShutdownFlushMs = 1000 };
 
     private sealed class Rig : IDisposable
     {
@@ -241,7 +241,7 @@ public class MqttServiceBrokerTests
             Assert.True(rig.Runtime.Reading.LastUpdateMs() > before, "meter polling continued while the broker was down");
         }
 
-        Assert.Equal(MqttErrorKind.Unreachable, rig.Service.LastError?.Kind);
+        Assert.Equal(MqttErrorKind.Unreachable, rig.Service.LastErrorKind);
         Assert.True(rig.Service.ConnectAttempts >= 3, "attempts: " + rig.Service.ConnectAttempts);
 
         broker.Start(); // no persistence: every retained message is gone
@@ -296,7 +296,7 @@ public class MqttServiceBrokerTests
         });
         WaitUntil(() => rig.Service.ConnectAttempts >= 3, "three attempts", 5000);
         Assert.False(rig.Service.IsConnected);
-        Assert.Contains(rig.Service.LastError!.Kind, new[] { MqttErrorKind.NotAuthorized, MqttErrorKind.BadCredentials });
+        Assert.Contains(rig.Service.LastErrorKind, new[] { MqttErrorKind.NotAuthorized, MqttErrorKind.BadCredentials });
         Assert.Matches("Error mqtt: cannot connect \\((not authorised|bad credentials)\\)", rig.Log.Text);
         Assert.DoesNotContain("not-it", rig.Log.Text);
     }

@@ -1,5 +1,9 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
 using NesMep.Host.Mqtt;
 using Xunit;
 
@@ -9,46 +13,57 @@ namespace NesMep.Host.Tests.Mqtt;
 internal sealed record Seen(long AtMs, string Topic, string Payload, bool Retain, int Qos);
 
 /// <summary>
-/// A test-side subscriber built on <see cref="MqttClient"/>. Messages published while it is
-/// subscribed arrive with retain = false; a fresh subscriber (<see cref="Snapshot"/>) receives the
-/// broker's retained messages with retain = true, which is how the tests check retain flags.
+/// A test-side subscriber on MQTTnet. Messages published while it is subscribed arrive with
+/// retain = false; a fresh subscriber (<see cref="Snapshot"/>) receives the broker's retained
+/// messages with retain = true, which is how the tests check retain flags.
 /// </summary>
 internal sealed class Subscriber : IDisposable
 {
-    private readonly MqttClient _client;
+    private readonly IMqttClient _client;
     private readonly List<Seen> _seen = new();
-    private readonly Thread _pump;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private volatile bool _stop;
+    private readonly List<Task> _sending = new();
 
     public Subscriber(int port, string filter = "#", Action<MqttConnectOptions>? configure = null)
     {
         var options = new MqttConnectOptions { Host = "127.0.0.1", Port = port, ClientId = "test-sub-" + Guid.NewGuid().ToString("N")[..8], KeepAliveS = 30 };
         configure?.Invoke(options);
-        _client = MqttClient.Connect(options);
-        _pump = new Thread(Pump) { IsBackground = true };
-        _pump.Start();
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(options.Host, options.Port)
+            .WithProtocolVersion(MqttProtocolVersion.V311)
+            .WithClientId(options.ClientId)
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (options.Tls)
+        {
+            var tls = new MqttTls(options);
+            builder.WithTlsOptions(t => t.UseTls(true).WithTargetHost(options.Host).WithCertificateValidationHandler(a => tls.Validate(a.Certificate, a.Chain, a.SslPolicyErrors)));
+        }
+
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            MqttApplicationMessage m = e.ApplicationMessage;
+            lock (_seen)
+            {
+                _seen.Add(new Seen(_clock.ElapsedMilliseconds, m.Topic, Encoding.UTF8.GetString(m.Payload.ToArray()), m.Retain, (int)m.QualityOfServiceLevel));
+            }
+
+            return Task.CompletedTask;
+        };
         try
         {
-            _client.Subscribe([filter], 1);
+            MqttClientConnectResult result = _client.ConnectAsync(builder.Build()).GetAwaiter().GetResult();
+            Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
 
-            // Subscribed only once the SUBACK is back: the broker sends the retained messages right after
-            // it, and publications before it would not reach us (a loaded machine can take a while).
-            var sw = Stopwatch.StartNew();
-            while (_client.GrantedQos.IsEmpty)
-            {
-                Assert.True(_client.IsConnected && sw.ElapsedMilliseconds < 10_000, "no SUBACK for " + filter);
-                Thread.Sleep(5);
-            }
+            // Subscribed once the SUBACK is back: the broker sends the retained messages right after it.
+            _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce).Build()).GetAwaiter().GetResult();
         }
         catch
         {
-            Dispose();
+            _client.Dispose();
             throw;
         }
     }
-
-    public MqttClient Client => _client;
 
     public List<Seen> All
     {
@@ -60,6 +75,8 @@ internal sealed class Subscriber : IDisposable
             }
         }
     }
+
+    public long NowMs => _clock.ElapsedMilliseconds;
 
     /// <summary>The retained messages under <paramref name="filter"/> right now, by topic (a fresh subscription gets them with retain = true).</summary>
     public static Dictionary<string, Seen> Snapshot(int port, string filter = "#", int quietMs = 300)
@@ -126,41 +143,35 @@ internal sealed class Subscriber : IDisposable
         }
     }
 
-    public long NowMs => _clock.ElapsedMilliseconds;
-
-    public void Publish(string topic, string payload, bool retain = false) => _client.Publish(topic, Encoding.UTF8.GetBytes(payload), 1, retain);
+    /// <summary>Publishes at QoS 1 without waiting for the PUBACK (a flood goes out at once); <see cref="Dispose"/> waits.</summary>
+    public void Publish(string topic, string payload, bool retain = false)
+    {
+        Task sending = _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).Build());
+        lock (_sending)
+        {
+            _sending.Add(sending);
+        }
+    }
 
     public void Dispose()
     {
-        _stop = true;
-        _client.Disconnect();
-        _pump.Join(2000);
+        try
+        {
+            lock (_sending)
+            {
+                Task.WaitAll(_sending.ToArray(), 5000);
+            }
+
+            _client.DisconnectAsync(new MqttClientDisconnectOptions()).Wait(2000);
+        }
+        catch (AggregateException)
+        {
+            // already gone (broker stopped)
+        }
+
         _client.Dispose();
     }
 
     private static string Trim(string s) => s.Length > 120 ? s[..120] + "…" : s;
-
-    private void Pump()
-    {
-        while (!_stop && _client.IsConnected)
-        {
-            while (_client.TryTakeMessage(out MqttMessage m))
-            {
-                lock (_seen)
-                {
-                    _seen.Add(new Seen(_clock.ElapsedMilliseconds, m.Topic, Encoding.UTF8.GetString(m.Payload), m.Retain, m.Qos));
-                }
-            }
-
-            try
-            {
-                _client.Activity.WaitOne(50);
-                _client.KeepAlive();
-            }
-            catch (Exception e) when (e is ObjectDisposedException or MqttException)
-            {
-                return;
-            }
-        }
-    }
 }

@@ -1,0 +1,45 @@
+namespace NesMep.Core.Mqtt
+{
+    /// <summary>Timing and size limits of <see cref="MqttSupervisor"/> (tests shorten them); the one place for their defaults.</summary>
+    public sealed class MqttSupervisorOptions
+    {
+        public MqttSupervisorOptions()
+        {
+            InitialBackoffMs = 1000;
+            MaxBackoffMs = 60000;
+            StableConnectionMs = 10000;
+            ConnectTimeoutMs = 10000;
+            PollIntervalMs = 100;
+            ShutdownFlushMs = 2000;
+            OutboxCapacity = 256;
+            OutboxMaxBytes = 256 * 1024;
+        }
+
+        /// <summary>First reconnect delay; doubles after every failed attempt up to <see cref="MaxBackoffMs"/>.</summary>
+        public int InitialBackoffMs { get; set; }
+
+        public int MaxBackoffMs { get; set; }
+
+        /// <summary>
+        /// A connection lost sooner than this after its CONNACK counts as a failed attempt: the back-off
+        /// keeps growing instead of starting again at <see cref="InitialBackoffMs"/>, so a broker that
+        /// accepts and then drops at once (duplicate client id, ACL) is not reconnected to every second.
+        /// </summary>
+        public int StableConnectionMs { get; set; }
+
+        /// <summary>An attempt not connected after this long is abandoned and counts as a failure.</summary>
+        public int ConnectTimeoutMs { get; set; }
+
+        /// <summary>How often the publisher is polled while connected.</summary>
+        public int PollIntervalMs { get; set; }
+
+        /// <summary>On shutdown, how long the broker gets to take the "Offline" messages before the connection is closed.</summary>
+        public int ShutdownFlushMs { get; set; }
+
+        /// <summary>Distinct topics the outbox holds.</summary>
+        public int OutboxCapacity { get; set; }
+
+        /// <summary>Payload bytes the outbox holds.</summary>
+        public int OutboxMaxBytes { get; set; }
+    }
+}
