@@ -9,7 +9,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # Real peers the tests use: socat (linked pseudo-terminals), mosquitto + openssl (MQTT/TLS), and
 # Debian's chromium for the web UI browser tests (Playwright drives it; no browser is downloaded).
-packages=(socat mosquitto openssl chromium)
+# dig (bind9-dnsutils) queries the captive DNS and mDNS responders.
+packages=(socat mosquitto openssl chromium bind9-dnsutils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
