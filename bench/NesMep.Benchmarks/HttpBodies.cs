@@ -24,7 +24,6 @@ public static class HttpBodies
         var h = new PollHarness();
         h.WarmUp(60_000, 200);
         var context = new ModuleContext(new ModuleInfo(), h.Clock, h.Poller);
-        var app = new WebApp(new BenchPlatform(), HmacSha256Primitive.Instance, SystemRandomSource.Instance, h.Clock, null, new ModuleSettings(), "bench");
         object gate = new();
         r.Line($"http bodies: the core dispatcher's {BodyWriter.DefaultChunkBytes} B chunk buffer per request slot, Gen 3 meter, net10 proxies " +
                "(nanoCLR allocated about 2x; issue 10 targets: peak <= 4 KB, garbage <= 2 KB per body)");
@@ -35,7 +34,7 @@ public static class HttpBodies
                 continue;
             }
 
-            var dispatcher = new HttpDispatcher(app, new NoAssets(), 1, BodyWriter.DefaultChunkBytes); // its own peak figure
+            HttpDispatcher dispatcher = NewDispatcher(h); // its own peak figure
             var request = new WebRequest { Path = route.Path };
             var sink = new CountingSink();
             dispatcher.Serve(request, context, gate, sink); // warm-up: JIT, lazy tables
@@ -62,7 +61,14 @@ public static class HttpBodies
         return r;
     }
 
-    private sealed class CountingSink : IResponseSink
+    /// <summary>A dispatcher with one request slot and the default chunk buffer, no UI files, default settings.</summary>
+    internal static HttpDispatcher NewDispatcher(PollHarness h)
+    {
+        var app = new WebApp(new BenchPlatform(), HmacSha256Primitive.Instance, SystemRandomSource.Instance, h.Clock, null, new ModuleSettings(), "bench");
+        return new HttpDispatcher(app, new NoAssets(), 1, BodyWriter.DefaultChunkBytes);
+    }
+
+    internal sealed class CountingSink : IResponseSink
     {
         public long Bytes { get; private set; }
 

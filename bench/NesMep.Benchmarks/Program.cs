@@ -15,6 +15,7 @@ namespace NesMep.Benchmarks;
 ///   ... -- --nano-size [DLL]   only the size of the core as compiled against the real nanoFramework mscorlib
 ///   ... -- --login-flood       only the login flood against the real HTTP front end
 ///   ... -- --http-bodies       only the per-body figures of the HTTP routes (size, peak chunk buffer, allocation)
+///   ... -- --statics           only the heap kept by the core's static fields at boot and after first use
 ///   ... -- --bdn [BDN args]    full BenchmarkDotNet run of the micro-benchmarks
 ///   --attribute (with --quick) prints the per-request allocation breakdown even when the cycle allocates nothing.
 /// </summary>
@@ -27,6 +28,7 @@ public static class Program
         "       NesMep.Benchmarks --nano-size [DLL]         IL size per core folder of the nanoFramework compile (nano/NesMep.Core.Check)\n" +
         "       NesMep.Benchmarks --login-flood             /getDashDataWS latency during a short login flood only\n" +
         "       NesMep.Benchmarks --http-bodies             per-body figures of the HTTP routes only\n" +
+        "       NesMep.Benchmarks --statics                 heap kept by the core's static fields only\n" +
         "       NesMep.Benchmarks --bdn [BenchmarkDotNet args]  full BenchmarkDotNet run of the digest/frame/poll micro-benchmarks";
 
     public static bool ForceAttribution { get; private set; }
@@ -56,6 +58,12 @@ public static class Program
             if (args.Length > 0 && args[0] == "--http-bodies")
             {
                 Console.Write(HttpBodies.Run());
+                return 0;
+            }
+
+            if (args.Length == 1 && args[0] == "--statics")
+            {
+                Console.Write(StaticsHeap.Run());
                 return 0;
             }
 

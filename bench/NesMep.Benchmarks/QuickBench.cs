@@ -40,6 +40,10 @@ public static class QuickBench
         }
 
         Console.WriteLine(new string('-', 100));
+        Report statics = StaticsHeap.Run(); // first: before anything else fills the core's lazy statics
+        Console.Write(statics);
+        _figures += statics.Figures;
+        Console.WriteLine(new string('-', 100));
         NanoSize.Run();
         Console.WriteLine(new string('-', 100));
         PollCycle();

@@ -24,7 +24,8 @@ public static class RetainedHeap
         return (graph, tableState);
     }
 
-    private static long Size(object root, HashSet<object> seen)
+    /// <summary>Bytes of every object reachable from <paramref name="root"/> not yet in <paramref name="seen"/> (which it fills).</summary>
+    internal static long Size(object root, HashSet<object> seen)
     {
         long total = 0;
         var stack = new Stack<object>();

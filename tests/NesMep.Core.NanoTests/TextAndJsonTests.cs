@@ -79,6 +79,17 @@ namespace NesMep.Core.NanoTests
         }
 
         [TestMethod]
+        public void Metrics_label_values_are_escaped_and_keep_an_emoji()
+        {
+            var rig = new PollRig();
+            rig.Context.Info.Version = "1\"2\\3\n4" + House;
+            rig.Context.Info.Platform = "nano";
+            string body = ApiRouter.Render(RouteTable.Metrics, rig.Context);
+            string line = "nesmep_build_info{version=\"1\\\"2\\\\3\\n4" + House + "\",platform=\"nano\"} 1\n";
+            Assert.IsTrue(body.IndexOf(line) >= 0, body);
+        }
+
+        [TestMethod]
         public void Hex_of_a_long_reply_round_trips()
         {
             byte[] bt23 = TableFixtures.BuildBt23(TableFixtures.Bt21Gen3);

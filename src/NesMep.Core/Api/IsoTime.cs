@@ -52,15 +52,19 @@ namespace NesMep.Core.Api
             Pad(sb, t.Second, 2);
         }
 
+        /// <summary>The digits of a date or time part (never negative), zero-padded to width; no string per part.</summary>
         private static void Pad(StringBuilder sb, int value, int width)
         {
-            string s = value.ToString();
-            for (int i = s.Length; i < width; i++)
+            int div = 1;
+            for (int i = 1; i < width || value / div >= 10; i++)
             {
-                sb.Append('0');
+                div *= 10;
             }
 
-            sb.Append(s);
+            for (; div > 0; div /= 10)
+            {
+                sb.Append((char)('0' + (value / div % 10)));
+            }
         }
     }
 }

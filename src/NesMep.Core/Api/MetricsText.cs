@@ -1,4 +1,3 @@
-using System.Text;
 using NesMep.Core.Json;
 using NesMep.Core.Link;
 using NesMep.Core.Model;
@@ -22,8 +21,11 @@ namespace NesMep.Core.Api
             MeterReading? r = context.Reading;
 
             Family(sb, "nesmep_build_info", "gauge", "Module software; the value is always 1.");
-            sb.Append("nesmep_build_info{version=\"").Append(Label(context.Info.Version)).Append("\",platform=\"")
-              .Append(Label(context.Info.Platform)).Append("\"} 1\n");
+            sb.Append("nesmep_build_info{version=\"");
+            Label(sb, context.Info.Version);
+            sb.Append("\",platform=\"");
+            Label(sb, context.Info.Platform);
+            sb.Append("\"} 1\n");
             Family(sb, "nesmep_uptime_seconds", "gauge", "Seconds since the module started.");
             Sample(sb, "nesmep_uptime_seconds", null, now - context.StartedMs, 3);
             Family(sb, "nesmep_link_up", "gauge", "1 when the meter sent a verified reply in the last 10 s.");
@@ -52,7 +54,9 @@ namespace NesMep.Core.Api
                     long age = r.AgeMs(q, now);
                     if (age >= 0)
                     {
-                        Sample(sb, "nesmep_value_age_seconds", "quantity=\"" + QuantityTable.Info(q).Key + "\"", age, 3);
+                        // The label written in pieces: a concatenated string per quantity was most of this body's garbage.
+                        sb.Append("nesmep_value_age_seconds{quantity=\"").Append(QuantityTable.Info(q).Key).Append("\"}");
+                        Value(sb, age, 3);
                     }
                 }
             }
@@ -103,14 +107,20 @@ namespace NesMep.Core.Api
                 sb.Append('{').Append(labels).Append('}');
             }
 
+            Value(sb, value, decimals);
+        }
+
+        /// <summary>The end of a sample line: " value\n".</summary>
+        private static void Value(TextOut sb, long value, int decimals)
+        {
             sb.Append(' ');
             JsonWriter.AppendFixed(sb, value, decimals);
             sb.Append('\n');
         }
 
-        private static string Label(string value)
+        /// <summary>A label value with the escapes of the exposition format, written straight to the body.</summary>
+        private static void Label(TextOut sb, string value)
         {
-            StringBuilder sb = new StringBuilder(value.Length);
             char[] chars = value.ToCharArray();
             for (int i = 0; i < chars.Length; i++)
             {
@@ -128,8 +138,6 @@ namespace NesMep.Core.Api
 
                 sb.Append(c);
             }
-
-            return sb.ToString();
         }
     }
 }

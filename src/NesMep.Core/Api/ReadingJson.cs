@@ -10,6 +10,11 @@ namespace NesMep.Core.Api
     /// </summary>
     public static class ReadingJson
     {
+        // The quality words as JSON literals: written as they are, without the escape walk (a char[] copy per value).
+        private const string Good = "\"good\"";
+        private const string Stale = "\"stale\"";
+        private const string NeverRead = "\"never_read\"";
+
         /// <summary>Writes the body; <see cref="ApiRouter"/> chooses the writer (a chunked HTTP body, or a string for tests).</summary>
         public static void Write(ModuleContext context, JsonWriter w)
         {
@@ -75,7 +80,7 @@ namespace NesMep.Core.Api
             w.Name("quality").BeginObject();
             for (int q = 0; q < Quantity.Count; q++)
             {
-                w.Property(QuantityTable.Info(q).Key, r == null || r.AgeMs(q, now) < 0 ? "never_read" : r.IsAvailable(q, now) ? "good" : "stale");
+                w.Name(QuantityTable.Info(q).Key).Raw(r == null || r.AgeMs(q, now) < 0 ? NeverRead : r.IsAvailable(q, now) ? Good : Stale);
             }
 
             w.EndObject();
