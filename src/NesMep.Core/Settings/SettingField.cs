@@ -26,7 +26,7 @@ namespace NesMep.Core.Settings
         public const int DeviceOnly = 8;
 
         public SettingField(int id, string section, string key, int kind, int min, int max, int defaultInt, string defaultText,
-            string[]? choices, int flags, int rule, string unit, string? form, string group, string help)
+            string[]? choices, int flags, int rule, string unit, string? form, string group)
         {
             Id = id;
             Section = section;
@@ -43,7 +43,6 @@ namespace NesMep.Core.Settings
             Unit = unit;
             Form = form;
             Group = group;
-            Help = help;
         }
 
         /// <summary>Index in <see cref="SettingsTable.All"/> (one of the <see cref="SettingId"/> constants).</summary>
@@ -82,8 +81,6 @@ namespace NesMep.Core.Settings
 
         /// <summary>What the log says changed ("poll schedule", "MQTT", …); never a value.</summary>
         public readonly string Group;
-
-        public readonly string Help;
 
         public bool Has(int flag)
         {

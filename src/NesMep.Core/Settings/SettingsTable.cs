@@ -30,184 +30,184 @@ namespace NesMep.Core.Settings
         public static readonly string[] LogLevels = new string[] { "debug", "info", "warning", "error" };
 
         public static readonly SettingField WifiSsid = new SettingField(SettingId.WifiSsid, "wifi", "ssid", Text, 0, 32, 0, "", null,
-            DeviceOnly | Ui | Restart, SettingRule.Ssid, "", "wifi_ssid", "Wi-Fi", "Wi-Fi network name (at most 32 bytes).");
+            DeviceOnly | Ui | Restart, SettingRule.Ssid, "", "wifi_ssid", "Wi-Fi");
 
         public static readonly SettingField WifiPassword = new SettingField(SettingId.WifiPassword, "wifi", "password", Text, 0, 64, 0, "", null,
-            DeviceOnly | Ui | Restart | Secret, SettingRule.WifiPassword, "", "wifi_password", "Wi-Fi", "WPA2 passphrase (8..63 printable ASCII) or 64 hex digits.");
+            DeviceOnly | Ui | Restart | Secret, SettingRule.WifiPassword, "", "wifi_password", "Wi-Fi");
 
         public static readonly SettingField MeterKey = new SettingField(SettingId.MeterKey, "meter", "key", Text, 0, 128, 0, "", null,
-            Ui | Restart | Secret, SettingRule.MeterKey, "", "meter_key", "meter key", "MEP key (MBK): 20 characters, 40 or 32 hex digits; empty: none.");
+            Ui | Restart | Secret, SettingRule.MeterKey, "", "meter_key", "meter key");
 
         public static readonly SettingField MeterBaud = new SettingField(SettingId.MeterBaud, "meter", "baud", Int, 300, 115200, 9600, "", null,
-            Restart, SettingRule.None, "baud", null, "meter link", "Line speed of the MEP port.");
+            Restart, SettingRule.None, "baud", null, "meter link");
 
         public static readonly SettingField Hostname = new SettingField(SettingId.Hostname, "web", "hostname", Text, 0, 63, 0, "esp32-mep", null,
-            Ui | Restart, SettingRule.HostName, "", "hostname", "host name", "Host name shown in the UI and /api/v1/info; the mDNS name on the device.");
+            Ui | Restart, SettingRule.HostName, "", "hostname", "host name");
 
         public static readonly SettingField MqttEnabled = new SettingField(SettingId.MqttEnabled, "mqtt", "enabled", Bool, 0, 1, 0, "", null,
-            Ui | Restart, SettingRule.None, "", "mqtt_enabled", "MQTT", "Publish to MQTT (in a Linux config file, an mqtt section switches it on unless enabled is false).");
+            Ui | Restart, SettingRule.None, "", "mqtt_enabled", "MQTT");
 
         public static readonly SettingField MqttHost = new SettingField(SettingId.MqttHost, "mqtt", "host", Text, 0, NesMep.Core.Mqtt.BrokerHost.MaxLength, 0, "", null,
-            Ui | Restart, SettingRule.BrokerHost, "", "mqtt_host", "MQTT", "Broker host name or IP address.");
+            Ui | Restart, SettingRule.BrokerHost, "", "mqtt_host", "MQTT");
 
         public static readonly SettingField MqttPort = new SettingField(SettingId.MqttPort, "mqtt", "port", Int, 0, 65535, 0, "", null,
-            Ui | Restart, SettingRule.None, "(0: 1883, or 8883 with TLS)", "mqtt_port", "MQTT", "Broker port.");
+            Ui | Restart, SettingRule.None, "(0: 1883, or 8883 with TLS)", "mqtt_port", "MQTT");
 
         public static readonly SettingField MqttTls = new SettingField(SettingId.MqttTls, "mqtt", "tls", Bool, 0, 1, 0, "", null,
-            Ui | Restart, SettingRule.None, "", "mqtt_tls", "MQTT", "Connect with TLS.");
+            Ui | Restart, SettingRule.None, "", "mqtt_tls", "MQTT");
 
         public static readonly SettingField MqttUser = new SettingField(SettingId.MqttUser, "mqtt", "user", Text, 0, 128, 0, "", null,
-            Ui | Restart, SettingRule.None, "", "mqtt_user", "MQTT", "Broker user; empty: no credentials.");
+            Ui | Restart, SettingRule.None, "", "mqtt_user", "MQTT");
 
         public static readonly SettingField MqttPassword = new SettingField(SettingId.MqttPassword, "mqtt", "password", Text, 0, 128, 0, "", null,
-            Ui | Restart | Secret, SettingRule.None, "", "mqtt_password", "MQTT", "Broker password (needs a user).");
+            Ui | Restart | Secret, SettingRule.None, "", "mqtt_password", "MQTT");
 
         public static readonly SettingField MqttClientId = new SettingField(SettingId.MqttClientId, "mqtt", "client_id", Text, 0, 64, 0, "", null,
-            Ui | Restart, SettingRule.ClientId, "", "mqtt_client_id", "MQTT", "Client id; empty: derived from the device.");
+            Ui | Restart, SettingRule.ClientId, "", "mqtt_client_id", "MQTT");
 
         public static readonly SettingField MqttBaseTopic = new SettingField(SettingId.MqttBaseTopic, "mqtt", "base_topic", Text, 0, 64, 0, "nesmep", null,
-            Ui | Restart, SettingRule.TopicPrefix, "", "mqtt_base_topic", "MQTT", "Prefix of the published topics.");
+            Ui | Restart, SettingRule.TopicPrefix, "", "mqtt_base_topic", "MQTT");
 
         public static readonly SettingField MqttDiscovery = new SettingField(SettingId.MqttDiscovery, "mqtt", "discovery", Bool, 0, 1, 1, "", null,
-            Ui | Restart, SettingRule.None, "", "mqtt_discovery", "MQTT", "Publish Home Assistant discovery configs.");
+            Ui | Restart, SettingRule.None, "", "mqtt_discovery", "MQTT");
 
         public static readonly SettingField MqttDiscoveryPrefix = new SettingField(SettingId.MqttDiscoveryPrefix, "mqtt", "discovery_prefix", Text, 0, 64, 0, "homeassistant", null,
-            Ui | Restart, SettingRule.TopicPrefix, "", "mqtt_discovery_prefix", "MQTT", "Home Assistant discovery prefix.");
+            Ui | Restart, SettingRule.TopicPrefix, "", "mqtt_discovery_prefix", "MQTT");
 
         public static readonly SettingField MqttPublishMode = new SettingField(SettingId.MqttPublishMode, "mqtt", "publish_mode", Choice, 0, 0, 0, "", PublishModes,
-            Ui | Restart, SettingRule.None, "", "mqtt_publish_mode", "MQTT", "interval: every interval_s; on_change: on change, at most every min_interval_s.");
+            Ui | Restart, SettingRule.None, "", "mqtt_publish_mode", "MQTT");
 
         public static readonly SettingField MqttIntervalS = new SettingField(SettingId.MqttIntervalS, "mqtt", "interval_s", Int, 1, 3600, 10, "", null,
-            Ui | Restart, SettingRule.None, "seconds", "mqtt_interval_s", "MQTT", "Publish period (on_change: longest silence).");
+            Ui | Restart, SettingRule.None, "seconds", "mqtt_interval_s", "MQTT");
 
         public static readonly SettingField MqttMinIntervalS = new SettingField(SettingId.MqttMinIntervalS, "mqtt", "min_interval_s", Int, 0, 3600, 1, "", null,
-            Ui | Restart, SettingRule.None, "seconds", "mqtt_min_interval_s", "MQTT", "Shortest time between two publications (at most interval_s).");
+            Ui | Restart, SettingRule.None, "seconds", "mqtt_min_interval_s", "MQTT");
 
         public static readonly SettingField MqttKeepAliveS = new SettingField(SettingId.MqttKeepAliveS, "mqtt", "keep_alive_s", Int, 5, 3600, 60, "", null,
-            Restart, SettingRule.None, "seconds", null, "MQTT", "MQTT keep-alive.");
+            Restart, SettingRule.None, "seconds", null, "MQTT");
 
         public static readonly SettingField MqttCaFile = new SettingField(SettingId.MqttCaFile, "mqtt", "ca_file", Text, 0, 1024, 0, "", null,
-            Restart, SettingRule.None, "", null, "MQTT", "CA certificate (PEM) of the broker; needs tls.");
+            Restart, SettingRule.None, "", null, "MQTT");
 
         public static readonly SettingField MqttClientCert = new SettingField(SettingId.MqttClientCert, "mqtt", "client_cert", Text, 0, 1024, 0, "", null,
-            Restart, SettingRule.None, "", null, "MQTT", "Client certificate (PEM or PKCS#12); needs tls.");
+            Restart, SettingRule.None, "", null, "MQTT");
 
         public static readonly SettingField MqttClientKey = new SettingField(SettingId.MqttClientKey, "mqtt", "client_key", Text, 0, 1024, 0, "", null,
-            Restart, SettingRule.None, "", null, "MQTT", "Private key of client_cert when not inside it.");
+            Restart, SettingRule.None, "", null, "MQTT");
 
         public static readonly SettingField MqttConfigurationUrl = new SettingField(SettingId.MqttConfigurationUrl, "mqtt", "configuration_url", Text, 0, 1024, 0, "", null,
-            Restart, SettingRule.HttpUrl, "", null, "MQTT", "Web UI address for Home Assistant's device page; empty: derived.");
+            Restart, SettingRule.HttpUrl, "", null, "MQTT");
 
         public static readonly SettingField PollPowerMs = new SettingField(SettingId.PollPowerMs, "poll", "power_interval_ms", Int, 200, 3600000, 1200, "", null,
-            Ui | Restart, SettingRule.None, "ms", "poll_power_ms", "poll schedule", "Power, current, voltage (BT28) read interval.");
+            Ui | Restart, SettingRule.None, "ms", "poll_power_ms", "poll schedule");
 
         public static readonly SettingField PollEnergyMs = new SettingField(SettingId.PollEnergyMs, "poll", "energy_interval_ms", Int, 200, 3600000, 8000, "", null,
-            Ui | Restart, SettingRule.None, "ms", "poll_energy_ms", "poll schedule", "Energy registers (BT23) read interval.");
+            Ui | Restart, SettingRule.None, "ms", "poll_energy_ms", "poll schedule");
 
         public static readonly SettingField PollSlowMs = new SettingField(SettingId.PollSlowMs, "poll", "slow_interval_ms", Int, 1000, 86400000, 60000, "", null,
-            Ui | Restart, SettingRule.None, "ms", "poll_slow_ms", "poll schedule", "Other values (averages, reactive, apparent) read interval.");
+            Ui | Restart, SettingRule.None, "ms", "poll_slow_ms", "poll schedule");
 
         public static readonly SettingField PollClockMs = new SettingField(SettingId.PollClockMs, "poll", "clock_interval_ms", Int, 10000, 86400000, 3600000, "", null,
-            Restart, SettingRule.None, "ms", null, "poll schedule", "Meter clock (BT52) read interval.");
+            Restart, SettingRule.None, "ms", null, "poll schedule");
 
         public static readonly SettingField PollConfigRetryMs = new SettingField(SettingId.PollConfigRetryMs, "poll", "config_retry_ms", Int, 100, 3600000, 5000, "", null,
-            Restart, SettingRule.None, "ms", null, "poll schedule", "Wait before retrying a failed configuration read.");
+            Restart, SettingRule.None, "ms", null, "poll schedule");
 
         public static readonly SettingField PollAlertHoldoffMs = new SettingField(SettingId.PollAlertHoldoffMs, "poll", "alert_holdoff_ms", Int, 1000, 3600000, 10000, "", null,
-            Restart, SettingRule.None, "ms", null, "poll schedule", "Handle at most one alert per this interval.");
+            Restart, SettingRule.None, "ms", null, "poll schedule");
 
         public static readonly SettingField PollHandleAlerts = new SettingField(SettingId.PollHandleAlerts, "poll", "handle_alerts", Bool, 0, 1, 1, "", null,
-            Restart, SettingRule.None, "", null, "poll schedule", "Act on the meter's alerts.");
+            Restart, SettingRule.None, "", null, "poll schedule");
 
         public static readonly SettingField PollMergeGap = new SettingField(SettingId.PollMergeGap, "poll", "merge_gap_values", Int, 0, 100, 8, "", null,
-            Restart, SettingRule.None, "values", null, "poll schedule", "BT28 values closer than this are read in one request.");
+            Restart, SettingRule.None, "values", null, "poll schedule");
 
         public static readonly SettingField LinkResponseTimeoutMs = new SettingField(SettingId.LinkResponseTimeoutMs, "link", "response_timeout_ms", Int, 100, 30000, 500, "", null,
-            Restart, SettingRule.None, "ms", null, "meter link", "Reply must start within this, else the frame is resent.");
+            Restart, SettingRule.None, "ms", null, "meter link");
 
         public static readonly SettingField LinkInterByteGapMs = new SettingField(SettingId.LinkInterByteGapMs, "link", "inter_byte_gap_ms", Int, 20, 5000, 100, "", null,
-            Restart, SettingRule.None, "ms", null, "meter link", "Silence that ends a reply as truncated.");
+            Restart, SettingRule.None, "ms", null, "meter link");
 
         public static readonly SettingField LinkMinRequestGapMs = new SettingField(SettingId.LinkMinRequestGapMs, "link", "min_request_gap_ms", Int, 0, 10000, 100, "", null,
-            Restart, SettingRule.None, "ms", null, "meter link", "Least time between two requests.");
+            Restart, SettingRule.None, "ms", null, "meter link");
 
         public static readonly SettingField LinkSilentAttempts = new SettingField(SettingId.LinkSilentAttempts, "link", "silent_attempts_before_reset", Int, 1, 100, 3, "", null,
-            Restart, SettingRule.None, "", null, "meter link", "Unanswered transmissions before the transceiver is reset.");
+            Restart, SettingRule.None, "", null, "meter link");
 
         public static readonly SettingField LinkMaxResets = new SettingField(SettingId.LinkMaxResets, "link", "max_resets_per_request", Int, 1, 100, 3, "", null,
-            Restart, SettingRule.None, "", null, "meter link", "Transceiver resets for one request before it is given up.");
+            Restart, SettingRule.None, "", null, "meter link");
 
         public static readonly SettingField LinkResetOffMs = new SettingField(SettingId.LinkResetOffMs, "link", "reset_off_ms", Int, 0, 60000, 500, "", null,
-            Restart, SettingRule.None, "ms", null, "meter link", "How long the transceiver stays off during a reset.");
+            Restart, SettingRule.None, "ms", null, "meter link");
 
         public static readonly SettingField LinkResetSettleMs = new SettingField(SettingId.LinkResetSettleMs, "link", "reset_settle_ms", Int, 0, 60000, 500, "", null,
-            Restart, SettingRule.None, "ms", null, "meter link", "Wait after power returns before sending again.");
+            Restart, SettingRule.None, "ms", null, "meter link");
 
         public static readonly SettingField LinkMaxSequenceRetries = new SettingField(SettingId.LinkMaxSequenceRetries, "link", "max_sequence_retries", Int, 1, 100, 3, "", null,
-            Restart, SettingRule.None, "", null, "meter link", "Back-to-back 0x0C replies before a request is given up.");
+            Restart, SettingRule.None, "", null, "meter link");
 
         public static readonly SettingField LinkMaxBadReplies = new SettingField(SettingId.LinkMaxBadReplies, "link", "max_bad_replies", Int, 1, 100, 4, "", null,
-            Restart, SettingRule.None, "", null, "meter link", "Rejected replies before a request is given up.");
+            Restart, SettingRule.None, "", null, "meter link");
 
         public static readonly SettingField LinkAuthBackoffMinMs = new SettingField(SettingId.LinkAuthBackoffMinMs, "link", "auth_backoff_min_ms", Int, 100, 3600000, 2000, "", null,
-            Restart, SettingRule.None, "ms", null, "meter link", "First wait after a 0x0B (doubles per repeat).");
+            Restart, SettingRule.None, "ms", null, "meter link");
 
         public static readonly SettingField LinkAuthBackoffMaxMs = new SettingField(SettingId.LinkAuthBackoffMaxMs, "link", "auth_backoff_max_ms", Int, 100, 3600000, 60000, "", null,
-            Restart, SettingRule.None, "ms", null, "meter link", "Longest wait after repeated 0x0B (at least auth_backoff_min_ms).");
+            Restart, SettingRule.None, "ms", null, "meter link");
 
         public static readonly SettingField QualityStaleAfterS = new SettingField(SettingId.QualityStaleAfterS, "quality", "stale_after_s", Int, 1, 3600, 30, "", null,
-            Restart, SettingRule.None, "seconds", null, "quality limits", "A value older than this is unavailable.");
+            Restart, SettingRule.None, "seconds", null, "quality limits");
 
         public static readonly SettingField QualityMainFuseA = new SettingField(SettingId.QualityMainFuseA, "quality", "main_fuse_a", Int, 1, 1000, 35, "", null,
-            Restart, SettingRule.None, "A", null, "quality limits", "Main fuse per phase; bounds how fast energy can grow.");
+            Restart, SettingRule.None, "A", null, "quality limits");
 
         public static readonly SettingField QualityPhases = new SettingField(SettingId.QualityPhases, "quality", "phases", Int, 1, 3, 3, "", null,
-            Restart, SettingRule.None, "", null, "quality limits", "Number of phases of the installation.");
+            Restart, SettingRule.None, "", null, "quality limits");
 
         public static readonly SettingField QualityNominalVoltage = new SettingField(SettingId.QualityNominalVoltage, "quality", "nominal_voltage", Int, 100, 500, 230, "", null,
-            Restart, SettingRule.None, "V", null, "quality limits", "Nominal phase voltage.");
+            Restart, SettingRule.None, "V", null, "quality limits");
 
         public static readonly SettingField QualityHeadroomPercent = new SettingField(SettingId.QualityHeadroomPercent, "quality", "headroom_percent", Int, 0, 1000, 50, "", null,
-            Restart, SettingRule.None, "%", null, "quality limits", "Allowance on top of fuse x voltage x phases.");
+            Restart, SettingRule.None, "%", null, "quality limits");
 
         public static readonly SettingField QualityGraceWh = new SettingField(SettingId.QualityGraceWh, "quality", "grace_wh", Int, 0, 10000, 5, "", null,
-            Restart, SettingRule.None, "Wh", null, "quality limits", "Slack added to every allowed energy growth.");
+            Restart, SettingRule.None, "Wh", null, "quality limits");
 
         public static readonly SettingField QualityRebaselineAfter = new SettingField(SettingId.QualityRebaselineAfter, "quality", "rebaseline_after", Int, 2, 1000, 5, "", null,
-            Restart, SettingRule.None, "readings", null, "quality limits", "Agreeing rejected readings before they become the new baseline.");
+            Restart, SettingRule.None, "readings", null, "quality limits");
 
         public static readonly SettingField BoardProfile = new SettingField(SettingId.BoardProfile, "board", "profile", Choice, 0, 0, 0, "", BoardProfiles,
-            DeviceOnly | Restart, SettingRule.None, "", null, "board", "Module hardware: dabbler (ESP32-WROOM-32), ustepper (ESP32-C3) or custom pins.");
+            DeviceOnly | Restart, SettingRule.None, "", null, "board");
 
         public static readonly SettingField BoardRxPin = new SettingField(SettingId.BoardRxPin, "board", "rx_pin", Int, -1, 48, -1, "", null,
-            DeviceOnly | Restart, SettingRule.None, "(-1: the profile's pin)", null, "board", "UART RX GPIO (custom profile).");
+            DeviceOnly | Restart, SettingRule.None, "(-1: the profile's pin)", null, "board");
 
         public static readonly SettingField BoardTxPin = new SettingField(SettingId.BoardTxPin, "board", "tx_pin", Int, -1, 48, -1, "", null,
-            DeviceOnly | Restart, SettingRule.None, "(-1: the profile's pin)", null, "board", "UART TX GPIO (custom profile).");
+            DeviceOnly | Restart, SettingRule.None, "(-1: the profile's pin)", null, "board");
 
         public static readonly SettingField BoardEnablePin = new SettingField(SettingId.BoardEnablePin, "board", "enable_pin", Int, -1, 48, -1, "", null,
-            DeviceOnly | Restart, SettingRule.None, "(-1: the profile's pin)", null, "board", "GPIO driving the meter's ENABLE line (custom profile).");
+            DeviceOnly | Restart, SettingRule.None, "(-1: the profile's pin)", null, "board");
 
         public static readonly SettingField BoardEnableActive = new SettingField(SettingId.BoardEnableActive, "board", "enable_active", Choice, 0, 0, 0, "", Polarities,
-            DeviceOnly | Restart, SettingRule.None, "", null, "board", "Level of the ENABLE pin that powers the meter's port.");
+            DeviceOnly | Restart, SettingRule.None, "", null, "board");
 
         public static readonly SettingField BoardSupplyPin = new SettingField(SettingId.BoardSupplyPin, "board", "supply_pin", Int, -1, 48, -1, "", null,
-            DeviceOnly | Restart, SettingRule.None, "(-1: none)", null, "board", "Optional GPIO switching the transceiver supply.");
+            DeviceOnly | Restart, SettingRule.None, "(-1: none)", null, "board");
 
         public static readonly SettingField TimeServers = new SettingField(SettingId.TimeServers, "time", "servers", Text, 0, 255, 0, "pool.ntp.org", null,
-            DeviceOnly | Restart, SettingRule.TimeServers, "", null, "time servers", "NTP servers, comma-separated (at most 3).");
+            DeviceOnly | Restart, SettingRule.TimeServers, "", null, "time servers");
 
         public static readonly SettingField LogLevel = new SettingField(SettingId.LogLevel, "log", "level", Choice, 0, 0, 1, "", LogLevels,
-            Restart, SettingRule.None, "", null, "log level", "Least severe log message kept.");
+            Restart, SettingRule.None, "", null, "log level");
 
         public static readonly SettingField WebPasswordHash = new SettingField(SettingId.WebPasswordHash, "web", "password_hash", Text, 0, 256, 0, "", null,
-            Ui | Secret, SettingRule.Hash, "", null, "web password", "PBKDF2 hash of the web password (set through the UI); empty until the first start.");
+            Ui | Secret, SettingRule.Hash, "", null, "web password");
 
         public static readonly SettingField RequireApiToken = new SettingField(SettingId.RequireApiToken, "web", "require_api_token", Bool, 0, 1, 0, "", null,
-            Ui, SettingRule.None, "", "require_api_token", "API token", "/api/v1 reading, info and status need the API token or a login.");
+            Ui, SettingRule.None, "", "require_api_token", "API token");
 
         public static readonly SettingField ApiTokenHash = new SettingField(SettingId.ApiTokenHash, "web", "api_token_hash", Text, 0, 256, 0, "", null,
-            Ui | Secret, SettingRule.Hash, "", null, "API token", "Hash of the API token (set through the UI).");
+            Ui | Secret, SettingRule.Hash, "", null, "API token");
 
         /// <summary>Every setting, indexed by <see cref="SettingId"/>; the order of files, messages and the docs table.</summary>
         public static readonly SettingField[] All = new SettingField[]

@@ -48,7 +48,7 @@ public class SettingsDocTests
                 notes.Add("applies without restart");
             }
 
-            string note = (notes.Count > 0 ? "*" + string.Join(", ", notes) + ".* " : "") + f.Help.Replace("|", "\\|");
+            string note = (notes.Count > 0 ? "*" + string.Join(", ", notes) + ".* " : "") + SettingHelp.For(f.Id).Replace("|", "\\|");
             sb.Append("| `").Append(f.Name).Append("` | ").Append(def).Append(" | ").Append(f.Allowed.Replace("|", "\\|"))
               .Append(" | ").Append(f.Form == null ? "" : "`" + f.Form + "`").Append(" | ").Append(note).Append(" |\n");
         }
