@@ -79,7 +79,18 @@ namespace NesMep.Core.Api
 
         public bool LinkUp(long nowMs)
         {
-            return Poller != null && Poller.Link.LastVerifiedReplyMs >= 0 && nowMs - Poller.Link.LastVerifiedReplyMs <= LinkDownAfterMs;
+            return nowMs <= LinkUpUntilMs();
+        }
+
+        /// <summary>The last clock time at which <see cref="LinkUp"/> is true without another verified reply (long.MinValue: never up).</summary>
+        public long LinkUpUntilMs()
+        {
+            if (Poller == null || Poller.Link.LastVerifiedReplyMs < 0)
+            {
+                return long.MinValue;
+            }
+
+            return Poller.Link.LastVerifiedReplyMs + LinkDownAfterMs;
         }
     }
 }

@@ -54,9 +54,21 @@ namespace NesMep.Core.Model
 
         public bool HasMeterClock { get; private set; }
 
+        /// <summary>
+        /// Counts changes of what the views show: a value that differs from the stored one or was unavailable,
+        /// and a verified reply after the values had gone stale. A thread that publishes the reading (MQTT) is
+        /// woken when it moves instead of polling (docs/architecture.md); wraps around, compare for equality.
+        /// </summary>
+        public int Changes { get; private set; }
+
         /// <summary>Stores a verified value read at <paramref name="nowMs"/>.</summary>
         public void Set(int quantity, int value, long nowMs)
         {
+            if (!_has[quantity] || _values[quantity] != value || nowMs > AvailableUntilMs(quantity))
+            {
+                Changes++;
+            }
+
             _linkAliveMs = nowMs;
             _values[quantity] = value;
             _has[quantity] = true;
@@ -100,9 +112,18 @@ namespace NesMep.Core.Model
         /// </summary>
         public bool IsAvailable(int quantity, long nowMs)
         {
-            if (!_has[quantity] || _linkAliveMs < 0 || nowMs - _linkAliveMs > _settings.StaleAfterMs)
+            return nowMs <= AvailableUntilMs(quantity);
+        }
+
+        /// <summary>
+        /// The last clock time at which <see cref="IsAvailable"/> is true if nothing is read before
+        /// (long.MinValue: never read), so a publisher can sleep until a value goes stale.
+        /// </summary>
+        public long AvailableUntilMs(int quantity)
+        {
+            if (!_has[quantity] || _linkAliveMs < 0)
             {
-                return false;
+                return long.MinValue;
             }
 
             long limit = 2 * _intervalMs[quantity] + 1000;
@@ -111,7 +132,9 @@ namespace NesMep.Core.Model
                 limit = _settings.StaleAfterMs;
             }
 
-            return nowMs - _updatedMs[quantity] <= limit;
+            long valueUntil = _updatedMs[quantity] + limit;
+            long linkUntil = _linkAliveMs + _settings.StaleAfterMs;
+            return valueUntil < linkUntil ? valueUntil : linkUntil;
         }
 
         /// <summary>The poller tells how often it reads a quantity, so slow values are not called stale early.</summary>
@@ -123,6 +146,11 @@ namespace NesMep.Core.Model
         /// <summary>Called on every verified reply: the link is alive even if no value changed.</summary>
         public void NoteLinkAlive(long nowMs)
         {
+            if (_linkAliveMs < 0 || nowMs - _linkAliveMs > _settings.StaleAfterMs)
+            {
+                Changes++; // values held back by the silent link may be available again
+            }
+
             _linkAliveMs = nowMs;
         }
 

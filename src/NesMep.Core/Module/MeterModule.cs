@@ -29,6 +29,7 @@ namespace NesMep.Core.Module
         private object _settings;
         private ReconnectBackoff _reconnect;
         private IWake? _waker;
+        private readonly ReadingChangeWatch _watch = new ReadingChangeWatch();
 
         /// <summary>Opens the meter side for <paramref name="settings"/>; throws when it cannot start.</summary>
         public MeterModule(IMeterSideFactory factory, object settings, IClock clock, ILog log)
@@ -89,6 +90,12 @@ namespace NesMep.Core.Module
             }
         }
 
+        /// <summary>
+        /// Woken (under <see cref="Gate"/>, on the stepping thread) after a step that changed the reading, the link
+        /// state or the meter serial, so a publisher on another thread (MQTT) need not poll for changes.
+        /// </summary>
+        public IWake? ReadingChanged { get; set; }
+
         /// <summary>Adds a part stepped after the meter side (call on the thread that calls Step).</summary>
         public void AddPart(IModulePart part)
         {
@@ -134,6 +141,11 @@ namespace NesMep.Core.Module
                 {
                     side.Poller.Poll();
                     due = side.Poller.NextDueMs();
+                    IWake? readingChanged = ReadingChanged;
+                    if (_watch.Changed(side.Context, _clock.NowMs) && readingChanged != null)
+                    {
+                        readingChanged.Wake();
+                    }
                 }
 
                 if (side.Connection != null)

@@ -8,7 +8,7 @@ namespace NesMep.Core.Mqtt
     /// <summary>
     /// What to publish and when, independent of the MQTT transport (docs/mqtt.md). The platform
     /// <see cref="MqttSupervisor"/> reports connection events and incoming messages and calls <see cref="Poll"/>
-    /// often (every 100 ms or so) under the module lock; messages go to an <see cref="IMqttSink"/> (the
+    /// under the module lock when <see cref="NextDueMs"/> says, when the reading changed, or on connection activity; messages go to an <see cref="IMqttSink"/> (the
     /// <see cref="MqttOutbox"/>) that never blocks and is asked before each payload is built. Time comes from the context's clock, so tests run on virtual time.
     ///
     /// On every connection: retained &lt;base&gt;/lwt "Online", then (once the meter serial is known)
@@ -264,6 +264,107 @@ namespace NesMep.Core.Mqtt
             }
 
             PublishState(now);
+        }
+
+        /// <summary>
+        /// The clock time at which <see cref="Poll"/> next has something to do if the reading does not change
+        /// before (long.MaxValue: nothing until then): <paramref name="nowMs"/> while something is pending (the
+        /// "Online", removals, a discovery round, an availability change, a forced or first state — also when
+        /// the sink refused it); else the earliest of the next interval publication, in on_change mode the end
+        /// of the minimum interval after a change or the time a value goes stale, and the time the availability
+        /// turns "offline" by itself (link silent, values stale). Allocates nothing.
+        /// </summary>
+        public long NextDueMs(long nowMs)
+        {
+            if (!_connected)
+            {
+                return long.MaxValue;
+            }
+
+            string? serial = CurrentSerial();
+            bool serialChanged = serial != null && _announcedSerial != null && serial != _announcedSerial;
+            int available = MeterAvailable(nowMs) ? 1 : 0;
+            if (_lwtPending || _removeSerial != null || serialChanged || (_discoveryPending && serial != null) || available != _availability)
+            {
+                return nowMs;
+            }
+
+            long due = StateDueMs(nowMs);
+            if (due < _stateNotBeforeMs)
+            {
+                due = _stateNotBeforeMs;
+            }
+
+            if (available == 1)
+            {
+                // Nothing makes the meter available again by time alone; a reading change wakes the publisher.
+                due = Earlier(due, AvailabilityEndsMs());
+            }
+
+            return due < nowMs ? nowMs : due;
+        }
+
+        /// <summary>When <see cref="StateDue"/> turns true if nothing is read before.</summary>
+        private long StateDueMs(long nowMs)
+        {
+            if (_stateForce || !_everPublishedState)
+            {
+                return nowMs;
+            }
+
+            long due = _lastStateMs + (long)_settings.IntervalS * 1000;
+            if (_settings.PublishMode != MqttSettings.ModeOnChange)
+            {
+                return due;
+            }
+
+            long changeAllowed = _lastStateMs + (long)_settings.MinIntervalS * 1000;
+            if (ValuesChanged(nowMs))
+            {
+                return Earlier(due, changeAllowed);
+            }
+
+            // A value going stale is a change too (it becomes null).
+            long stale = FirstValueStaleMs();
+            return Earlier(due, stale < changeAllowed ? changeAllowed : stale);
+        }
+
+        /// <summary>The first time a value available now becomes unavailable (long.MaxValue: none).</summary>
+        private long FirstValueStaleMs()
+        {
+            MeterReading? r = _context.Reading;
+            long first = long.MaxValue;
+            for (int q = 0; r != null && q < Quantity.Count; q++)
+            {
+                if (_lastHas[q])
+                {
+                    first = Earlier(first, r.AvailableUntilMs(q) + 1);
+                }
+            }
+
+            return first;
+        }
+
+        /// <summary>The first time <see cref="MeterAvailable"/> is false if nothing is read before (it is true now).</summary>
+        private long AvailabilityEndsMs()
+        {
+            MeterReading? r = _context.Reading;
+            long lastValue = long.MinValue;
+            for (int q = 0; r != null && q < Quantity.Count; q++)
+            {
+                long until = r.AvailableUntilMs(q);
+                if (until > lastValue)
+                {
+                    lastValue = until;
+                }
+            }
+
+            return Earlier(_context.LinkUpUntilMs(), lastValue) + 1;
+        }
+
+        private static long Earlier(long a, long b)
+        {
+            return a < b ? a : b;
         }
 
         /// <summary>True when meter values are flowing: link up and at least one value fresh.</summary>

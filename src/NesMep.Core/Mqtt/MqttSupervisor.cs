@@ -41,6 +41,7 @@ namespace NesMep.Core.Mqtt
         private bool _offlineQueued;
         private string? _lastLogged;
         private int _failuresInRow;
+        private long _dueMs = long.MaxValue;
 
         public MqttSupervisor(IMqttConnection connection, MqttPublisher publisher, MqttOutbox outbox, MqttSettings settings, MqttSupervisorOptions options, ILog log)
         {
@@ -198,7 +199,36 @@ namespace NesMep.Core.Mqtt
 
             _publisher.Poll();
             Drain();
-            return nowMs + _options.PollIntervalMs;
+            _dueMs = ConnectedDueMs(nowMs);
+            return _dueMs;
+        }
+
+        /// <summary>
+        /// The publisher's next due time; while the connection holds messages back (the outbox is not empty),
+        /// at most <see cref="MqttSupervisorOptions.DrainRetryMs"/> away — an acknowledgement is connection
+        /// activity and wakes the host sooner. A publisher the outbox refused waits for that too.
+        /// </summary>
+        private long ConnectedDueMs(long nowMs)
+        {
+            long due = _publisher.NextDueMs(nowMs);
+            if (_outbox.Count == 0)
+            {
+                return due; // "now" only when a refused message fits again after the drain: step at once
+            }
+
+            long retry = nowMs + _options.DrainRetryMs;
+            return due <= nowMs || retry < due ? retry : due;
+        }
+
+        /// <summary>
+        /// True when the host should step before the due time <see cref="Step"/> returned last, because the
+        /// meter reading changed and the publisher now has something due earlier (a value to publish on change,
+        /// availability back, a new serial). Call under the module lock after a step of the meter side that
+        /// changed the reading (<c>MeterModule.ReadingChanged</c>); cheap and allocation-free.
+        /// </summary>
+        public bool DueEarlier(long nowMs)
+        {
+            return _phase == Connected && _publisher.NextDueMs(nowMs) < _dueMs;
         }
 
         private long Lost(long nowMs)

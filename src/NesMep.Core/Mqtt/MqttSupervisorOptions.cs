@@ -10,6 +10,7 @@ namespace NesMep.Core.Mqtt
             StableConnectionMs = 10000;
             ConnectTimeoutMs = 10000;
             PollIntervalMs = 100;
+            DrainRetryMs = 1000;
             ShutdownFlushMs = 2000;
             OutboxCapacity = 256;
             OutboxMaxBytes = 256 * 1024;
@@ -30,8 +31,18 @@ namespace NesMep.Core.Mqtt
         /// <summary>An attempt not connected after this long is abandoned and counts as a failure.</summary>
         public int ConnectTimeoutMs { get; set; }
 
-        /// <summary>How often the publisher is polled while connected.</summary>
+        /// <summary>
+        /// While stopping, how often the supervisor checks whether the broker took "Offline" (and the retry after
+        /// an unexpected error in the host's loop). A connected supervisor does not poll: it sleeps until the
+        /// publisher's next due time (<see cref="MqttPublisher.NextDueMs"/>).
+        /// </summary>
         public int PollIntervalMs { get; set; }
+
+        /// <summary>
+        /// While the connection refuses what the outbox holds (too many publications await their acknowledgement),
+        /// the longest wait before trying again; the connection's activity (an acknowledgement) usually wakes sooner.
+        /// </summary>
+        public int DrainRetryMs { get; set; }
 
         /// <summary>On shutdown, how long the broker gets to take the "Offline" messages before the connection is closed.</summary>
         public int ShutdownFlushMs { get; set; }

@@ -1,4 +1,5 @@
 using NesMep.Core.Api;
+using NesMep.Core.Module;
 using NesMep.Core.Mqtt;
 using NesMep.Core.Platform;
 using NesMep.Host.Service;
@@ -9,10 +10,12 @@ namespace NesMep.Host.Mqtt;
 /// MQTT for the Linux service: the core <see cref="MqttSupervisor"/> (every rule: back-off, stable
 /// connection, connect timeout, shutdown with "Offline") over an <see cref="MqttNetConnection"/>, driven
 /// by one thread that calls <see cref="MqttSupervisor.Step"/> under the module lock and sleeps until the
-/// time it returns or until the connection signals activity. No policy of its own.
+/// time it returns, until the connection signals activity, or until the module's step changed the reading
+/// and the publisher has something due sooner (<see cref="Wake"/>). No policy of its own.
 /// </summary>
-public sealed class MqttService : IDisposable
+public sealed class MqttService : IDisposable, IWake
 {
+    private readonly MeterModule? _module;
     private readonly object _gate;
     private readonly ILog _log;
     private readonly IClock _clock;
@@ -51,6 +54,20 @@ public sealed class MqttService : IDisposable
     public MqttService(MqttSettings settings, ModuleRuntime runtime, ILog log, MqttSupervisorOptions? options = null)
         : this(settings, runtime.Gate, runtime.Context, log, options)
     {
+        _module = runtime.Module;
+        _module.ReadingChanged = this;
+    }
+
+    /// <summary>
+    /// Called by the module (under its lock) after a step that changed the reading: wakes the thread when the
+    /// publisher now has something due before the time it sleeps to (a change to publish, availability back).
+    /// </summary>
+    public void Wake()
+    {
+        if (!_stopping && _supervisor.DueEarlier(_clock.NowMs))
+        {
+            _connection.Activity.Set();
+        }
     }
 
     public MqttPublisher Publisher { get; }
@@ -116,6 +133,11 @@ public sealed class MqttService : IDisposable
     /// </summary>
     public void Dispose()
     {
+        if (_module != null && ReferenceEquals(_module.ReadingChanged, this))
+        {
+            _module.ReadingChanged = null;
+        }
+
         _stopping = true;
         _connection.Activity.Set();
         if (_thread.IsAlive)

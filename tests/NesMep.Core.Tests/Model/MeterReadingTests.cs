@@ -72,4 +72,39 @@ public class MeterReadingTests
         Assert.True(_reading.IsAvailable(Quantity.EnergyImportWh, 30_000));
         Assert.False(_reading.IsAvailable(Quantity.EnergyImportWh, 30_001));
     }
+    [Fact]
+    public void Changes_counts_new_values_and_availability_but_not_the_same_value_read_again()
+    {
+        int start = _reading.Changes;
+        _reading.Set(Quantity.PowerImportW, 432, 1_000);
+        Assert.Equal(start + 1, _reading.Changes); // first value
+        _reading.Set(Quantity.PowerImportW, 432, 2_000);
+        _reading.NoteLinkAlive(3_000);
+        Assert.Equal(start + 1, _reading.Changes); // steady meter: nothing to tell
+        _reading.Set(Quantity.PowerImportW, 500, 4_000);
+        Assert.Equal(start + 2, _reading.Changes);
+        _reading.Set(Quantity.PowerImportW, 500, 40_000); // stale since 34 s: available again
+        Assert.Equal(start + 3, _reading.Changes);
+        _reading.NoteLinkAlive(80_000); // the link was silent past the stale limit
+        Assert.Equal(start + 4, _reading.Changes);
+    }
+
+    [Fact]
+    public void AvailableUntil_is_the_last_millisecond_a_value_is_available()
+    {
+        Assert.Equal(long.MinValue, _reading.AvailableUntilMs(Quantity.PowerImportW));
+        _reading.SetReadInterval(Quantity.AvgPowerImportW, 60_000);
+        _reading.Set(Quantity.AvgPowerImportW, 400, 1_000);
+        _reading.Set(Quantity.PowerImportW, 432, 1_000);
+        _reading.NoteLinkAlive(20_000);
+        foreach (int q in new[] { Quantity.PowerImportW, Quantity.AvgPowerImportW })
+        {
+            long until = _reading.AvailableUntilMs(q);
+            Assert.True(_reading.IsAvailable(q, until));
+            Assert.False(_reading.IsAvailable(q, until + 1));
+        }
+
+        Assert.Equal(31_000, _reading.AvailableUntilMs(Quantity.PowerImportW)); // its own age
+        Assert.Equal(50_000, _reading.AvailableUntilMs(Quantity.AvgPowerImportW)); // the link's silence
+    }
 }

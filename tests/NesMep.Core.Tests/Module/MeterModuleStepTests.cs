@@ -145,4 +145,18 @@ public class MeterModuleStepTests
 
         public void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
     }
+    [Fact]
+    public void A_step_that_changed_the_reading_wakes_the_reading_listener_and_other_steps_do_not()
+    {
+        var rig = new ModuleRig();
+        var wake = new CountingWake();
+        rig.Module.ReadingChanged = wake;
+        long steps = rig.RunDue(Minute);
+        int changes = rig.Reading.Changes;
+        _out.WriteLine($"reading-change wakes in the first minute: {wake.Count} of {steps} steps, {changes} reading changes");
+
+        Assert.True(wake.Count > 10, "the simulated household's power changes every read");
+        Assert.True(wake.Count <= changes + 4, "at most one wake per change (plus link up, serial, first reading)");
+        Assert.True(wake.Count < steps / 4, "steps that only moved bytes wake nobody");
+    }
 }
