@@ -86,42 +86,21 @@ namespace NesMep.Core.Link
         }
 
         /// <summary>The digest of the link's key, for describing frames (raw console). Use under the module lock.</summary>
-        public MepDigest Digest
-        {
-            get { return _digest; }
-        }
+        public MepDigest Digest => _digest;
 
-        public LinkState State
-        {
-            get { return _state; }
-        }
+        public LinkState State => _state;
 
-        public LinkCounters Counters
-        {
-            get { return _counters; }
-        }
+        public LinkCounters Counters => _counters;
 
-        public MepFrameAssembler Assembler
-        {
-            get { return _assembler; }
-        }
+        public MepFrameAssembler Assembler => _assembler;
 
         /// <summary>The request in progress or last completed.</summary>
-        public MepRequest Request
-        {
-            get { return _request; }
-        }
+        public MepRequest Request => _request;
 
         /// <summary>The framed request bytes last sent (length <see cref="RequestFrameLength"/>).</summary>
-        public byte[] RequestFrame
-        {
-            get { return _tx; }
-        }
+        public byte[] RequestFrame => _tx;
 
-        public int RequestFrameLength
-        {
-            get { return _txLength; }
-        }
+        public int RequestFrameLength => _txLength;
 
         /// <summary>How the last transaction ended.</summary>
         public LinkResult LastResult { get; private set; }
@@ -133,42 +112,21 @@ namespace NesMep.Core.Link
         public string? LastError { get; private set; }
 
         /// <summary>Copy of the last accepted reply frame, parsed into <see cref="Reply"/>.</summary>
-        public byte[] ReplyFrame
-        {
-            get { return _reply; }
-        }
+        public byte[] ReplyFrame => _reply;
 
-        public int ReplyFrameLength
-        {
-            get { return _replyLength; }
-        }
+        public int ReplyFrameLength => _replyLength;
 
-        public MepResponse Reply
-        {
-            get { return _response; }
-        }
+        public MepResponse Reply => _response;
 
-        public bool SequenceLearned
-        {
-            get { return _sequenceLearned; }
-        }
+        public bool SequenceLearned => _sequenceLearned;
 
-        public uint NextSequence
-        {
-            get { return _nextSequence; }
-        }
+        public uint NextSequence => _nextSequence;
 
         /// <summary>0x0B replies in a row (0 after any verified reply): the key is probably wrong when this keeps growing.</summary>
-        public int ConsecutiveAuthenticationFailures
-        {
-            get { return _consecutiveAuthFailures; }
-        }
+        public int ConsecutiveAuthenticationFailures => _consecutiveAuthFailures;
 
         /// <summary>Clock time of the last reply whose digest verified, or -1.</summary>
-        public long LastVerifiedReplyMs
-        {
-            get { return _lastVerifiedMs; }
-        }
+        public long LastVerifiedReplyMs => _lastVerifiedMs;
 
         /// <summary>True when a new request may be submitted now.</summary>
         public bool CanSubmit
