@@ -26,7 +26,7 @@ namespace NesMep.Core.Settings
             sb.Append(Magic).Append(' ').Append(Version).Append('\n');
             foreach (SettingField f in SettingsTable.All)
             {
-                if ((f.Flags & requiredFlags) != requiredFlags || (f.Flags & excludedFlags) != 0 || f == omit)
+                if ((f.Flags & requiredFlags) != requiredFlags || (f.Flags & excludedFlags) != 0 || (omit != null && f.Id == omit.Id))
                 {
                     continue;
                 }
