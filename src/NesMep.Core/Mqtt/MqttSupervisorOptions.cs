@@ -39,7 +39,7 @@ namespace NesMep.Core.Mqtt
         public int PollIntervalMs { get; set; }
 
         /// <summary>
-        /// While the connection refuses what the outbox holds (too many publications await their acknowledgement),
+        /// While the connection refuses what the outbox holds (too many publications wait for their acknowledgement),
         /// the longest wait before trying again; the connection's activity (an acknowledgement) usually wakes sooner.
         /// </summary>
         public int DrainRetryMs { get; set; }
