@@ -68,15 +68,16 @@ namespace NesMep.Core.Settings
                 return "line 1: written by a newer NesMep (format " + version + "; this one reads " + Version + ")";
             }
 
+            SettingField[] all = SettingsTable.All; // built once per file, not once per line
             for (int i = 1; i < lines.Length; i++)
             {
-                ReadLine(Trim(lines[i]), i + 1, into, problems, lineOf);
+                ReadLine(all, Trim(lines[i]), i + 1, into, problems, lineOf);
             }
 
             return null;
         }
 
-        private static void ReadLine(string line, int number, ModuleSettings into, FieldErrors problems, int[] lineOf)
+        private static void ReadLine(SettingField[] all, string line, int number, ModuleSettings into, FieldErrors problems, int[] lineOf)
         {
             if (line.Trim().Length == 0 || line.StartsWith("#"))
             {
@@ -92,7 +93,7 @@ namespace NesMep.Core.Settings
             }
 
             string name = line.Substring(0, eq).Trim();
-            SettingField? f = SettingsTable.Find(name);
+            SettingField? f = SettingsTable.Find(all, name);
             if (f == null)
             {
                 problems.Add(where, where + ": unknown setting " + TextSetting.Escape(name));

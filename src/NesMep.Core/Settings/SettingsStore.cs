@@ -92,9 +92,10 @@ namespace NesMep.Core.Settings
         {
             FieldErrors broken = new FieldErrors();
             SettingsValidator.Validate(candidate, broken, false, false);
+            SettingField[] all = SettingsTable.All;
             for (int i = 0; i < broken.Count; i++)
             {
-                SettingField? f = SettingsTable.Find(broken.Field(i));
+                SettingField? f = SettingsTable.Find(all, broken.Field(i));
                 if (f != null && lineOf[f.Id] != 0)
                 {
                     SettingValues.CopyValue(before, candidate, f);

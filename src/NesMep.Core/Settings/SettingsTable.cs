@@ -247,10 +247,10 @@ namespace NesMep.Core.Settings
             }
         }
 
-        /// <summary>The setting named "section.key", or null.</summary>
-        public static SettingField? Find(string name)
+        /// <summary>The setting named "section.key" in <paramref name="all"/> (a cached <see cref="All"/>), or null.</summary>
+        public static SettingField? Find(SettingField[] all, string name)
         {
-            foreach (SettingField f in All)
+            foreach (SettingField f in all)
             {
                 if (f.Name == name)
                 {
@@ -261,10 +261,10 @@ namespace NesMep.Core.Settings
             return null;
         }
 
-        /// <summary>The setting edited by web form field <paramref name="form"/>, or null.</summary>
-        public static SettingField? FindForm(string form)
+        /// <summary>The setting edited by web form field <paramref name="form"/> in <paramref name="all"/> (a cached <see cref="All"/>), or null.</summary>
+        public static SettingField? FindForm(SettingField[] all, string form)
         {
-            foreach (SettingField f in All)
+            foreach (SettingField f in all)
             {
                 if (f.Form == form)
                 {

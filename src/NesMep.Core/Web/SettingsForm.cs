@@ -20,6 +20,7 @@ namespace NesMep.Core.Web
         public static SettingsChange Parse(FormBody form, ModuleSettings current, bool hasWifi, FieldErrors errors)
         {
             ModuleSettings c = current.Copy();
+            SettingField[] all = SettingsTable.All; // built once per form, not once per field
             SettingsChange change = new SettingsChange(c);
             bool clearMqttPassword = false;
             for (int i = 0; i < form.Count; i++)
@@ -62,7 +63,7 @@ namespace NesMep.Core.Web
 
                         break;
                     default:
-                        SetField(name, v, c, hasWifi, errors);
+                        SetField(all, name, v, c, hasWifi, errors);
                         break;
                 }
             }
@@ -79,7 +80,7 @@ namespace NesMep.Core.Web
             }
             else if (newMqttPassword != null && newMqttPassword.Length > 0)
             {
-                SetField("mqtt_password", newMqttPassword, c, hasWifi, errors);
+                SetField(all, "mqtt_password", newMqttPassword, c, hasWifi, errors);
             }
 
             CheckWebPassword(form, current, change, errors);
@@ -97,9 +98,9 @@ namespace NesMep.Core.Web
         /// One form field that edits a setting of the table. An empty secret keeps the stored one
         /// (the page never receives secrets); other text is trimmed (the page pads nothing).
         /// </summary>
-        private static void SetField(string name, string v, ModuleSettings c, bool hasWifi, FieldErrors errors)
+        private static void SetField(SettingField[] all, string name, string v, ModuleSettings c, bool hasWifi, FieldErrors errors)
         {
-            SettingField? f = SettingsTable.FindForm(name);
+            SettingField? f = SettingsTable.FindForm(all, name);
             if (f == null)
             {
                 errors.Add(name, "unknown setting");

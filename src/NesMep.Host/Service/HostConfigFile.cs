@@ -117,7 +117,7 @@ public static class HostConfigFile
     /// <summary>A setting of the core model: JSON type by the table, then the model's own check and message.</summary>
     private static void ApplyModelSetting(JsonProperty p, string name, HostConfig c)
     {
-        SettingField? f = SettingsTable.Find(name);
+        SettingField? f = SettingsTable.Find(SettingsTable.All, name);
         if (f == null || f.Has(SettingField.DeviceOnly))
         {
             throw new ConfigError("unknown setting " + NesMep.Core.Web.TextSetting.Escape(name));

@@ -130,7 +130,7 @@ public class SettingsTableTests
 
     private static string? Set(ModuleSettings s, string name, string value)
     {
-        SettingField f = SettingsTable.Find(name)!;
+        SettingField f = SettingsTable.Find(SettingsTable.All, name)!;
         string? e = SettingValues.Set(s, f, value);
         return e == null ? null : name + ": " + e;
     }
