@@ -58,6 +58,7 @@ namespace NesMep.Firmware
         private UdpResponder? _mdns;
         private UdpResponder? _dns;
         private MdnsResponder? _mdnsResponder;
+        private string _mdnsAddress = "";
 
         private FirmwareRoot()
         {
@@ -208,7 +209,8 @@ namespace NesMep.Firmware
 
         private void StartNameServices()
         {
-            byte[] address = IPAddress.Parse(_network.Address).GetAddressBytes();
+            _mdnsAddress = _network.Address;
+            byte[] address = IPAddress.Parse(_mdnsAddress).GetAddressBytes();
             _mdnsResponder = new MdnsResponder(_settings.Hostname, address, HttpLoop.Port);
             try
             {
@@ -382,6 +384,20 @@ namespace NesMep.Firmware
         {
             long free = _memory.Sample();
             _network.Refresh();
+            if (_network.Address != _mdnsAddress && _mdns != null)
+            {
+                // A new DHCP lease (or the first one after a slow join): answer and announce the new address.
+                _mdns.Dispose();
+                _mdns = null;
+                if (_dns != null)
+                {
+                    _dns.Dispose();
+                    _dns = null;
+                }
+
+                StartNameServices();
+            }
+
             int silentS = _meter == null ? 0 : (int)(_clock.NowMs / 1000) - _meter.LastStepS;
             if (silentS > MeterStallS)
             {
