@@ -8,9 +8,10 @@ namespace NesMep.Firmware.Network
     /// persisted, reboot-aware core class decides access point or station, when to fall back to the access point, who
     /// owns the Wi-Fi credentials and how the setup is restricted; it replaces <see cref="Decide"/> and
     /// <see cref="SetupAllowed"/> here, and the composition root keeps calling the same adapter (<see cref="WifiControl"/>).
-    /// Until then, the minimal rule: no Wi-Fi network in the settings → the setup access point; otherwise a station,
-    /// and if it gets no address within <see cref="JoinTimeoutMs"/> the module stays reachable only over the meter side
-    /// (logged). The access point is open, one client at a time, and only its clients may run the first-start setup.
+    /// Until then, the minimal rule: no Wi-Fi network in the settings → the setup access point; otherwise a station
+    /// joining with the settings' credentials (the settings file owns them; the radio block only says which interface
+    /// starts), logged when it gets no address within <see cref="JoinTimeoutMs"/>. The access point is open (no shared
+    /// constant password), two clients at most, and only its clients may run the first-start setup.
     /// </summary>
     internal sealed class ProvisioningSeam : INetworkMode
     {
@@ -47,17 +48,16 @@ namespace NesMep.Firmware.Network
                 _accessPoint = true;
                 string name = _wifi.AccessPointName();
                 log.Write(LogLevel.Info, "wifi: no network configured: setup access point " + name + " at " + WifiControl.ApAddress);
-                return _wifi.SetAccessPoint(true, name, "");
+                return _wifi.WriteRadio(true, name);
             }
 
             _accessPoint = false;
-            if (_wifi.StoreStation(settings.WifiSsid, settings.WifiPassword))
+            if (_wifi.WriteRadio(false, ""))
             {
-                log.Write(LogLevel.Info, "wifi: station settings for '" + settings.WifiSsid + "' stored; rebooting to join");
                 return true;
             }
 
-            if (_wifi.WaitForStation(JoinTimeoutMs))
+            if (_wifi.Join(settings.WifiSsid, settings.WifiPassword) && _wifi.WaitForStation(JoinTimeoutMs))
             {
                 _address = _wifi.StationAddress();
                 log.Write(LogLevel.Info, "wifi: joined '" + settings.WifiSsid + "' as " + _address);

@@ -10,19 +10,24 @@ namespace NesMep.Firmware.Network
     /// <summary>
     /// Wi-Fi through nanoFramework's System.Device.Wifi and System.Net configuration blocks. Upstream facts it respects
     /// (nano/facades/nanoFramework.System.Net): station and access-point settings live in the CLR's configuration block
-    /// and take effect at the next boot (callers reboot after a change), a non-open AP password must have 8–63
-    /// characters, and ScanAsync reports through AvailableNetworksChanged. Only switches; when to switch is the
-    /// provisioning's decision.
+    /// and take effect at the next boot (callers reboot after a change), and ScanAsync reports through
+    /// AvailableNetworksChanged. The block holds only which radio starts at boot; the Wi-Fi credentials are the settings
+    /// file's (one owner, saved atomically with the rest). Only switches; when to switch is the provisioning's decision.
     /// </summary>
     internal sealed class WifiControl
     {
         /// <summary>The access point's netmask (its address is the core's AccessPoint.Address, which the captive DNS answers with).</summary>
         public const string ApMask = "255.255.255.0";
 
-        /// <summary>Phones joining the setup AP at once (a second one cannot take over a setup in progress).</summary>
-        public const byte ApMaxConnections = 1;
+        /// <summary>Clients on the setup access point at once.</summary>
+        public const byte ApMaxConnections = 2;
 
         private readonly ILog _log;
+
+        public WifiControl(ILog log)
+        {
+            _log = log;
+        }
 
         /// <summary>The core's access-point address as text.</summary>
         public static string ApAddress
@@ -34,16 +39,17 @@ namespace NesMep.Firmware.Network
             }
         }
 
-        public WifiControl(ILog log)
+        /// <summary>The Wi-Fi MAC address (the access point's, else the station's; zeros when the image has neither).</summary>
+        public byte[] MacAddress()
         {
-            _log = log;
+            NetworkInterface? ni = Interface(NetworkInterfaceType.WirelessAP) ?? Interface(NetworkInterfaceType.Wireless80211);
+            return ni == null ? new byte[6] : ni.PhysicalAddress;
         }
 
         /// <summary>"NesMep-XXXXXX" from the last three bytes of the Wi-Fi MAC address.</summary>
         public string AccessPointName()
         {
-            NetworkInterface? ni = Interface(NetworkInterfaceType.WirelessAP) ?? Interface(NetworkInterfaceType.Wireless80211);
-            byte[] mac = ni == null ? new byte[6] : ni.PhysicalAddress;
+            byte[] mac = MacAddress();
             return "NesMep-" + mac[3].ToString("X2") + mac[4].ToString("X2") + mac[5].ToString("X2");
         }
 
@@ -54,7 +60,7 @@ namespace NesMep.Firmware.Network
             return ni == null ? "0.0.0.0" : ni.IPv4Address;
         }
 
-        /// <summary>Waits up to <paramref name="timeoutMs"/> for the station (auto-connected at boot from the stored configuration) to get an address.</summary>
+        /// <summary>Waits up to <paramref name="timeoutMs"/> for the station to get an address (DHCP after a join).</summary>
         public bool WaitForStation(int timeoutMs)
         {
             for (int waited = 0; waited < timeoutMs; waited += 250)
@@ -71,93 +77,102 @@ namespace NesMep.Firmware.Network
             return false;
         }
 
-        /// <summary>The stored station network name (the CLR's configuration block), or "".</summary>
-        public string StoredStationSsid()
-        {
-            Wireless80211Configuration[] all = Wireless80211Configuration.GetAllWireless80211Configurations();
-            return all.Length == 0 || all[0].Ssid == null ? "" : all[0].Ssid;
-        }
-
-        /// <summary>
-        /// Stores station credentials (auto-connect at the next boot) and switches the access point off; true when anything
-        /// changed (the caller reboots).
-        /// </summary>
-        public bool StoreStation(string ssid, string password)
-        {
-            Wireless80211Configuration[] all = Wireless80211Configuration.GetAllWireless80211Configurations();
-            if (all.Length == 0)
-            {
-                throw new InvalidOperationException("this firmware image has no Wi-Fi station configuration");
-            }
-
-            Wireless80211Configuration station = all[0];
-            bool changed = station.Ssid != ssid || station.Password != password ||
-                station.Options != Wireless80211Configuration.ConfigurationOptions.AutoConnect;
-            if (changed)
-            {
-                station.Ssid = ssid;
-                station.Password = password;
-                station.Options = Wireless80211Configuration.ConfigurationOptions.AutoConnect;
-                station.SaveConfiguration();
-            }
-
-            return SetAccessPoint(false, "", "") || changed;
-        }
-
-        /// <summary>
-        /// Configures the setup access point at <see cref="ApAddress"/> (WPA2 when a password of 8–63 characters is given,
-        /// else open) and turns the station off, or turns the AP off; true when the stored configuration changed (the
-        /// caller reboots: the CLR applies it at boot).
-        /// </summary>
-        public bool SetAccessPoint(bool on, string ssid, string password)
+        /// <summary>Whether the access point is configured to start at boot (the radio mode in force now).</summary>
+        public bool AccessPointEnabled()
         {
             NetworkInterface? ni = Interface(NetworkInterfaceType.WirelessAP);
             if (ni == null)
             {
-                if (on)
-                {
-                    throw new InvalidOperationException("this firmware image has no Wi-Fi access point interface");
-                }
-
                 return false;
             }
 
             WirelessAPConfiguration ap = WirelessAPConfiguration.GetAllWirelessAPConfigurations()[ni.SpecificConfigId];
-            WirelessAPConfiguration.ConfigurationOptions wanted = on ? WirelessAPConfiguration.ConfigurationOptions.AutoStart : WirelessAPConfiguration.ConfigurationOptions.None;
-            bool changed = ap.Options != wanted || (on && (ap.Ssid != ssid || ap.Password != password || ni.IPv4Address != ApAddress));
-            if (!changed)
+            return (ap.Options & WirelessAPConfiguration.ConfigurationOptions.Enable) != 0;
+        }
+
+        /// <summary>
+        /// Writes the radio mode for the next boot into the CLR's configuration block: the access point (open,
+        /// <see cref="ApAddress"/>/24, <see cref="ApMaxConnections"/> clients, started at boot) with the station interface
+        /// enabled but without credentials or auto-connect (so scans work), or the station alone. The Wi-Fi credentials
+        /// are not stored here: the settings file owns them and <see cref="Join"/> uses them. True when anything changed
+        /// (the caller reboots: nanoFramework applies the block at boot only).
+        /// </summary>
+        public bool WriteRadio(bool accessPoint, string apSsid)
+        {
+            bool changed = false;
+            Wireless80211Configuration[] stations = Wireless80211Configuration.GetAllWireless80211Configurations();
+            if (stations.Length > 0)
             {
-                return false;
+                Wireless80211Configuration station = stations[0];
+                if (station.Options != Wireless80211Configuration.ConfigurationOptions.Enable || station.Ssid != "" || station.Password != "")
+                {
+                    station.Options = Wireless80211Configuration.ConfigurationOptions.Enable;
+                    station.Ssid = "";
+                    station.Password = "";
+                    station.SaveConfiguration();
+                    changed = true;
+                }
             }
 
-            if (on)
+            NetworkInterface? ni = Interface(NetworkInterfaceType.WirelessAP);
+            if (ni == null)
+            {
+                if (accessPoint)
+                {
+                    throw new InvalidOperationException("this firmware image has no Wi-Fi access point interface");
+                }
+
+                return changed;
+            }
+
+            WirelessAPConfiguration ap = WirelessAPConfiguration.GetAllWirelessAPConfigurations()[ni.SpecificConfigId];
+            WirelessAPConfiguration.ConfigurationOptions wanted = accessPoint ? WirelessAPConfiguration.ConfigurationOptions.AutoStart : WirelessAPConfiguration.ConfigurationOptions.None;
+            if (ap.Options == wanted && (!accessPoint || (ap.Ssid == apSsid && ni.IPv4Address == ApAddress)))
+            {
+                return changed;
+            }
+
+            if (accessPoint)
             {
                 ni.EnableStaticIPv4(ApAddress, ApMask, ApAddress);
-                ap.Ssid = ssid;
-                ap.Password = password;
-                ap.Authentication = password.Length >= 8 ? AuthenticationType.WPA2 : AuthenticationType.Open;
+                ap.Ssid = apSsid;
+                ap.Password = "";
+                ap.Authentication = AuthenticationType.Open; // no shared constant password anywhere (docs/firmware.md)
                 ap.MaxConnections = ApMaxConnections;
-                Wireless80211Configuration[] stations = Wireless80211Configuration.GetAllWireless80211Configurations();
-                if (stations.Length > 0 && stations[0].Options != Wireless80211Configuration.ConfigurationOptions.None)
-                {
-                    stations[0].Options = Wireless80211Configuration.ConfigurationOptions.None;
-                    stations[0].SaveConfiguration();
-                }
             }
 
             ap.Options = wanted;
             ap.SaveConfiguration();
-            _log.Write(LogLevel.Info, "wifi: access point " + (on ? "configured as " + ssid : "switched off") + "; applied at the next boot");
+            _log.Write(LogLevel.Info, "wifi: " + (accessPoint ? "access point " + apSsid : "station") + " mode written; applied at the next boot");
             return true;
         }
 
-        /// <summary>Networks in reach for the setup page's list ("ssid" per entry, strongest first as the radio reports them).</summary>
-        public string[] Scan(int timeoutMs)
+        /// <summary>Joins <paramref name="ssid"/> with the password from the settings (blocks until the radio answers).</summary>
+        public bool Join(string ssid, string password)
         {
             WifiAdapter[] adapters = WifiAdapter.FindAllAdapters();
             if (adapters.Length == 0)
             {
-                return new string[0];
+                return false;
+            }
+
+            WifiConnectionResult result = adapters[0].Connect(ssid, WifiReconnectionKind.Manual, password);
+            if (result.ConnectionStatus != WifiConnectionStatus.Success)
+            {
+                _log.Write(LogLevel.Warning, "wifi: joining '" + ssid + "' failed: " + StatusName(result.ConnectionStatus));
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Networks in reach for the setup page (as the radio reports them), empty when the scan does not finish in time.</summary>
+        public WifiAvailableNetwork[] Scan(int timeoutMs)
+        {
+            WifiAdapter[] adapters = WifiAdapter.FindAllAdapters();
+            if (adapters.Length == 0)
+            {
+                return new WifiAvailableNetwork[0];
             }
 
             WifiAdapter adapter = adapters[0];
@@ -167,23 +182,28 @@ namespace NesMep.Firmware.Network
             try
             {
                 adapter.ScanAsync();
-                if (!done.WaitOne(timeoutMs, false))
-                {
-                    return new string[0];
-                }
-
-                WifiAvailableNetwork[] found = adapter.NetworkReport.AvailableNetworks;
-                string[] names = new string[found.Length];
-                for (int i = 0; i < found.Length; i++)
-                {
-                    names[i] = found[i].Ssid;
-                }
-
-                return names;
+                return done.WaitOne(timeoutMs, false) ? adapter.NetworkReport.AvailableNetworks : new WifiAvailableNetwork[0];
             }
             finally
             {
                 adapter.AvailableNetworksChanged -= handler;
+            }
+        }
+
+        private static string StatusName(WifiConnectionStatus status)
+        {
+            switch (status)
+            {
+                case WifiConnectionStatus.InvalidCredential:
+                    return "wrong password";
+                case WifiConnectionStatus.NetworkNotAvailable:
+                    return "network not in reach";
+                case WifiConnectionStatus.Timeout:
+                    return "timeout";
+                case WifiConnectionStatus.UnsupportedAuthenticationProtocol:
+                    return "unsupported security";
+                default:
+                    return "failed";
             }
         }
 
