@@ -7,11 +7,13 @@ async function refresh() {
   NM.msg($('#note'), denied ? 'This module requires an API token for /api/v1: log in to see its status.' : (!st.ok ? st.body.error || 'The module did not answer.' : ''), false);
   if (st.ok) {
     const b = st.body;
-    NM.kv({
+    const link = {
       link_state: b.link_state, phase: b.phase, last_verified_reply_age_s: b.last_verified_reply_age_s,
       sequence_learned: b.sequence_learned, last_error: b.last_error || 'none',
       last_response: b.last_response ? b.last_response.name + ' (0x' + b.last_response.code.toString(16).padStart(2, '0') + ')' : null
-    }, $('#link'));
+    };
+    if (b.free_memory_bytes !== undefined) link.free_memory_bytes = b.free_memory_bytes; // the device only
+    NM.kv(link, $('#link'));
     NM.kv(b.counters, $('#counters'));
     const f = b.energy_filter || {};
     const flat = {};
