@@ -25,9 +25,6 @@ namespace NesMep.Core.Provisioning
         public const int ReasonNoJoin = 1;
         public const int ReasonButton = 2;
 
-        private static readonly string[] ModeNames = new string[] { "setup", "station", "fallback" };
-        private static readonly string[] ReasonNames = new string[] { "none", "no_join", "button" };
-
         public int Mode = ModeSetup;
         public int Reason = ReasonNone;
 
@@ -36,12 +33,12 @@ namespace NesMep.Core.Provisioning
 
         public static string ModeName(int mode)
         {
-            return mode >= 0 && mode < ModeNames.Length ? ModeNames[mode] : "?";
+            return mode == ModeSetup ? "setup" : mode == ModeStation ? "station" : mode == ModeFallback ? "fallback" : "?";
         }
 
         public static string ReasonName(int reason)
         {
-            return reason >= 0 && reason < ReasonNames.Length ? ReasonNames[reason] : "?";
+            return reason == ReasonNone ? "none" : reason == ReasonNoJoin ? "no_join" : reason == ReasonButton ? "button" : "?";
         }
 
         /// <summary>The radio this record's mode needs.</summary>
@@ -66,7 +63,7 @@ namespace NesMep.Core.Provisioning
 
         public byte[] Encode()
         {
-            string text = Header + "\nmode=" + ModeNames[Mode] + "\nreason=" + ReasonNames[Reason] +
+            string text = Header + "\nmode=" + ModeName(Mode) + "\nreason=" + ReasonName(Reason) +
                 "\nswitch_reboots=" + SwitchReboots.ToString() + "\n";
             return Encoding.UTF8.GetBytes(text);
         }
@@ -108,12 +105,12 @@ namespace NesMep.Core.Provisioning
                 string value = eq < 0 ? "" : line.Substring(eq + 1);
                 if (name == "mode")
                 {
-                    r.Mode = IndexOf(ModeNames, value);
+                    r.Mode = Find(value, true);
                     mode = r.Mode >= 0;
                 }
                 else if (name == "reason")
                 {
-                    r.Reason = IndexOf(ReasonNames, value);
+                    r.Reason = Find(value, false);
                 }
                 else if (name == "switch_reboots")
                 {
@@ -137,11 +134,12 @@ namespace NesMep.Core.Provisioning
             return r;
         }
 
-        private static int IndexOf(string[] names, string value)
+        /// <summary>The mode (or reason) named <paramref name="value"/>, or -1 (no name tables kept in static fields).</summary>
+        private static int Find(string value, bool mode)
         {
-            for (int i = 0; i < names.Length; i++)
+            for (int i = 0; i < 3; i++)
             {
-                if (names[i] == value)
+                if ((mode ? ModeName(i) : ReasonName(i)) == value)
                 {
                     return i;
                 }
