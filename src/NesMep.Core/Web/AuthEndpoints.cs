@@ -56,7 +56,9 @@ namespace NesMep.Core.Web
 
             if (!request.SetupAllowed)
             {
-                return WebResponse.Error(403, "the first password can only be set through the module's own access point");
+                return WebResponse.Error(403, "the first password can only be set through the module's own access point, within " +
+                    (NesMep.Core.Provisioning.ProvisioningTimings.SetupWindowMs / 60000) + " minutes of switching it on or of holding its button for " +
+                    (NesMep.Core.Provisioning.ProvisioningTimings.LongPressMs / 1000) + " s");
             }
 
             FormBody? form;
