@@ -8,7 +8,9 @@ using NesMep.Core.Module;
 using NesMep.Core.Mqtt;
 using NesMep.Core.Network;
 using NesMep.Core.Platform;
+using NesMep.Core.Provisioning;
 using NesMep.Core.Settings;
+using NesMep.Core.Time;
 using NesMep.Core.Web;
 using NesMep.Firmware.Meter;
 using NesMep.Firmware.Mqtt;
@@ -26,7 +28,7 @@ namespace NesMep.Firmware
     /// priority), the web loop, the MQTT loop, and this supervisor on the main thread, which also answers DNS/mDNS,
     /// samples free memory, gates the optional services on it, applies new settings and reboots a stuck module.
     /// </summary>
-    internal sealed class FirmwareRoot
+    internal sealed partial class FirmwareRoot
     {
         /// <summary>How often the supervisor samples memory and checks the other threads.</summary>
         public const int CheckIntervalMs = 10000;
@@ -37,13 +39,18 @@ namespace NesMep.Firmware
         /// <summary>Longest wait on one UDP socket per supervisor turn (DNS and mDNS answers stay within it).</summary>
         private const int UdpWaitMs = 100;
 
-        private readonly TickClock _clock = new TickClock();
+        private readonly TickClock _tick = new TickClock();
+        private readonly WallClock _clock;
         private readonly DeviceLog _log;
         private readonly FreeMemory _memory = new FreeMemory();
         private readonly FlashFileSystem _fs = new FlashFileSystem();
         private readonly SettingsStore _store;
         private readonly WifiControl _wifi;
-        private readonly ProvisioningSeam _network;
+        private readonly ProvisioningDriver _network;
+        private readonly TimeSync _time;
+        private readonly GpioController _gpio = new GpioController();
+        private SetupButton? _button;
+        private Iot.Device.DhcpServer.DhcpServer? _dhcp;
         private readonly object _applyLock = new object();
         private ModuleSettings _settings = new ModuleSettings();
         private ModuleSettings? _pendingApply;
@@ -62,10 +69,14 @@ namespace NesMep.Firmware
 
         private FirmwareRoot()
         {
+            // The wall clock is the clock of everything (monotonic NowMs, real UtcNow once SNTP or the meter told it).
+            _clock = new WallClock(_tick);
             _log = new DeviceLog(_clock);
             _store = new SettingsStore(_fs, FlashLayout.Settings);
             _wifi = new WifiControl(_log);
-            _network = new ProvisioningSeam(_wifi);
+            FlashFileSystem.Prepare();
+            _network = new ProvisioningDriver(_wifi, _fs, _tick, _log);
+            _time = new TimeSync(_clock, _tick, _log);
         }
 
         /// <summary>The configured host name (mDNS), without ".local".</summary>
@@ -88,67 +99,44 @@ namespace NesMep.Firmware
         /// <summary>Network first (the hardware RNG is only truly random with the radio on), then the meter, web and MQTT.</summary>
         public void Start()
         {
-            if (_network.Decide(_settings, _log))
+            try
             {
-                Reboot("Wi-Fi configuration changed");
-            }
+                _network.Boot(_settings);
+                if (_network.RebootWanted)
+                {
+                    Reboot("radio mode for " + ProvisioningState.Name(_network.Machine.State));
+                }
 
-            if (!_network.AccessPoint)
+                if (!_network.AccessPoint)
+                {
+                    _time.Start(_settings.TimeServers);
+                }
+            }
+            catch (Exception e)
             {
-                TimeSync.Start(_settings.TimeServers, _log);
+                // No network is no reason not to read the meter: it is logged and the module goes on.
+                _log.Write(LogLevel.Error, "wifi: " + e.GetType().Name + ": " + e.Message);
             }
 
             StartMeter();
-            StartWeb();
+            try
+            {
+                StartWeb();
+            }
+            catch (Exception e)
+            {
+                _log.Write(LogLevel.Error, "web: not started: " + e.GetType().Name + ": " + e.Message);
+            }
+
+            StartAccessPointServices();
             StartNameServices();
+            StartButton();
             _mqttWanted = _settings.MqttEnabled;
             TryStartMqtt();
         }
 
-        /// <summary>The supervisor loop on the main thread; never returns.</summary>
-        public void Supervise()
-        {
-            long nextCheck = _clock.NowMs + CheckIntervalMs;
-            long announceAgain = _clock.NowMs + 1000;
-            while (true)
-            {
-                try
-                {
-                    ServeUdp();
-                    long now = _clock.NowMs;
-                    if (announceAgain > 0 && now >= announceAgain)
-                    {
-                        Announce(); // RFC 6762 §8.3: a second announcement a second after the first
-                        announceAgain = 0;
-                    }
-
-                    ApplyPending();
-                    if (now >= nextCheck)
-                    {
-                        nextCheck = now + CheckIntervalMs;
-                        Check();
-                    }
-                }
-                catch (Exception e)
-                {
-                    _log.Write(LogLevel.Error, "supervisor: " + e.GetType().Name + ": " + e.Message);
-                    Thread.Sleep(1000);
-                }
-            }
-        }
-
-        /// <summary>New settings saved by the web UI: applied on the supervisor thread after the response is out.</summary>
-        public void RequestApply(ModuleSettings settings)
-        {
-            lock (_applyLock)
-            {
-                _pendingApply = settings;
-            }
-        }
-
         private void LoadSettings()
         {
-            FlashFileSystem.Prepare();
             FieldErrors problems = _store.Load(_settings);
             for (int i = 0; i < problems.Count; i++)
             {
@@ -167,7 +155,7 @@ namespace NesMep.Firmware
         {
             AutoResetEvent wake = new AutoResetEvent(false);
             ModuleInfo template = new ModuleInfo { Platform = _platform, Hostname = _settings.Hostname, Memory = _memory };
-            DeviceMeterSideFactory factory = new DeviceMeterSideFactory(_chip, new GpioController(), _clock, _log, wake, template);
+            DeviceMeterSideFactory factory = new DeviceMeterSideFactory(_chip, _gpio, _clock, _log, wake, template);
             MeterModule module;
             try
             {
@@ -185,6 +173,7 @@ namespace NesMep.Firmware
             }
 
             _module = module;
+            module.AddPart(new MeterClockFeed(module, _clock)); // the meter's BT52 clock feeds the wall clock
             _meter = new MeterLoop(module, _clock, _log, wake);
             module.Waker = _meter;
             _meter.Start();
@@ -195,7 +184,8 @@ namespace NesMep.Firmware
             PlatformHmac hmac = new PlatformHmac();
             DeviceWebPlatform platform = new DeviceWebPlatform(this, _store, _log, _network, _platform);
             _web = new WebApp(platform, hmac, new HardwareRandom(), _clock, _log, _settings, new ModuleInfo().Version);
-            _web.PasswordIterations = PasswordCalibration.Rounds(hmac, _clock, _log);
+            _web.Provisioning = _network.Machine;
+            Pbkdf2Calibration.Apply(_web, _tick); // before the web server starts: new hashes and the rehash cap from this device's speed
             if (!_memory.Allows(FreeMemory.WebFloorBytes))
             {
                 _log.Write(LogLevel.Error, "web: not started: " + _memory.FreeBytes + " B free, " + FreeMemory.WebFloorBytes + " B needed");
@@ -210,10 +200,10 @@ namespace NesMep.Firmware
         private void StartNameServices()
         {
             _mdnsAddress = _network.Address;
-            byte[] address = IPAddress.Parse(_mdnsAddress).GetAddressBytes();
-            _mdnsResponder = new MdnsResponder(_settings.Hostname, address, HttpLoop.Port);
             try
             {
+                byte[] address = IPAddress.Parse(_mdnsAddress).GetAddressBytes();
+                _mdnsResponder = new MdnsResponder(_settings.Hostname, address, HttpLoop.Port);
                 _mdns = new UdpResponder(_mdnsResponder, Dns.MdnsPort, true);
                 Announce();
             }
@@ -222,7 +212,32 @@ namespace NesMep.Firmware
                 _log.Write(LogLevel.Error, "mdns: not started: " + e.Message);
             }
 
-            if (_network.AccessPoint)
+        }
+
+        /// <summary>DHCP (nanoFramework's soft access point hands out no addresses itself) and the captive DNS, once the access point is up.</summary>
+        private void StartAccessPointServices()
+        {
+            if (!_network.AccessPointStarted || _dhcp != null)
+            {
+                return;
+            }
+
+            try
+            {
+                IPAddress address = new IPAddress(AccessPoint.Address());
+                _dhcp = new Iot.Device.DhcpServer.DhcpServer();
+                _dhcp.CaptivePortalUrl = AccessPoint.PortalUrl; // DHCP option 114 (RFC 8910) for the phones that read it
+                if (!_dhcp.Start(address, IPAddress.Parse(WifiControl.ApMask)))
+                {
+                    _log.Write(LogLevel.Error, "dhcp: not started: phones joining the access point get no address");
+                }
+            }
+            catch (Exception e)
+            {
+                _log.Write(LogLevel.Error, "dhcp: " + e.GetType().Name + ": " + e.Message);
+            }
+
+            if (_dns == null)
             {
                 try
                 {
@@ -232,6 +247,19 @@ namespace NesMep.Firmware
                 {
                     _log.Write(LogLevel.Error, "dns: captive responder not started: " + e.Message);
                 }
+            }
+        }
+
+        /// <summary>The setup button (the chip's BOOT pin) for the provisioning's long press.</summary>
+        private void StartButton()
+        {
+            try
+            {
+                _button = new SetupButton(_gpio, _chip == BoardPins.ChipEsp32C3 ? SetupButton.Esp32C3Pin : SetupButton.Esp32Pin, new System.Threading.AutoResetEvent(false));
+            }
+            catch (Exception e)
+            {
+                _log.Write(LogLevel.Warning, "setup button: not available: " + e.Message);
             }
         }
 
@@ -247,25 +275,6 @@ namespace NesMep.Firmware
             if (length > 0)
             {
                 _mdns.SendToGroup(packet, length);
-            }
-        }
-
-        private void ServeUdp()
-        {
-            bool busy = false;
-            if (_dns != null)
-            {
-                busy = _dns.Serve(_mdns == null ? UdpWaitMs : 0);
-            }
-
-            if (_mdns != null)
-            {
-                busy |= _mdns.Serve(busy ? 0 : UdpWaitMs);
-            }
-
-            if (_dns == null && _mdns == null)
-            {
-                Thread.Sleep(UdpWaitMs);
             }
         }
 
@@ -293,7 +302,7 @@ namespace NesMep.Firmware
                 return;
             }
 
-            if (s.Tls && !TimeSync.Valid)
+            if (s.Tls && !(_clock.Valid && WallClock.Plausible(DateTime.UtcNow)))
             {
                 _log.Write(LogLevel.Info, "mqtt: TLS waits for a valid wall clock (SNTP)");
                 return;
@@ -309,7 +318,7 @@ namespace NesMep.Firmware
 
             if (s.ClientId.Length == 0)
             {
-                s.ClientId = MqttSettings.DefaultClientId(_wifi.AccessPointName().Substring(7).ToLower());
+                s.ClientId = MqttSettings.DefaultClientId(_network.Machine.AccessPointSsid.Substring(AccessPoint.SsidPrefix.Length).ToLower());
             }
 
             if (s.ConfigurationUrl.Length == 0)
@@ -318,107 +327,18 @@ namespace NesMep.Firmware
             }
 
             string? ca = s.Tls && s.CaFile.Length > 0 ? FlashLayout.Certificate(s.CaFile) : null;
-            _mqtt = new MqttLoop(s, _module, _fs, ca, _clock, _log);
-            _mqtt.Start();
-            _log.Write(LogLevel.Info, "mqtt: started for broker " + s.Host + ":" + s.EffectivePort + (s.Tls ? " (TLS)" : ""));
-        }
-
-        private void ApplyPending()
-        {
-            ModuleSettings? next;
-            lock (_applyLock)
+            try
             {
-                next = _pendingApply;
-                _pendingApply = null;
+                _mqtt = new MqttLoop(s, _module, _fs, ca, _clock, _log);
+                _mqtt.Start();
+                _log.Write(LogLevel.Info, "mqtt: started for broker " + s.Host + ":" + s.EffectivePort + (s.Tls ? " (TLS)" : ""));
             }
-
-            if (next == null)
+            catch (Exception e)
             {
-                return;
-            }
-
-            _log.Write(LogLevel.Info, "new settings: " + _settings.DescribeChanges(next));
-            bool network = next.WifiSsid != _settings.WifiSsid || next.WifiPassword != _settings.WifiPassword;
-            bool hostname = next.Hostname != _settings.Hostname;
-            if (network || hostname)
-            {
-                // nanoFramework applies Wi-Fi changes at boot; the mDNS name is announced at start.
-                StopMqtt();
-                _settings = next;
-                if (_network.Decide(next, _log) || hostname)
-                {
-                    Reboot("new network settings");
-                }
-            }
-
-            StopMqtt();
-            _settings = next;
-            _log.Minimum = next.LogLevel;
-            if (_meter != null)
-            {
-                int before = _meter.LastApplyResult;
-                _meter.RequestApply(next);
-                // The publisher reads the new meter side: MQTT starts once the meter thread has rebuilt it.
-                for (int waited = 0; waited < 15000 && _meter.LastApplyResult == before; waited += 100)
-                {
-                    Thread.Sleep(100);
-                }
-            }
-
-            _mqttWanted = next.MqttEnabled;
-            TryStartMqtt();
-        }
-
-        private void StopMqtt()
-        {
-            MqttLoop? mqtt = _mqtt;
-            _mqtt = null;
-            if (mqtt != null)
-            {
-                mqtt.Stop();
+                _mqtt = null;
+                _log.Write(LogLevel.Error, "mqtt: not started: " + e.GetType().Name + ": " + e.Message + "; retried in " + (CheckIntervalMs / 1000) + " s");
             }
         }
 
-        /// <summary>Every <see cref="CheckIntervalMs"/>: free memory, the meter thread's heartbeat, services waiting to start.</summary>
-        private void Check()
-        {
-            long free = _memory.Sample();
-            _network.Refresh();
-            if (_network.Address != _mdnsAddress && _mdns != null)
-            {
-                // A new DHCP lease (or the first one after a slow join): answer and announce the new address.
-                _mdns.Dispose();
-                _mdns = null;
-                if (_dns != null)
-                {
-                    _dns.Dispose();
-                    _dns = null;
-                }
-
-                StartNameServices();
-            }
-
-            int silentS = _meter == null ? 0 : (int)(_clock.NowMs / 1000) - _meter.LastStepS;
-            if (silentS > MeterStallS)
-            {
-                Reboot("the meter loop has not stepped for " + silentS + " s");
-            }
-
-            if (_log.IsEnabled(LogLevel.Debug))
-            {
-                _log.Write(LogLevel.Debug, "supervisor: free heap " + free + " B (lowest " + _memory.LowestBytes + " B), " +
-                    (_http == null ? "web off" : _http.Served + " requests") + (_mqtt == null ? ", mqtt off" : _mqtt.IsConnected ? ", mqtt connected" : ", mqtt connecting"));
-            }
-
-            TryStartMqtt();
-        }
-
-        private void Reboot(string why)
-        {
-            _log.Write(LogLevel.Warning, "rebooting: " + why);
-            StopMqtt();
-            Thread.Sleep(500); // let the log line out
-            Power.RebootDevice();
-        }
     }
 }

@@ -4,6 +4,7 @@ using System.Net.NetworkInformation;
 using System.Threading;
 using NesMep.Core.Network;
 using NesMep.Core.Platform;
+using NesMep.Core.Provisioning;
 
 namespace NesMep.Firmware.Network
 {
@@ -46,13 +47,6 @@ namespace NesMep.Firmware.Network
             return ni == null ? new byte[6] : ni.PhysicalAddress;
         }
 
-        /// <summary>"NesMep-XXXXXX" from the last three bytes of the Wi-Fi MAC address.</summary>
-        public string AccessPointName()
-        {
-            byte[] mac = MacAddress();
-            return "NesMep-" + mac[3].ToString("X2") + mac[4].ToString("X2") + mac[5].ToString("X2");
-        }
-
         /// <summary>The station's address, or "0.0.0.0".</summary>
         public string StationAddress()
         {
@@ -77,17 +71,34 @@ namespace NesMep.Firmware.Network
             return false;
         }
 
-        /// <summary>Whether the access point is configured to start at boot (the radio mode in force now).</summary>
-        public bool AccessPointEnabled()
+        /// <summary>The radio mode this boot came up in (core RadioMode), read back from the configuration block.</summary>
+        public int ActiveRadio()
+        {
+            NetworkInterface? ni = Interface(NetworkInterfaceType.WirelessAP);
+            if (ni != null)
+            {
+                WirelessAPConfiguration ap = WirelessAPConfiguration.GetAllWirelessAPConfigurations()[ni.SpecificConfigId];
+                if ((ap.Options & WirelessAPConfiguration.ConfigurationOptions.Enable) != 0)
+                {
+                    return RadioMode.AccessPoint;
+                }
+            }
+
+            Wireless80211Configuration[] stations = Wireless80211Configuration.GetAllWireless80211Configurations();
+            return stations.Length > 0 && (stations[0].Options & Wireless80211Configuration.ConfigurationOptions.Enable) != 0 ? RadioMode.Station : RadioMode.None;
+        }
+
+        /// <summary>Stations joined to the access point now (0 when it is not up).</summary>
+        public int AccessPointClients()
         {
             NetworkInterface? ni = Interface(NetworkInterfaceType.WirelessAP);
             if (ni == null)
             {
-                return false;
+                return 0;
             }
 
-            WirelessAPConfiguration ap = WirelessAPConfiguration.GetAllWirelessAPConfigurations()[ni.SpecificConfigId];
-            return (ap.Options & WirelessAPConfiguration.ConfigurationOptions.Enable) != 0;
+            WirelessAPStation[] stations = WirelessAPConfiguration.GetAllWirelessAPConfigurations()[ni.SpecificConfigId].GetConnectedStations();
+            return stations == null ? 0 : stations.Length;
         }
 
         /// <summary>
@@ -166,13 +177,17 @@ namespace NesMep.Firmware.Network
             return true;
         }
 
-        /// <summary>Networks in reach for the setup page (as the radio reports them), empty when the scan does not finish in time.</summary>
-        public WifiAvailableNetwork[] Scan(int timeoutMs)
+        /// <summary>
+        /// Networks in reach for the setup page, empty when the scan does not finish in time. Upstream's report has no
+        /// security field, so every network is reported as secured (the form then asks for a password; an open
+        /// network joins with an empty one).
+        /// </summary>
+        public WifiNetwork[] Scan(int timeoutMs)
         {
             WifiAdapter[] adapters = WifiAdapter.FindAllAdapters();
             if (adapters.Length == 0)
             {
-                return new WifiAvailableNetwork[0];
+                return new WifiNetwork[0];
             }
 
             WifiAdapter adapter = adapters[0];
@@ -182,7 +197,19 @@ namespace NesMep.Firmware.Network
             try
             {
                 adapter.ScanAsync();
-                return done.WaitOne(timeoutMs, false) ? adapter.NetworkReport.AvailableNetworks : new WifiAvailableNetwork[0];
+                if (!done.WaitOne(timeoutMs, false))
+                {
+                    return new WifiNetwork[0];
+                }
+
+                WifiAvailableNetwork[] found = adapter.NetworkReport.AvailableNetworks;
+                WifiNetwork[] networks = new WifiNetwork[found.Length];
+                for (int i = 0; i < found.Length; i++)
+                {
+                    networks[i] = new WifiNetwork(found[i].Ssid, (int)found[i].NetworkRssiInDecibelMilliwatts, true);
+                }
+
+                return networks;
             }
             finally
             {

@@ -1,20 +1,23 @@
 using System.Diagnostics;
+using NesMep.Core.Api;
 using NesMep.Core.Platform;
+using NesMep.Core.Time;
 
 namespace NesMep.Firmware.Platform
 {
     /// <summary>
     /// Log lines to the debug channel (USB serial, seen by the VS/VS Code extension) and to a small ring for the web
-    /// UI's log page. The time stamp is the monotonic uptime: the wall clock may not be valid yet.
+    /// UI's log page. The time stamp is real time once the core's wall clock is valid (SNTP or the meter's clock), the
+    /// uptime in seconds before.
     /// </summary>
     internal sealed class DeviceLog : ILog
     {
         /// <summary>Lines kept for the log page: each is a string on a heap of ~80 KB, so few.</summary>
         public const int RingLines = 40;
 
-        private readonly TickClock _clock;
+        private readonly WallClock _clock;
 
-        public DeviceLog(TickClock clock)
+        public DeviceLog(WallClock clock)
         {
             _clock = clock;
             Ring = new LogRing(RingLines);
@@ -39,7 +42,8 @@ namespace NesMep.Firmware.Platform
             }
 
             long ms = _clock.NowMs;
-            string line = (ms / 1000).ToString() + "." + (ms % 1000).ToString("D3") + " " + Name(level) + " " + message;
+            string stamp = _clock.Valid ? IsoTime.Format(_clock.UtcNow) : (ms / 1000).ToString() + "." + (ms % 1000).ToString("D3");
+            string line = stamp + " " + Name(level) + " " + message;
             Debug.WriteLine(line);
             lock (Ring)
             {

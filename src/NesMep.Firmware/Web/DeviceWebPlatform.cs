@@ -70,7 +70,6 @@ namespace NesMep.Firmware.Web
             w.Property("mode", _network.AccessPoint ? "access_point" : "station");
             w.Property("address", _network.Address);
             w.Property("hostname", _root.Hostname + ".local");
-            w.Property("wall_clock_valid", TimeSync.Valid);
             w.EndObject();
         }
     }

@@ -111,7 +111,7 @@ namespace NesMep.Firmware.Web
         {
             HttpListenerRequest r = context.Request;
             _sink.Begin(context.Response);
-            WebRequest request = RequestReader.Read(r, _network.SetupAllowed(r.RemoteEndPoint.Address.ToString()));
+            WebRequest request = RequestReader.Read(r, _network.SetupAllowed(r.LocalEndPoint.Address.ToString(), r.RemoteEndPoint.Address.ToString()));
             if (_dispatcher.TryServeFile(request, _sink))
             {
                 return;
