@@ -96,9 +96,10 @@ namespace NesMep.Firmware
             return root;
         }
 
-        /// <summary>Network first (the hardware RNG is only truly random with the radio on), then the meter, web and MQTT.</summary>
+        /// <summary>The meter, then the network (the hardware RNG is only truly random with the radio on), then web and MQTT.</summary>
         public void Start()
         {
+            StartMeter(); // first: the meter is read in every network state, also while a join is under way
             try
             {
                 _network.Boot(_settings);
@@ -118,7 +119,6 @@ namespace NesMep.Firmware
                 _log.Write(LogLevel.Error, "wifi: " + e.GetType().Name + ": " + e.Message);
             }
 
-            StartMeter();
             try
             {
                 StartWeb();
