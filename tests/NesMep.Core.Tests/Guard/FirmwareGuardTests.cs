@@ -82,4 +82,45 @@ public class FirmwareGuardTests
         Assert.Equal(packages.OrderBy(p => p.Key), hints.OrderBy(p => p.Key));
         Assert.Equal(packages["nanoFramework.CoreLibrary"], XDocument.Load(Path.Combine(_repo, "nano", "Directory.Build.props")).Descendants("NanoCoreLibraryVersion").Single().Value);
     }
+
+    /// <summary>
+    /// The firmware check is not a formality: a scratch copy of the firmware gets a file that calls what upstream does not
+    /// have (SerialPort.DiscardInBuffer, which nanoFramework's SerialPort lacks; string.Replace, absent from the 1.x
+    /// mscorlib), and the same project the test command builds must fail, naming both. One real build, so Slow.
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A_member_the_device_lacks_fails_the_firmware_check_naming_it()
+    {
+        var work = Path.Combine(Path.GetTempPath(), "nesmep-fw-guard-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            foreach (var dir in new[] { "src/NesMep.Core", "src/NesMep.Firmware", "nano/facades", "nano/NesMep.Core.Check", "nano/NesMep.Firmware.Check" })
+            {
+                DotnetBuild.CopyTree(Path.Combine(_repo, dir), Path.Combine(work, dir));
+            }
+
+            File.Copy(Path.Combine(_repo, "nano", "Directory.Build.props"), Path.Combine(work, "nano", "Directory.Build.props"));
+            foreach (var name in new[] { "Directory.Build.props", "nuget.config" })
+            {
+                File.Copy(Path.Combine(_repo, name), Path.Combine(work, name));
+            }
+
+            File.WriteAllText(Path.Combine(work, "src", "NesMep.Firmware", "ProbeMissing.cs"),
+                "namespace NesMep.Firmware\n{\n    internal static class ProbeMissing\n    {\n        internal static string Run(System.IO.Ports.SerialPort port)\n        {\n" +
+                "            port.DiscardInBuffer();\n            return \"a\".Replace(\"a\", \"b\");\n        }\n    }\n}\n");
+
+            var (exit, output) = DotnetBuild.Run(Path.Combine(work, "nano", "NesMep.Firmware.Check", "NesMep.Firmware.Check.csproj"));
+            _output.WriteLine(output);
+            Assert.NotEqual(0, exit);
+            var errors = output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal) && l.Contains("ProbeMissing.cs(", StringComparison.Ordinal)).ToList();
+            Assert.Contains(errors, l => l.Contains("'DiscardInBuffer'", StringComparison.Ordinal));
+            Assert.Contains(errors, l => l.Contains("'Replace'", StringComparison.Ordinal));
+            Assert.DoesNotContain(output.Split('\n'), l => l.Contains(": error ", StringComparison.Ordinal) && !l.Contains("ProbeMissing.cs(", StringComparison.Ordinal));
+        }
+        finally
+        {
+            DotnetBuild.TryDelete(work);
+        }
+    }
 }
