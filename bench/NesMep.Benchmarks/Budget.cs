@@ -4,20 +4,27 @@ using NesMep.Core.Web;
 namespace NesMep.Benchmarks;
 
 /// <summary>
-/// Issue 10's budget table in one comparison block at the end of the memory sections of every --quick run: each
-/// row's net10 proxy from this run beside the figure the issue measured on a nanoCLR ("now") and the target. The
-/// sections record their figures here as they run. The proxies are net10 (64-bit object sizes, bytes allocated
-/// by the thread); the nanoCLR allocated about twice what net10 did for the same work, so each heap row also shows
-/// twice the proxy, and the verdict says whether the target holds for the proxy and for twice the proxy.
+/// Issue 10's budget table in one comparison block after the memory sections of every --quick run: each row's net10
+/// proxy from this run beside the figure the issue measured on a nanoCLR ("now") and the target. The sections record
+/// their figures here as they run. The proxies are net10 figures (64-bit object sizes for what is kept, bytes the
+/// thread allocated for what a body costs), so each row also gives a nanoCLR estimate from the two calibrations the
+/// project has: the walker counted 27.3 KB for the polling graph the nanoCLR measured at 32 KB (kept memory x1.17),
+/// and the nanoCLR allocated about twice what net10 did for the same work (allocations x2; buffers count once).
 /// </summary>
 public static class Budget
 {
     /// <summary>Request slots the device's dispatcher keeps (HttpDispatcher's comment: the device passes 2).</summary>
     public const int DeviceRequestSlots = 2;
 
+    /// <summary>nanoCLR / walker for kept memory: the polling graph measured 32 KB on a nanoCLR, 27.3 KB by the walker.</summary>
+    public const double KeptFactor = 32.0 / 27.3;
+
+    /// <summary>nanoCLR / net10 for allocations (issue 10: "the nanoCLR allocated about twice what net10 did").</summary>
+    public const double AllocatedFactor = 2.0;
+
     private const int Kb = 1024;
 
-    private static readonly List<(string Name, long Peak, long Garbage)> Bodies = [];
+    private static readonly List<(string Name, long Buffer, long Allocated, long Garbage)> Bodies = [];
 
     // The issue's "now" for the bodies it names (nanoCLR, KB): extra peak, garbage.
     private static readonly Dictionary<string, (double Peak, double Garbage)> IssueNow = new()
@@ -42,83 +49,96 @@ public static class Budget
 
     public static long PollingGraph { get; set; } = -1;
 
-    /// <summary>One body: extra peak (buffer bytes in use + everything allocated while it was built, as if nothing were collected meanwhile) and garbage.</summary>
-    public static void Body(string name, long peak, long garbage)
+    /// <summary>
+    /// One body: the most bytes its reused buffer held, the bytes allocated while it was built (for an MQTT payload
+    /// its exact array included) and the garbage (allocated and dropped). Its extra peak is buffer + allocated, an
+    /// upper bound (as if nothing were collected while it was built).
+    /// </summary>
+    public static void Body(string name, long buffer, long allocated, long garbage)
     {
         lock (Bodies)
         {
-            Bodies.Add((name, peak, garbage));
+            Bodies.Add((name, buffer, allocated, garbage));
         }
     }
 
     public static Report Print()
     {
         var r = new Report();
-        r.Line("issue 10 budget: this run's net10 proxies beside the issue's nanoCLR figures (\"now\") and its targets.");
-        r.Line("  net10 proxies: 64-bit .NET object sizes and bytes allocated per thread; the nanoCLR allocated about 2x net10, so heap rows show 2x too.");
-        r.Line($"  {"row",-46} {"issue now",-22} {"proxy",10} {"2x proxy",10} {"target",10}  verdict");
-        r.Row2("core assembly (IL; .pe not built here)", "IL 195 KB, .pe 125 KB", Kb2(IlBytes), "", "state it",
-            $"IL {Kb2(IlBytes)} + literals {Kb2(LiteralBytes)} UTF-8 in a {Kb2(AssemblyBytes)} assembly (IL {100.0 * IlBytes / (195.0 * Kb):N0}% of the issue's)");
-        Heap(r, "statics kept at boot", "15.5 KB", StaticsAtBoot, 15.5, 4);
-        Heap(r, "polling objects kept (Gen 3)", "32 KB", PollingGraph, 32, 16);
+        r.Line("issue 10 budget: this run's net10 proxies beside the issue's nanoCLR figures (\"now\") and its targets; \"nano est.\" = kept x1.17");
+        r.Line("  (walker 27.3 KB vs nanoCLR 32 KB for the same polling graph), allocated x2 (issue 10), buffers x1. Proxies, not device measurements.");
+        r.Line($"  {"row",-46} {"issue now",-22} {"proxy",10} {"nano est.",10} {"target",10}  verdict");
+        r.FigureLine($"  {"core assembly (IL; the .pe is not built here)",-46} {"IL 195 KB, .pe 125 KB",-22} {Kb2(IlBytes),10} {"",10} {"state it",10}  " +
+                     $"IL + {Kb2(LiteralBytes)} literals (UTF-8) in a {Kb2(AssemblyBytes)} assembly; IL {100.0 * IlBytes / (195.0 * Kb):N0}% of the issue's");
+        Row(r, "statics kept at boot", "15.5 KB", StaticsAtBoot, Kept(StaticsAtBoot), 15.5, 4);
+        Row(r, "polling objects kept (Gen 3)", "32 KB", PollingGraph, Kept(PollingGraph), 32, 16);
 
-        (string name, long peak, long _) largest = Bodies.Count == 0 ? ("none", 0, 0) : Bodies.MaxBy(b => b.Peak);
+        var largest = Bodies.Count == 0 ? ("none", 0L, 0L, 0L) : Bodies.MaxBy(b => b.Buffer + b.Allocated);
         long slots = DeviceRequestSlots * RetainedHeap.Size(new RequestSlot(BodyWriter.DefaultChunkBytes), NewSeen());
         long builder = RetainedHeap.Size(new MqttPayloadBuilder(MqttPayloadBuilder.DefaultBufferBytes), NewSeen());
         long outbox = RetainedHeap.Size(new MqttOutbox(MqttSupervisorOptions.DeviceOutboxCapacity, MqttSupervisorOptions.DeviceOutboxMaxBytes), NewSeen())
                       + MqttSupervisorOptions.DeviceOutboxMaxBytes;
-        long heap = StaticsAfterUse + PollingGraph + slots + builder + outbox + largest.peak;
-        Heap(r, "smallest heap for the poll loop (see below)", "65-69 KB", heap, 67, 40);
-        r.Line($"    = statics after first use {Kb2(StaticsAfterUse)} + polling graph {Kb2(PollingGraph)} + {DeviceRequestSlots} request slots {Kb2(slots)}" +
-               $" + MQTT payload builder {Kb2(builder)} + device outbox full {Kb2(outbox)} + the largest extra peak of one body {Kb2(largest.peak)} ({largest.name}):");
-        r.Line("      what the core keeps plus its worst moment; \"without constant collections\" needs headroom above it (the issue's 40 KB is for the core alone)");
+        long kept = StaticsAfterUse + PollingGraph + slots + builder + outbox;
+        long heap = kept + largest.Item2 + largest.Item3;
+        long heapEstimate = Kept(kept) + largest.Item2 + (long)(AllocatedFactor * largest.Item3);
+        Row(r, "smallest heap for the poll loop (see below)", "65-69 KB", heap, heapEstimate, 67, 40);
+        r.Line($"    = kept: statics after first use {Kb2(StaticsAfterUse)} + polling graph {Kb2(PollingGraph)} + {DeviceRequestSlots} request slots {Kb2(slots)}" +
+               $" + MQTT payload builder {Kb2(builder)} + the device's MQTT outbox full {Kb2(outbox)}");
+        r.Line($"      + the worst moment: the largest extra peak of one body, {Kb2(largest.Item2 + largest.Item3)} ({largest.Item1}). A heap this size holds the core");
+        r.Line("      at its worst with nothing to spare; \"without constant collections\" wants headroom above it.");
 
-        r.Line("  per body: issue now = extra peak / garbage; then the extra peak and the garbage proxies (peak = buffer bytes in use + every byte");
-        r.Line("  allocated while building it, an upper bound); target 4 KB peak / 2 KB garbage:");
-        foreach ((string name, long peak, long garbage) in Bodies.Where(b => !b.Name.StartsWith("mqtt config ", StringComparison.Ordinal)))
+        r.Line("  per body: issue now = extra peak / garbage; proxy and nano est. columns = extra peak / garbage (peak = buffer bytes in use");
+        r.Line("  + every byte allocated while building it, an upper bound); target 4 KB peak / 2 KB garbage:");
+        foreach (var b in Bodies.Where(b => !b.Name.StartsWith("mqtt config ", StringComparison.Ordinal)))
         {
-            BodyRow(r, name, peak, garbage);
+            BodyRow(r, b.Name, b.Buffer, b.Allocated, b.Garbage);
         }
 
         var configs = Bodies.Where(b => b.Name.StartsWith("mqtt config ", StringComparison.Ordinal)).ToList();
         if (configs.Count > 0)
         {
-            var p = configs.MaxBy(c => c.Peak);
+            var p = configs.MaxBy(c => c.Buffer + c.Allocated);
             var g = configs.MaxBy(c => c.Garbage);
-            BodyRow(r, $"mqtt config, worst of {configs.Count} ({p.Name.Substring(12)} / {g.Name.Substring(12)})", p.Peak, g.Garbage);
+            BodyRow(r, $"mqtt config, worst of {configs.Count} ({p.Name.Substring(12)})", p.Buffer, p.Allocated, g.Garbage);
         }
 
-        long worstPeak = Bodies.Count == 0 ? 0 : Bodies.Max(b => b.Peak);
-        long worstGarbage = Bodies.Count == 0 ? 0 : Bodies.Max(b => b.Garbage);
-        Heap(r, $"extra peak, worst of {Bodies.Count} bodies", "3.7..39.2 KB", worstPeak, 39.2, 4);
-        Heap(r, $"garbage, worst of {Bodies.Count} bodies", "9.1..72.3 KB", worstGarbage, 72.3, 2);
+        var worstPeak = Bodies.Count == 0 ? ("none", 0L, 0L, 0L) : Bodies.MaxBy(b => b.Buffer + (AllocatedFactor * b.Allocated));
+        var worstGarbage = Bodies.Count == 0 ? ("none", 0L, 0L, 0L) : Bodies.MaxBy(b => b.Garbage);
+        Row(r, $"extra peak, worst of {Bodies.Count} bodies", "3.7..39.2 KB", worstPeak.Item2 + worstPeak.Item3,
+            worstPeak.Item2 + (long)(AllocatedFactor * worstPeak.Item3), 39.2, 4);
+        r.Line($"      ({worstPeak.Item1})");
+        Row(r, $"garbage, worst of {Bodies.Count} bodies", "9.1..72.3 KB", worstGarbage.Item4, (long)(AllocatedFactor * worstGarbage.Item4), 72.3, 2);
+        r.Line($"      ({worstGarbage.Item1})");
         return r;
     }
 
+    private static long Kept(long bytes) => bytes < 0 ? -1 : (long)(KeptFactor * bytes);
+
     private static HashSet<object> NewSeen() => new(ReferenceEqualityComparer.Instance);
 
-    private static void BodyRow(Report r, string name, long peak, long garbage)
+    private static void BodyRow(Report r, string name, long buffer, long allocated, long garbage)
     {
         string now = IssueNow.TryGetValue(name, out var n)
             ? (n.Peak >= 0 ? $"+{n.Peak:0.#} KB" : "-") + " / " + (n.Garbage >= 0 ? $"{n.Garbage:0.#} KB" : "-")
             : "- / -";
-        bool met = 2 * peak <= 4 * Kb && 2 * garbage <= 2 * Kb;
-        bool metProxy = peak <= 4 * Kb && garbage <= 2 * Kb;
-        r.Row2("    " + name, now, Kb2(peak), Kb2(garbage), "4 / 2 KB", met ? "met, also at 2x" : metProxy ? "met (net10); 2x over" : "NOT MET");
+        long peak = buffer + allocated;
+        long peakEstimate = buffer + (long)(AllocatedFactor * allocated);
+        long garbageEstimate = (long)(AllocatedFactor * garbage);
+        string verdict = peakEstimate <= 4 * Kb && garbageEstimate <= 2 * Kb ? "met, estimate too"
+            : peak <= 4 * Kb && garbage <= 2 * Kb ? "met by the proxy; estimate over" : "NOT MET";
+        r.FigureLine($"  {"  " + name,-46} {now,-22} {Kb1(peak) + "/" + Kb1(garbage),10} {Kb1(peakEstimate) + "/" + Kb1(garbageEstimate),10} {"4/2 KB",10}  {verdict}");
     }
 
-    private static void Heap(Report r, string name, string issueNow, long proxy, double nowKb, double targetKb)
+    private static void Row(Report r, string name, string issueNow, long proxy, long estimate, double nowKb, double targetKb)
     {
         double kb = proxy / (double)Kb;
-        string verdict = (proxy < 0 ? "not measured" : 2 * kb <= targetKb ? "met, also at 2x" : kb <= targetKb ? "met (net10); 2x over" : "NOT MET")
-                         + (proxy >= 0 ? $"; {100.0 * kb / nowKb:N0}% of now" : "");
-        r.Row2(name, issueNow, Kb2(proxy), Kb2(2 * proxy), $"{targetKb:0.#} KB", verdict);
+        string verdict = proxy < 0 ? "not measured"
+            : (estimate / (double)Kb <= targetKb ? "met, estimate too" : kb <= targetKb ? "met by the proxy; estimate over" : "NOT MET")
+              + $"; proxy {100.0 * kb / nowKb:N0}% of now";
+        r.FigureLine($"  {name,-46} {issueNow,-22} {Kb2(proxy),10} {Kb2(estimate),10} {targetKb.ToString("0.#") + " KB",10}  {verdict}");
     }
 
     private static string Kb2(long bytes) => bytes < 0 ? "?" : $"{bytes / (double)Kb:N1} KB";
 
-    private static void Row2(this Report r, string name, string now, string proxy, string twice, string target, string verdict)
-    {
-        r.FigureLine($"  {name,-46} {now,-22} {proxy,10} {twice,10} {target,10}  {verdict}");
-    }
+    private static string Kb1(long bytes) => $"{bytes / (double)Kb:N1}";
 }

@@ -54,7 +54,7 @@ public static class HttpBodies
             r.Figure("http " + route.Path + ": body", (sink.Bytes / (Repeats + 1)).ToString("N0"), "B");
             r.Figure("http " + route.Path + ": peak chunk buffer", dispatcher.Slots[0].Body.PeakBytes.ToString("N0"), "B");
             r.Figure("http " + route.Path + ": allocated per body, dispatcher", streamed.ToString("N0"), $"B (as one string: {asString:N0} B)");
-            Budget.Body("http " + route.Path, dispatcher.Slots[0].Body.PeakBytes + streamed, streamed);
+            Budget.Body("http " + route.Path, dispatcher.Slots[0].Body.PeakBytes, streamed, streamed);
         }
 
         return r;

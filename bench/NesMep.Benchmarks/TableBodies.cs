@@ -96,7 +96,7 @@ public static class TableBodies
         long before = (GC.GetAllocatedBytesForCurrentThread() - b0) / Repeats;
         r.Figure(name, (sink.Bytes / (Repeats + 1)).ToString("N0"),
             $"B; chunk buffer peak {slot.Body.PeakBytes:N0} B; allocated {streamed:N0} B per body (as one string: {before:N0} B)");
-        Budget.Body(name, slot.Body.PeakBytes + streamed, streamed);
+        Budget.Body(name, slot.Body.PeakBytes, streamed, streamed);
     }
 
     private static void Body(RequestSlot slot, IResponseSink sink, Action<RequestSlot> write)
