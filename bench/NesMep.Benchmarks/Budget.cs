@@ -9,7 +9,7 @@ namespace NesMep.Benchmarks;
 /// their figures here as they run. The proxies are net10 figures (64-bit object sizes for what is kept, bytes the
 /// thread allocated for what a body costs), so each row also gives a nanoCLR estimate from the two calibrations the
 /// project has: the walker counted 27.3 KB for the polling graph the nanoCLR measured at 32 KB (kept memory x1.17),
-/// and the nanoCLR allocated about twice what net10 did for the same work (allocations x2; buffers count once).
+/// and the nanoCLR allocated about twice what net10 did for the same work (allocations x2; byte buffers and payload arrays once).
 /// </summary>
 public static class Budget
 {
@@ -50,9 +50,10 @@ public static class Budget
     public static long PollingGraph { get; set; } = -1;
 
     /// <summary>
-    /// One body: the most bytes its reused buffer held, the bytes allocated while it was built (for an MQTT payload
-    /// its exact array included) and the garbage (allocated and dropped). Its extra peak is buffer + allocated, an
-    /// upper bound (as if nothing were collected while it was built).
+    /// One body: <paramref name="buffer"/> the plain bytes it holds (the most its reused buffer held and, for an MQTT
+    /// payload, its exact-size array: byte arrays, the same size on the nanoCLR), <paramref name="allocated"/> the other
+    /// bytes allocated while it was built and <paramref name="garbage"/> what of them was dropped. Its extra peak is
+    /// buffer + allocated, an upper bound (as if nothing were collected while it was built).
     /// </summary>
     public static void Body(string name, long buffer, long allocated, long garbage)
     {
@@ -66,7 +67,7 @@ public static class Budget
     {
         var r = new Report();
         r.Line("issue 10 budget: this run's net10 proxies beside the issue's nanoCLR figures (\"now\") and its targets; \"nano est.\" = kept x1.17");
-        r.Line("  (walker 27.3 KB vs nanoCLR 32 KB for the same polling graph), allocated x2 (issue 10), buffers x1. Proxies, not device measurements.");
+        r.Line("  (walker 27.3 KB vs nanoCLR 32 KB for the same polling graph), allocated x2 (issue 10), byte buffers and payload arrays x1. Proxies, not device measurements.");
         r.Line($"  {"row",-46} {"issue now",-22} {"proxy",10} {"nano est.",10} {"target",10}  verdict");
         r.FigureLine($"  {"core assembly (IL; the .pe is not built here)",-46} {"IL 195 KB, .pe 125 KB",-22} {Kb2(IlBytes),10} {"",10} {"state it",10}  " +
                      $"IL + {Kb2(LiteralBytes)} literals (UTF-8) in a {Kb2(AssemblyBytes)} assembly; IL {100.0 * IlBytes / (195.0 * Kb):N0}% of the issue's");

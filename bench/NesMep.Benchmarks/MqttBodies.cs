@@ -79,7 +79,7 @@ public static class MqttBodies
         int peak = builder.PeakBytes;
         r.Figure("mqtt " + name, payload.Length.ToString("N0"),
             $"B; buffer peak {peak:N0} B{(builder.SecondPasses > 0 ? " (two passes)" : "")}; garbage {garbage:N0} B (as a string: {before:N0} B)");
-        Budget.Body("mqtt " + name, peak, exact + garbage, garbage);
+        Budget.Body("mqtt " + name, peak + exact, garbage, garbage);
     }
 
     /// <summary>Bytes a byte[] of <paramref name="length"/> costs on this runtime (header and padding included).</summary>
