@@ -19,5 +19,8 @@ namespace NesMep.Core.Api
 
         /// <summary>Configured host name (mDNS on the device).</summary>
         public string Hostname = "esp32-mep";
+
+        /// <summary>Why the module last started, and before (device only; null on Linux, see docs/firmware.md "Boot records").</summary>
+        public NesMep.Core.Lifecycle.BootRecords? Boot;
     }
 }

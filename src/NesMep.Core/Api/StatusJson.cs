@@ -19,6 +19,12 @@ namespace NesMep.Core.Api
             w.Property("timestamp", IsoTime.Format(context.Clock.UtcNow));
             w.Property("link_state", context.LinkStateName(now));
             w.Name("uptime_s").Fixed(now - context.StartedMs, 3);
+            if (context.Info.Boot != null)
+            {
+                w.Name("boot");
+                context.Info.Boot.WriteJson(w);
+            }
+
             if (poller == null)
             {
                 w.EndObject();
