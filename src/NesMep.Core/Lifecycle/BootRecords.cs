@@ -53,7 +53,17 @@ namespace NesMep.Core.Lifecycle
         /// </summary>
         public BootRecord OnBoot(string powerOnDetail)
         {
-            Load();
+            try
+            {
+                Load();
+            }
+            catch (System.Exception e)
+            {
+                Problem = "the boot records could not be read (" + e.Message + "); history restarted";
+                _history = new BootRecord[0];
+                _pending = null;
+            }
+
             BootRecord? prev = _history.Length == 0 ? null : _history[0];
             int number = prev == null ? 1 : prev.Boot + 1;
             BootRecord record = new BootRecord(number, BootReason.PowerOn, Clean(powerOnDetail), null, -1);
@@ -239,7 +249,16 @@ namespace NesMep.Core.Lifecycle
                 sb.Append(Line(h[i])).Append('\n');
             }
 
-            return _store.Save(Encoding.UTF8.GetBytes(sb.ToString())) == null;
+            try
+            {
+                return _store.Save(Encoding.UTF8.GetBytes(sb.ToString())) == null;
+            }
+            catch (System.Exception e)
+            {
+                string why = "the boot records could not be saved (" + e.Message + ")";
+                Problem = Problem == null ? why : Problem + "; " + why;
+                return false;
+            }
         }
 
         /// <summary>boot|reason|at|uptime_s|detail (the detail last: it is cleaned of '|' and line breaks anyway).</summary>

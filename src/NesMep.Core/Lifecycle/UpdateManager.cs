@@ -64,6 +64,27 @@ namespace NesMep.Core.Lifecycle
             _bootMs = nowMs;
             _meterRead = false;
             _uiServed = false;
+            Broken = false;
+            try
+            {
+                return Repair();
+            }
+            catch (System.Exception e)
+            {
+                // A flash that fails must not stop the module: serve the built-in UI, take no uploads this run.
+                Broken = true;
+                BootProblem = "the update files could not be read or written (" + e.Message + "); serving the built-in web UI";
+                _active = null;
+                ServingSlot = UpdateState.BuiltIn;
+                return BootUpdateStep.None;
+            }
+        }
+
+        /// <summary>The last <see cref="Boot"/> met a flash error: uploads are refused until the next start.</summary>
+        public bool Broken { get; private set; }
+
+        private BootUpdateStep Repair()
+        {
             string? problem;
             UpdateState s = _files.LoadState(out problem);
             BootProblem = problem;
@@ -125,7 +146,11 @@ namespace NesMep.Core.Lifecycle
                 _state = s;
             }
 
-            SweepUnnamed(s);
+            if (problem == null)
+            {
+                SweepUnnamed(s); // not on a state that could not be read: it names nothing, the sets may be fine
+            }
+
             LoadActive(s);
             return step;
         }
@@ -151,7 +176,19 @@ namespace NesMep.Core.Lifecycle
                 return TrialDecision.None;
             }
 
-            long up = nowMs - _bootMs;
+            try
+            {
+                return Decide(s, nowMs - _bootMs);
+            }
+            catch (System.Exception e)
+            {
+                BootProblem = "saving the trial state failed (" + e.Message + "); tried again on the next tick";
+                return TrialDecision.None;
+            }
+        }
+
+        private TrialDecision Decide(UpdateState s, long up)
+        {
             if (_meterRead && _uiServed && up >= LifecycleLimits.ConfirmAfterMs)
             {
                 UpdateState c = s.Copy();

@@ -33,7 +33,7 @@ namespace NesMep.Core.Lifecycle
             _sha = sha;
         }
 
-        /// <summary>The HTTP status of the last refusal (400, 409, 411, 413, 500).</summary>
+        /// <summary>The HTTP status of the last refusal (400, 409, 411, 413, 500, 503).</summary>
         public int ErrorStatus { get; private set; }
 
         /// <summary>The manifest once parsed (for the response).</summary>
@@ -66,6 +66,11 @@ namespace NesMep.Core.Lifecycle
             if (contentLength > LifecycleLimits.MaxUploadBytes)
             {
                 return Refuse(413, "the upload is " + contentLength + " bytes; at most " + LifecycleLimits.MaxUploadBytes + " are accepted");
+            }
+
+            if (_owner.Broken)
+            {
+                return Refuse(503, _owner.BootProblem + "; restart the module and try again");
             }
 
             UpdateState state = _owner.State;

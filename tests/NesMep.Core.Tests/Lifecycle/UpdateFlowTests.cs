@@ -211,11 +211,37 @@ public class UpdateFlowTests
     public void A_damaged_state_file_serves_the_built_in_UI_and_says_why()
     {
         var flash = new FlakyFlash();
+        OnTrial(flash, V2).RunHealthy();
         flash.WriteAll(TestDevice.Root + "update.state", "active=7\n"u8.ToArray());
         TestDevice d = TestDevice.Start(flash);
+        Assert.True(flash.Exists(TestDevice.Root + "ui-a.pack")); // nothing deleted on a state it could not read
         Assert.Equal(UpdateState.BuiltIn, d.Updates.ServingSlot);
         Assert.Contains("incomplete or names an unknown slot", d.Updates.BootProblem);
         Assert.Null(d.Upload(UpdateFile.Build("0.2.0", V2))); // and updates still work
+    }
+
+    [Fact]
+    public void A_drive_that_cannot_be_read_still_starts_with_the_built_in_UI_and_refuses_uploads_with_the_reason()
+    {
+        var flash = new FlakyFlash();
+        TestDevice d = OnTrial(flash, V2);
+        flash.ReadsFail = true;
+        d = TestDevice.Start(flash, out BootRecord record); // does not throw
+        Assert.Equal(BootReason.PowerOn, record.Reason);
+        Assert.Contains("could not be read", d.Life.Records.Problem);
+        Assert.True(d.Updates.Broken);
+        Assert.Equal(UpdateState.BuiltIn, d.Updates.ServingSlot);
+        Assert.Contains("corrupted block", d.Updates.BootProblem);
+        UpdateReceiver r = d.Updates.BeginUpload()!;
+        Assert.Contains("restart the module", r.Begin(100));
+        Assert.Equal(503, r.ErrorStatus);
+        d.Clock.Advance(LifecycleLimits.TrialDeadlineMs);
+        Assert.Equal(LifecycleAction.None, d.Life.Tick());
+
+        flash.ReadsFail = false; // the drive recovers: the trial goes on where it was
+        d = TestDevice.Start(flash);
+        Assert.True(d.Serves(V2));
+        Assert.True(d.Updates.State.OnTrial);
     }
 
     /// <summary>Uploads <paramref name="set"/> and reboots into it: trial boot 1.</summary>

@@ -14,17 +14,22 @@ public sealed class FlakyFlash : IAppendFileSystem
     public int CrashAt = int.MaxValue;
     public int Operations;
 
+    /// <summary>The power was cut in this run (code that catches the IOException cannot hide it).</summary>
+    public bool Cut { get; private set; }
+
     /// <summary>Power returns: no more cuts, the operation count restarts.</summary>
     public void PowerBack()
     {
         CrashAt = int.MaxValue;
         Operations = 0;
+        Cut = false;
     }
 
     private void Step()
     {
         if (++Operations >= CrashAt)
         {
+            Cut = true;
             throw new IOException("power cut");
         }
     }
@@ -33,7 +38,12 @@ public sealed class FlakyFlash : IAppendFileSystem
 
     public bool Exists(string path) => Files.ContainsKey(path);
 
-    public byte[] ReadAll(string path) => Files.TryGetValue(path, out byte[]? b) ? (byte[])b.Clone() : throw new FileNotFoundException(path);
+    /// <summary>Every read fails (a damaged drive), whatever the power does.</summary>
+    public bool ReadsFail;
+
+    public byte[] ReadAll(string path) =>
+        ReadsFail ? throw new IOException("corrupted block") :
+        Files.TryGetValue(path, out byte[]? b) ? (byte[])b.Clone() : throw new FileNotFoundException(path);
 
     public void WriteAll(string path, byte[] data)
     {
@@ -46,8 +56,16 @@ public sealed class FlakyFlash : IAppendFileSystem
         Files[path] = (byte[])data.Clone();
     }
 
+    /// <summary>An append that would make a file longer than this fails: the drive is full.</summary>
+    public long FileLimit = long.MaxValue;
+
     public void Append(string path, byte[] data, int offset, int count)
     {
+        if (Length(path) + count > FileLimit)
+        {
+            throw new IOException("no space left on I:");
+        }
+
         byte[] old = Files.TryGetValue(path, out byte[]? b) ? b : [];
         int keep = CutsNext ? count / 2 : count;
         Files[path] = old.Concat(data.Skip(offset).Take(keep)).ToArray();

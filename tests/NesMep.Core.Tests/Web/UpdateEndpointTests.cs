@@ -140,6 +140,22 @@ public partial class WebRouterTests
     }
 
     [Fact]
+    public void A_full_drive_mid_upload_answers_500_and_leaves_no_half_set()
+    {
+        TestDevice d = Device();
+        var (cookie, csrf) = Setup();
+        d.Flash.FileLimit = 2000;
+        WebResponse r = PostUpdate(UpdateFile.Build("1", UpdateFile.SampleSet("d")), cookie, csrf);
+        Assert.Equal(500, r.Status);
+        Assert.Contains("no space left on I:", r.Body);
+        Assert.False(d.Flash.Exists(d.Updates.Files.PackPath(UpdateState.SlotA)));
+        Assert.False(d.Flash.Exists(d.Updates.Files.ManifestPath(UpdateState.SlotA)));
+        Assert.Equal(0, d.Updates.State.Staging);
+        d.Flash.FileLimit = long.MaxValue;
+        Assert.Equal(200, PostUpdate(UpdateFile.Build("1", UpdateFile.SampleSet("d")), cookie, csrf).Status); // not stuck as busy
+    }
+
+    [Fact]
     public void Status_and_MQTT_diagnostics_show_the_last_reboot_on_the_device_only()
     {
         var w = new JsonWriter();
