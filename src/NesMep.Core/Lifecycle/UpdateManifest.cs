@@ -40,12 +40,17 @@ namespace NesMep.Core.Lifecycle
 
         private UpdateManifest(string version, string[] names, int[] sizes, bool[] gzip, byte[] hashes, int count)
         {
+            // Kept for the whole run (the set in use): exact-size copies of the parse buffers.
             Version = version;
             Count = count;
-            _names = names;
-            _sizes = sizes;
-            _gzip = gzip;
-            _hashes = hashes;
+            _names = new string[count];
+            _sizes = new int[count];
+            _gzip = new bool[count];
+            _hashes = new byte[count * HashBytes];
+            System.Array.Copy(names, _names, count);
+            System.Array.Copy(sizes, _sizes, count);
+            System.Array.Copy(gzip, _gzip, count);
+            System.Array.Copy(hashes, _hashes, count * HashBytes);
             _offsets = new int[count];
             int at = 0;
             for (int i = 0; i < count; i++)
