@@ -6,8 +6,9 @@ namespace NesMep.Core.Lifecycle
     /// What a factory reset deletes: the settings files the adapter names (the settings file and
     /// anything else that holds user settings, such as a CA certificate), each with the helper files
     /// <see cref="SafeFileStore"/> may have left. The update sets, their state and the boot records
-    /// stay. Without settings the module starts its setup access point; the Wi-Fi credentials in the
-    /// firmware's configuration block are the adapter's to clear.
+    /// stay. The Wi-Fi credentials are settings (docs/firmware.md, "First boot, access point and setup
+    /// security"), so without the settings file (and the provisioning record, which the adapter names
+    /// too) the module starts its setup access point as on first use.
     /// </summary>
     public static class FactoryReset
     {

@@ -7,7 +7,10 @@ namespace NesMep.Core.Lifecycle
     /// <see cref="LifecycleLimits.FactoryResetHoldMs"/> (the LED then flickers: <see cref="Armed"/>)
     /// and released. A shorter press is ignored (another may follow within the window); a button
     /// held past <see cref="LifecycleLimits.FactoryResetStuckMs"/> is taken as stuck and never resets.
-    /// The module starts normally meanwhile: the adapter samples it from its tick or a pin event.
+    /// The module starts normally meanwhile: the adapter samples it from its tick or a pin event, and
+    /// hands the button's presses to the provisioning machine (its 5 s long press) only once this has
+    /// decided <see cref="ButtonDecision.Normal"/> or <see cref="ButtonDecision.Stuck"/>, so within the
+    /// window a press is never both.
     /// </summary>
     public sealed class FactoryResetButton
     {

@@ -31,8 +31,12 @@ namespace NesMep.Core.Lifecycle
         /// <summary>Boot records kept (newest first).</summary>
         public const int BootHistory = 8;
 
-        /// <summary>How long the button must be held for a factory reset.</summary>
-        public const long FactoryResetHoldMs = 5000;
+        /// <summary>
+        /// How long the button must be held for a factory reset: twice the provisioning long press
+        /// (<see cref="NesMep.Core.Provisioning.ProvisioningTimings.LongPressMs"/>, access point on/off), so one
+        /// gesture is never taken for the other. During the window the button is this class's alone.
+        /// </summary>
+        public const long FactoryResetHoldMs = 2 * NesMep.Core.Provisioning.ProvisioningTimings.LongPressMs;
 
         /// <summary>After power-up, a press that starts later than this is not a factory-reset request.</summary>
         public const long FactoryResetWindowMs = 10000;

@@ -25,12 +25,21 @@ public class ButtonAndLedTests
     }
 
     [Fact]
-    public void Held_five_seconds_and_released_resets()
+    public void Held_ten_seconds_and_released_resets()
     {
-        var (d, at, armed) = Run(t => t >= 2000 && t < 7500);
+        Assert.Equal(10_000, LifecycleLimits.FactoryResetHoldMs);
+        var (d, at, armed) = Run(t => t >= 2000 && t < 12_500);
         Assert.Equal(ButtonDecision.FactoryReset, d);
-        Assert.Equal(7500, at);
+        Assert.Equal(12_500, at);
         Assert.True(armed); // the LED told the user to let go
+    }
+
+    [Fact]
+    public void The_provisioning_long_press_inside_the_window_is_not_a_reset()
+    {
+        var (d, _, armed) = Run(t => t >= 1000 && t < 1000 + NesMep.Core.Provisioning.ProvisioningTimings.LongPressMs + 2000);
+        Assert.Equal(ButtonDecision.Normal, d);
+        Assert.False(armed);
     }
 
     [Fact]
@@ -45,7 +54,7 @@ public class ButtonAndLedTests
     [Fact]
     public void A_second_press_within_the_window_still_counts()
     {
-        Assert.Equal(ButtonDecision.FactoryReset, Run(t => (t >= 500 && t < 1500) || (t >= 8000 && t < 14000)).Item1);
+        Assert.Equal(ButtonDecision.FactoryReset, Run(t => (t >= 500 && t < 1500) || (t >= 8000 && t < 19_000)).Item1);
     }
 
     [Fact]
