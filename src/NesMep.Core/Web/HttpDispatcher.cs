@@ -91,7 +91,7 @@ namespace NesMep.Core.Web
                 return false;
             }
 
-            if (CaptivePortal.ForeignHost(request, _app) != null)
+            if (CaptivePortal.IsForeignHost(request, _app))
             {
                 return false; // Dispatch redirects it to the portal
             }
@@ -170,7 +170,7 @@ namespace NesMep.Core.Web
                 return;
             }
 
-            WebResponse? refused = CaptivePortal.ForeignHost(request, _app);
+            WebResponse? refused = CaptivePortal.IsForeignHost(request, _app) ? CaptivePortal.Redirect() : null;
             if (refused == null)
             {
                 refused = SecretQueryGuard.Check(request.Path);
