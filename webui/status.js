@@ -19,6 +19,15 @@ async function refresh() {
     const flat = {};
     Object.keys(f).forEach(dir => Object.keys(f[dir]).forEach(k => { flat[dir + ' ' + k] = f[dir][k]; }));
     NM.kv(flat, $('#filter'));
+    // Boot records exist on the device only (docs/firmware.md, "Boot records").
+    const boots = $('#boots');
+    $('#boot-card').hidden = !b.boot;
+    boots.textContent = '';
+    ((b.boot || {}).history || []).forEach(r => {
+      const tr = NM.el('tr');
+      [r.boot, r.reason.replace(/_/g, ' '), r.detail, r.at || 'unknown', r.uptime_s === null ? 'unknown' : NM.duration(r.uptime_s)].forEach(v => tr.append(NM.el('td', String(v))));
+      boots.append(tr);
+    });
     const reads = $('#reads');
     reads.textContent = '';
     (b.reads || []).forEach(r => {

@@ -24,5 +24,8 @@ namespace NesMep.Core.Api
 
         /// <summary>Free managed memory (the device); null on Linux, where status and /metrics leave it out.</summary>
         public IMemoryInfo? Memory;
+
+        /// <summary>Why the module last started, and before (device only; null on Linux, see docs/firmware.md "Boot records").</summary>
+        public NesMep.Core.Lifecycle.BootRecords? Boot;
     }
 }

@@ -23,6 +23,12 @@ namespace NesMep.Core.Api
                 w.Property("free_memory_bytes", context.Info.Memory.FreeBytes);
             }
 
+            if (context.Info.Boot != null)
+            {
+                w.Name("boot");
+                context.Info.Boot.WriteJson(w);
+            }
+
             if (poller == null)
             {
                 w.EndObject();
