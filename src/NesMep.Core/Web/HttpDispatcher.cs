@@ -295,7 +295,16 @@ namespace NesMep.Core.Web
             if (request.Method != "HEAD")
             {
                 slot.Body.Begin(sink);
-                slot.Body.Append(response.Body);
+                if (response.Streamed != null)
+                {
+                    slot.Json.Reset();
+                    response.Streamed.WriteJson(slot.Json);
+                }
+                else
+                {
+                    slot.Body.Append(response.Body);
+                }
+
                 slot.Body.Flush();
             }
         }
