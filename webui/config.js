@@ -3,17 +3,6 @@
 // field with one POST; the module saves all or nothing and answers with a message per bad field.
 const SECRETS = ['wifi_password', 'mqtt_password', 'api_token'];
 
-function keyForm(text) {
-  const t = text.trim();
-  if (!t) return '';
-  if (t.length === 20) return /^[\x20-\x7e]+$/.test(t) ? 'detected: 20 ASCII characters' : 'not printable ASCII';
-  const hex = t.replace(/\s/g, '');
-  if (!/^[0-9a-fA-F]+$/.test(hex)) return t.length + ' characters: not a key form (20 characters, 40 or 32 hex digits)';
-  if (hex.length === 40) return 'detected: 40 hex digits';
-  if (hex.length === 32) return 'detected: 32 hex digits';
-  return hex.length + ' hex digits: not a key form (20 characters, 40 or 32 hex digits)';
-}
-
 async function load() {
   const r = await NM.json('/api/v1/settings');
   if (r.status === 401) { NM.requireLogin(); return; }
@@ -81,7 +70,7 @@ function generateToken() {
 document.addEventListener('DOMContentLoaded', async () => {
   if (!await NM.requireLogin()) return;
   $('#cfg').addEventListener('submit', save);
-  $('#meter_key').addEventListener('input', e => { $('#key-form').textContent = keyForm(e.target.value); });
+  $('#meter_key').addEventListener('input', e => { $('#key-form').textContent = NM.keyForm(e.target.value); });
   $('#gen-token').addEventListener('click', generateToken);
   load();
 });
