@@ -466,7 +466,17 @@ namespace NesMep.Core.Optical
 
                 if (code == C1218Codes.Renegotiate || code == C1218Codes.InvalidServiceSequenceState)
                 {
+                    // The meter lost our session (its traffic timeout, a restart): read again in a fresh one.
                     EndSession(false);
+                    if (_sessionAttempts < _settings.MaxSessionAttempts)
+                    {
+                        if (_log.IsEnabled(LogLevel.Info))
+                        {
+                            _log.Write(LogLevel.Info, "optical: " + C1218Codes.ResponseName(code) + " to a read; starting a fresh session");
+                        }
+
+                        return Advance(now);
+                    }
                 }
 
                 return Finish(LinkResult.MeterError, why);
