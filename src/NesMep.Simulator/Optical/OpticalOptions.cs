@@ -6,6 +6,12 @@ namespace NesMep.Simulator.Optical;
 /// </summary>
 public sealed class OpticalOptions
 {
+    /// <summary>
+    /// The optical key `nesmep simulate --optical` accepts when none is given (as the MK). A demo value
+    /// like the MEP demo key: never a real meter's key.
+    /// </summary>
+    public static byte[] DemoKey() => System.Text.Encoding.ASCII.GetBytes("NesMepOpticalDemo-20");
+
     /// <summary>The meter's unique key, provisioning key and read-only key (20 bytes each); null = not set.</summary>
     public byte[]? Mk { get; set; }
 

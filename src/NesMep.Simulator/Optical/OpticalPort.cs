@@ -85,6 +85,9 @@ public sealed class OpticalPort : IMeterPort
         get { lock (_gate) { return _session.Packets; } }
     }
 
+    /// <summary>True when this meter shares one UART between MEP and the optical port (Gen 2/3, §2.1).</summary>
+    public bool SharesUart => _shared;
+
     /// <summary>True while an optical session holds a shared UART (MEP unanswered).</summary>
     public bool HoldsUart
     {
