@@ -40,7 +40,7 @@ public class OpticalSimulateTests
             ReadsTheMeter(port);
         }
 
-        await Stop(sim);
+        await ProcessEndToEndTests.StopWithCtrlC(sim);
         Assert.Matches(@"optical: [1-9][0-9]* sessions, [1-9][0-9]* requests", sim.Stdout);
     }
 
@@ -54,7 +54,7 @@ public class OpticalSimulateTests
             ReadsTheMeter(tcp);
         }
 
-        await Stop(sim);
+        await ProcessEndToEndTests.StopWithCtrlC(sim);
     }
 
     private static void ReadsTheMeter(IByteTransport transport)
@@ -99,15 +99,5 @@ public class OpticalSimulateTests
         }
 
         Assert.Equal(C1218Phase.Closed, link.Phase);
-    }
-
-    private static async Task Stop(NesmepProcess sim)
-    {
-        string signal = sim.SigIntIgnored() ? "TERM" : "INT";
-        sim.Signal(signal);
-        int code = await sim.WaitForExitAsync(10_000);
-        Assert.True(code == 0, $"simulate exit {code} after SIG{signal}\n{sim.Stdout}");
-        Assert.Contains("stopped: ", sim.Stdout);
-        Assert.Empty(sim.StderrLines);
     }
 }
