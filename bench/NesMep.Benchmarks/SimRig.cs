@@ -154,7 +154,7 @@ public sealed class DabblerLikeClient : IBenchClient
     {
         while (true)
         {
-            int ev = Link.Poll();
+            LinkEvent ev = Link.Poll();
             if (ev == MepLink.PollIdle)
             {
                 break;

@@ -159,7 +159,7 @@ public static class Soak
 
         wall.Stop();
         MepLink link = client.Link;
-        LinkCounters c = link.Counters;
+        MepLinkCounters c = link.Counters;
         FaultCounters f = rig.Meter.Faults.Counters;
         double virtualS = endMs / 1000.0;
         r.Line($"[soak] {hours:0.##} h virtual, Gen 3 ({rig.Meter.Profile}) with solar, realistic faults (FaultOptions.ApplyRealistic):");

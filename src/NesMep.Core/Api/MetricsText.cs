@@ -64,16 +64,28 @@ namespace NesMep.Core.Api
             MeterPoller? poller = context.Poller;
             if (poller != null)
             {
-                LinkCounters c = poller.Link.Counters;
+                ITableService link = poller.Link;
+                LinkCounters c = link.Counters;
+                Family(sb, "nesmep_link_info", "gauge", "The meter port read; the value is always 1.");
+                sb.Append("nesmep_link_info{link=\"").Append(link.LinkName).Append("\"} 1\n");
                 Counter(sb, "nesmep_link_requests_total", "Request frames sent, resends included.", c.Requests);
-                Counter(sb, "nesmep_link_retransmits_total", "Resends after a silent timeout or a rejected reply.", c.Retransmits);
+                Counter(sb, "nesmep_link_completed_ok_total", "Requests answered successfully.", c.CompletedOk);
+                Counter(sb, "nesmep_link_retransmits_total", "Resends after a silent timeout, a rejected reply or a NAK.", c.Retransmits);
                 Counter(sb, "nesmep_link_timeouts_total", "Requests that got no reply within the response timeout.", c.Timeouts);
-                Counter(sb, "nesmep_link_digest_failures_total", "Replies rejected because their digest did not verify.", c.DigestFailures);
-                Counter(sb, "nesmep_link_transceiver_resets_total", "Transceiver power cycles after silent attempts.", c.TransceiverResets);
-                Counter(sb, "nesmep_link_alerts_total", "Alert sequences (00 00) from the meter.", c.Alerts);
+                Counter(sb, "nesmep_link_digest_failures_total", "Replies rejected by the integrity check (MEP digest, optical CRC or checksum).", c.IntegrityFailures);
+                Counter(sb, "nesmep_link_transceiver_resets_total", "Transceiver power cycles (MEP) or fresh sessions (optical) after errors.", c.TransceiverResets);
+                Counter(sb, "nesmep_link_abandoned_total", "Requests given up after their retry limits.", c.Abandoned);
+                Counter(sb, "nesmep_link_alerts_total", "Alert sequences (00 00) from the meter (MEP only).", Specific(c, "alerts"));
+                Family(sb, "nesmep_link_specific_total", "counter", "The link's own counters by name (docs/api.md).");
+                for (int i = 0; i < c.SpecificCount; i++)
+                {
+                    sb.Append("nesmep_link_specific_total{link=\"").Append(link.LinkName).Append("\",counter=\"").Append(c.SpecificName(i)).Append("\"}");
+                    Value(sb, c.SpecificValue(i), 0);
+                }
+
                 Family(sb, "nesmep_link_meter_errors_total", "counter", "Error replies from the meter by kind.");
                 Sample(sb, "nesmep_link_meter_errors_total", "code=\"0x0b\"", c.AuthenticationFailures, 0);
-                Sample(sb, "nesmep_link_meter_errors_total", "code=\"0x0c\"", c.SequenceErrors, 0);
+                Sample(sb, "nesmep_link_meter_errors_total", "code=\"0x0c\"", Specific(c, "sequence_errors_0x0c"), 0);
                 Sample(sb, "nesmep_link_meter_errors_total", "code=\"other\"", c.ErrorReplies, 0);
             }
 
@@ -85,6 +97,13 @@ namespace NesMep.Core.Api
                 Sample(sb, "nesmep_energy_rejected_total", "direction=\"export\",reason=\"decrease\"", r.ExportFilter.Decreases, 0);
                 Sample(sb, "nesmep_energy_rejected_total", "direction=\"export\",reason=\"jump\"", r.ExportFilter.Jumps, 0);
             }
+        }
+
+        /// <summary>The link's counter by that name, 0 when this link has none (the MEP-only series stay in place).</summary>
+        private static long Specific(LinkCounters c, string name)
+        {
+            int i = c.IndexOfSpecific(name);
+            return i < 0 ? 0 : c.SpecificValue(i);
         }
 
         private static void Family(TextOut sb, string name, string type, string help)

@@ -53,7 +53,7 @@ namespace NesMep.Core.Api
                 return "not_configured";
             }
 
-            MepLink link = Poller.Link;
+            ITableService link = Poller.Link;
             long last = link.LastVerifiedReplyMs;
             bool keyRejected = link.ConsecutiveAuthenticationFailures > 0;
             if (last < 0)

@@ -2,7 +2,6 @@ using NesMep.Core.Json;
 using NesMep.Core.Link;
 using NesMep.Core.Model;
 using NesMep.Core.Polling;
-using NesMep.Core.Protocol;
 using NesMep.Core.Tables;
 
 namespace NesMep.Core.Api
@@ -25,7 +24,7 @@ namespace NesMep.Core.Api
                 return;
             }
 
-            MepLink link = poller.Link;
+            ITableService link = poller.Link;
             w.Property("phase", PhaseName(poller.Phase));
             w.Name("last_verified_reply_age_s");
             if (link.LastVerifiedReplyMs < 0)
@@ -37,7 +36,8 @@ namespace NesMep.Core.Api
                 w.Fixed(now - link.LastVerifiedReplyMs, 3);
             }
 
-            w.Property("sequence_learned", link.SequenceLearned);
+            w.Property("link", link.LinkName);
+            w.Property("sequence_learned", link.SessionReady);
             w.Name("last_error");
             if (link.LastError == null)
             {
@@ -57,34 +57,34 @@ namespace NesMep.Core.Api
             {
                 w.BeginObject();
                 w.Property("code", (int)link.LastResponseCode);
-                w.Property("name", MepCodes.ResponseName(link.LastResponseCode));
+                w.Property("name", link.LastResponseName);
                 w.EndObject();
             }
 
             LinkCounters c = link.Counters;
-            MepFrameAssembler a = link.Assembler;
             w.Name("counters").BeginObject();
             w.Property("requests", c.Requests);
             w.Property("completed_ok", c.CompletedOk);
             w.Property("retransmits", c.Retransmits);
             w.Property("timeouts", c.Timeouts);
-            w.Property("digest_failures", c.DigestFailures);
-            w.Property("authentication_failures_0x0b", c.AuthenticationFailures);
-            w.Property("sequence_errors_0x0c", c.SequenceErrors);
+            w.Property("integrity_failures", c.IntegrityFailures);
+            w.Property("authentication_failures", c.AuthenticationFailures);
             w.Property("error_replies", c.ErrorReplies);
             w.Property("mismatched_replies", c.MismatchedReplies);
             w.Property("malformed_replies", c.MalformedReplies);
             w.Property("unsolicited_frames", c.UnsolicitedFrames);
-            w.Property("stale_replies", c.StaleReplies);
-            w.Property("sequence_jumps", c.SequenceJumps);
             w.Property("transceiver_resets", c.TransceiverResets);
-            w.Property("alerts", c.Alerts);
             w.Property("alerts_handled", poller.AlertsHandled);
             w.Property("abandoned", c.Abandoned);
-            w.Property("noise_bytes", a.NoiseBytes);
-            w.Property("truncated_frames", a.TruncatedFrames);
-            w.Property("oversize_frames", a.OversizeFrames);
             w.Property("decode_errors", poller.Reading.DecodeErrors);
+
+            // The link's own counters also stay flat here, as before there was a second link (docs/api.md).
+            Specific(w, c);
+            w.EndObject();
+
+            // The same, as the section of the link named by "link" (MEP or optical).
+            w.Name("link_counters").BeginObject();
+            Specific(w, c);
             w.EndObject();
 
             MeterReading r = poller.Reading;
@@ -119,6 +119,14 @@ namespace NesMep.Core.Api
                     return "configuring";
                 default:
                     return "polling";
+            }
+        }
+
+        private static void Specific(JsonWriter w, LinkCounters c)
+        {
+            for (int i = 0; i < c.SpecificCount; i++)
+            {
+                w.Name(c.SpecificName(i)).Number(c.SpecificValue(i));
             }
         }
 

@@ -10,13 +10,16 @@ namespace NesMep.Core.Link
     /// learns the sequence number from 0x0C, resends the identical frame when no reply starts within
     /// the response timeout (§3.8), resets the transceiver after silent attempts, and backs off
     /// after 0x0B (§4.4). It knows nothing about tables; the poll scheduler sits above it.
-    /// Steady operation allocates nothing.
+    /// Steady operation allocates nothing. It offers the link-neutral <see cref="ITableService"/> (MepLink.TableService.cs)
+    /// to the poller; the MEP-only members below are for MEP tools (raw console, benchmarks, tests).
     /// </summary>
-    public sealed class MepLink
+    public sealed partial class MepLink : ITableService
     {
-        public const int PollIdle = 0;
-        public const int PollCompleted = 1;
-        public const int PollAlert = 2;
+        public const LinkEvent PollIdle = LinkEvent.Idle;
+        public const LinkEvent PollCompleted = LinkEvent.Completed;
+
+        /// <summary>The meter sent 00 00 (§3.7).</summary>
+        public const LinkEvent PollAlert = LinkEvent.Attention;
 
         private const int FrameCapacity = 2 + MepCodes.MaxFrameBody;
 
@@ -30,7 +33,7 @@ namespace NesMep.Core.Link
         private readonly LinkSettings _settings;
         private readonly ILog _log;
         private readonly MepFrameAssembler _assembler;
-        private readonly LinkCounters _counters = new LinkCounters();
+        private readonly MepLinkCounters _counters;
         private readonly MepRequest _request = new MepRequest();
         private readonly MepResponse _response = new MepResponse();
         private readonly byte[] _tx = new byte[FrameCapacity];
@@ -83,6 +86,7 @@ namespace NesMep.Core.Link
             _settings = settings;
             _log = log ?? NullLog.Instance;
             _assembler = new MepFrameAssembler(true, settings.InterByteGapMs);
+            _counters = new MepLinkCounters(_assembler);
         }
 
         /// <summary>The digest of the link's key, for describing frames (raw console). Use under the module lock.</summary>
@@ -90,7 +94,8 @@ namespace NesMep.Core.Link
 
         public LinkState State => _state;
 
-        public LinkCounters Counters => _counters;
+        /// <summary>The common counters and the MEP ones (digests, 0x0B/0x0C, alerts…).</summary>
+        public MepLinkCounters Counters => _counters;
 
         public MepFrameAssembler Assembler => _assembler;
 
@@ -213,7 +218,7 @@ namespace NesMep.Core.Link
         /// transaction ended (see <see cref="LastResult"/>), PollAlert when the meter sent 00 00,
         /// else PollIdle. Call again until it returns PollIdle.
         /// </summary>
-        public int Poll()
+        public LinkEvent Poll()
         {
             long now = _clock.NowMs;
             if (_state == LinkState.Resetting)
@@ -286,7 +291,7 @@ namespace NesMep.Core.Link
             return gapEnd > _notBefore ? gapEnd : _notBefore;
         }
 
-        private int PollReset(long now)
+        private LinkEvent PollReset(long now)
         {
             // Whatever arrives while the transceiver is switched is garbage.
             while (_transport.Read(_rx, 0, _rx.Length) > 0)
@@ -356,7 +361,7 @@ namespace NesMep.Core.Link
             {
                 if (_previousTxLength == 0 || !MepResponseParser.DigestValid(_digest, _previousTx, 0, _previousTxLength, frame, _response))
                 {
-                    _counters.DigestFailures++;
+                    _counters.IntegrityFailures++;
                     return OnBadReply(now, "reply digest did not verify");
                 }
 
@@ -499,7 +504,7 @@ namespace NesMep.Core.Link
             return false;
         }
 
-        private int OnSilence(long now)
+        private LinkEvent OnSilence(long now)
         {
             _counters.Timeouts++;
             _silentAttempts++;

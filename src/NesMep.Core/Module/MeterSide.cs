@@ -33,7 +33,8 @@ namespace NesMep.Core.Module
             Resources = resources;
         }
 
-        public MepLink Link { get; private set; }
+        /// <summary>The link's table service: the poller and the views use nothing else of it.</summary>
+        public ITableService Link { get; private set; }
 
         public MeterPoller Poller { get; private set; }
 

@@ -194,7 +194,7 @@ namespace NesMep.Core.Mqtt
             w.BeginObject();
             w.Property("link_state", context.LinkStateName(now));
             LinkCounters? c = context.Poller == null ? null : context.Poller.Link.Counters;
-            w.Property("digest_failures", c == null ? 0 : c.DigestFailures);
+            w.Property("digest_failures", c == null ? 0 : c.IntegrityFailures); // MEP digests, optical CRCs
             long last = r == null ? -1 : r.LastUpdateMs();
             w.Name("data_age_s");
             if (last < 0)

@@ -1,3 +1,4 @@
+using NesMep.Core.Link;
 using NesMep.Core.Platform;
 using NesMep.Core.Protocol;
 using NesMep.Core.Tables;
@@ -100,8 +101,7 @@ namespace NesMep.Core.Polling
 
                     return error;
                 case PollKind.Procedure:
-                    Result.Request.SetFullRead(tables.MepFlags.IsKnown && tables.MepFlags.Et59Response ? TableIds.ET59 : TableIds.BT08,
-                        MepRequest.DefaultFullReadMaxLength);
+                    Result.Request.SetFullRead(tables.MepFlags.IsKnown && tables.MepFlags.Et59Response ? TableIds.ET59 : TableIds.BT08);
                     Result.Enabled = true;
                     Result.DueMs = now + 1000; // results "may take up to 1 second" (§3.6)
                     return null;
@@ -122,7 +122,7 @@ namespace NesMep.Core.Polling
         /// </summary>
         public bool RetryWithNextSequence(PollItem item, bool refused, long now)
         {
-            if (item.Kind != PollKind.Procedure || !refused || _c.Link.LastResponseCode != MepCodes.OperationNotPossible ||
+            if (item.Kind != PollKind.Procedure || !refused || _c.Link.LastResponseCode != TableResponseCodes.OperationNotPossible ||
                 _psnRetries >= MaxPsnRetries)
             {
                 return false;

@@ -1,6 +1,5 @@
 using NesMep.Core.Model;
 using NesMep.Core.Platform;
-using NesMep.Core.Protocol;
 using NesMep.Core.Tables;
 
 namespace NesMep.Core.Polling
@@ -143,16 +142,16 @@ namespace NesMep.Core.Polling
             IdtCheckPending = false;
         }
 
-        /// <summary>Takes the link's sequence-jump count as seen (after BT52 and when polling starts).</summary>
+        /// <summary>Takes the link's configuration-change hints as seen (after BT52 and when polling starts).</summary>
         public void NoteSequenceJumps()
         {
-            _sequenceJumpsSeen = _c.Link.Counters.SequenceJumps;
+            _sequenceJumpsSeen = _c.Link.ConfigurationChangeHints;
         }
 
-        /// <summary>After every completed request: a new sequence jump while polling starts an IDT check.</summary>
+        /// <summary>After every completed request: a new hint (on MEP a sequence jump) while polling starts an IDT check.</summary>
         public void CheckSequenceJump()
         {
-            int seen = _c.Link.Counters.SequenceJumps;
+            int seen = _c.Link.ConfigurationChangeHints;
             if (seen == _sequenceJumpsSeen)
             {
                 return;
@@ -215,7 +214,7 @@ namespace NesMep.Core.Polling
         private static PollItem Full(int kind, string name, int table)
         {
             PollItem item = new PollItem(kind, name);
-            item.Request.SetFullRead(table, MepRequest.DefaultFullReadMaxLength);
+            item.Request.SetFullRead(table);
             item.Enabled = true;
             return item;
         }

@@ -1,11 +1,10 @@
 using NesMep.Core.Link;
-using NesMep.Core.Protocol;
 
 namespace NesMep.Core.Polling
 {
     /// <summary>
-    /// A one-off read requested by a person (raw MEP console). It jumps the queue; only reads are
-    /// accepted, never writes or procedures. The result keeps copies of both frames for display.
+    /// A one-off read requested by a person (raw console). It jumps the queue; only reads are
+    /// accepted, never writes or procedures. The result keeps copies of both wire frames for display.
     /// Fields are written by the poll thread; readers take the host's poller lock.
     /// </summary>
     public sealed class ManualRead
@@ -15,9 +14,12 @@ namespace NesMep.Core.Polling
         public const int StateRunning = 2;
         public const int StateDone = 3;
 
-        public readonly MepRequest Request = new MepRequest();
-        public readonly byte[] RequestFrame = new byte[2 + MepCodes.MaxFrameBody];
-        public readonly byte[] ResponseFrame = new byte[2 + MepCodes.MaxFrameBody];
+        /// <summary>Bytes of each frame kept for display: a whole MEP frame (2 + 476, §3.1) with room to spare.</summary>
+        public const int FrameCapacity = 512;
+
+        public readonly TableRequest Request = new TableRequest();
+        public readonly byte[] RequestFrame = new byte[FrameCapacity];
+        public readonly byte[] ResponseFrame = new byte[FrameCapacity];
 
         public int State;
         public int RequestLength;

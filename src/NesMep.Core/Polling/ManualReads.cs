@@ -1,6 +1,5 @@
 using System;
 using NesMep.Core.Link;
-using NesMep.Core.Protocol;
 
 namespace NesMep.Core.Polling
 {
@@ -10,10 +9,10 @@ namespace NesMep.Core.Polling
     /// </summary>
     internal sealed class ManualReads
     {
-        private readonly MepLink _link;
+        private readonly ITableService _link;
         private ManualRead? _manual;
 
-        public ManualReads(MepLink link)
+        public ManualReads(ITableService link)
         {
             _link = link;
         }
@@ -29,7 +28,7 @@ namespace NesMep.Core.Polling
 
         public bool TryQueue(ManualRead read)
         {
-            if (_manual != null || !read.Request.IsRead || MepRequestWriter.Validate(read.Request) != null)
+            if (_manual != null || !read.Request.IsRead || _link.Check(read.Request) != null)
             {
                 return false;
             }
@@ -66,12 +65,10 @@ namespace NesMep.Core.Polling
             m.Result = _link.LastResult;
             m.ResponseCode = _link.LastResponseCode;
             m.Error = _link.LastError;
-            m.RequestLength = _link.RequestFrameLength;
-            Array.Copy(_link.RequestFrame, m.RequestFrame, m.RequestLength);
+            m.RequestLength = Copy(_link.RequestFrame, _link.RequestFrameLength, m.RequestFrame);
             if (m.Result == LinkResult.Ok || m.Result == LinkResult.MeterError)
             {
-                m.ResponseLength = _link.ReplyFrameLength;
-                Array.Copy(_link.ReplyFrame, m.ResponseFrame, m.ResponseLength);
+                m.ResponseLength = Copy(_link.ReplyFrame, _link.ReplyFrameLength, m.ResponseFrame);
             }
             else
             {
@@ -79,6 +76,14 @@ namespace NesMep.Core.Polling
             }
 
             m.State = ManualRead.StateDone;
+        }
+
+        /// <summary>Copies what fits the console's buffer (a MEP frame always fits, §3.1); returns the bytes copied.</summary>
+        private static int Copy(byte[] frame, int length, byte[] into)
+        {
+            int n = length < into.Length ? length : into.Length;
+            Array.Copy(frame, 0, into, 0, n);
+            return n;
         }
     }
 }

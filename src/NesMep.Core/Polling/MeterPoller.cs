@@ -3,12 +3,11 @@ using NesMep.Core.Link;
 using NesMep.Core.Model;
 using NesMep.Core.Module;
 using NesMep.Core.Platform;
-using NesMep.Core.Protocol;
 
 namespace NesMep.Core.Polling
 {
     /// <summary>
-    /// Decides what to read and when, on top of <see cref="MepLink"/>, and puts what the meter answers into
+    /// Decides what to read and when, on top of a link's <see cref="ITableService"/> (MEP or optical), and puts what the meter answers into
     /// <see cref="MeterReading"/>. The jobs live in their own classes — <see cref="PollSchedule"/> (what next),
     /// <see cref="ConfigurationReads"/> (configuration tables and the IDT check), <see cref="ValueReplies"/>
     /// (clock, energy and present values into the reading), <see cref="AlertProcedures"/> (the alert chain) and
@@ -26,7 +25,7 @@ namespace NesMep.Core.Polling
         private readonly ManualReads _manual;
         private PollItem? _current;
 
-        public MeterPoller(MepLink link, IClock clock, PollSettings settings, MeterReading reading, ILog? log)
+        public MeterPoller(ITableService link, IClock clock, PollSettings settings, MeterReading reading, ILog? log)
         {
             string? invalid = settings.Validate();
             if (invalid != null)
@@ -57,7 +56,8 @@ namespace NesMep.Core.Polling
             get { return _c.Reading; }
         }
 
-        public MepLink Link
+        /// <summary>The link's table service (cast to the link class only in link-specific tools).</summary>
+        public ITableService Link
         {
             get { return _c.Link; }
         }
@@ -122,7 +122,7 @@ namespace NesMep.Core.Polling
         /// </summary>
         public long NextDueMs()
         {
-            MepLink link = _c.Link;
+            ITableService link = _c.Link;
             long linkDue = link.NextDueMs();
             if (link.Busy)
             {
@@ -136,16 +136,16 @@ namespace NesMep.Core.Polling
         /// <summary>Advances link and schedule at any time; <see cref="NextDueMs"/> says when it is next needed.</summary>
         public void Poll()
         {
-            MepLink link = _c.Link;
+            ITableService link = _c.Link;
             while (true)
             {
-                int ev = link.Poll();
-                if (ev == MepLink.PollIdle)
+                LinkEvent ev = link.Poll();
+                if (ev == LinkEvent.Idle)
                 {
                     break;
                 }
 
-                if (ev == MepLink.PollAlert)
+                if (ev == LinkEvent.Attention)
                 {
                     _alerts.OnAlert(_c.Clock.NowMs);
                 }
@@ -236,11 +236,11 @@ namespace NesMep.Core.Polling
 
         private string? Apply(PollItem item, long now)
         {
-            MepLink link = _c.Link;
-            byte[] frame = link.ReplyFrame;
-            int offset = link.Reply.DataOffset;
-            int count = link.Reply.DataCount;
-            int tableOffset = item.Request.Code == MepCodes.PartialRead ? item.Request.Offset : 0;
+            ITableService link = _c.Link;
+            byte[] frame = link.ReplyData;
+            int offset = link.ReplyDataOffset;
+            int count = link.ReplyDataCount;
+            int tableOffset = item.Request.ReplyTableOffset;
             switch (item.Kind)
             {
                 case PollKind.Clock:

@@ -11,7 +11,7 @@ namespace NesMep.Core.Polling
     /// </summary>
     internal sealed class PollContext
     {
-        public PollContext(MepLink link, IClock clock, PollSettings settings, MeterReading reading, ILog? log)
+        public PollContext(ITableService link, IClock clock, PollSettings settings, MeterReading reading, ILog? log)
         {
             Link = link;
             Clock = clock;
@@ -20,7 +20,7 @@ namespace NesMep.Core.Polling
             Log = log ?? NullLog.Instance;
         }
 
-        public MepLink Link { get; private set; }
+        public ITableService Link { get; private set; }
 
         public IClock Clock { get; private set; }
 

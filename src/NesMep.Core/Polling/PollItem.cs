@@ -1,11 +1,11 @@
-using NesMep.Core.Protocol;
+using NesMep.Core.Link;
 
 namespace NesMep.Core.Polling
 {
     /// <summary>One scheduled read (or procedure call) with its timing and last outcome.</summary>
     public sealed class PollItem
     {
-        public readonly MepRequest Request = new MepRequest();
+        public readonly TableRequest Request = new TableRequest();
 
         public PollItem(int kind, string name)
         {

@@ -1,6 +1,5 @@
 using NesMep.Core.Model;
 using NesMep.Core.Platform;
-using NesMep.Core.Protocol;
 using NesMep.Core.Tables;
 
 namespace NesMep.Core.Polling
@@ -38,7 +37,7 @@ namespace NesMep.Core.Polling
                 Slow[i] = new PollItem(PollKind.Slow, "slow-" + i);
             }
 
-            Clock.Request.SetFullRead(TableIds.BT52, MepRequest.DefaultFullReadMaxLength);
+            Clock.Request.SetFullRead(TableIds.BT52);
             Clock.IntervalMs = context.Settings.ClockIntervalMs;
             Clock.Enabled = true;
 

@@ -1,16 +1,16 @@
-using NesMep.Core.Protocol;
+using NesMep.Core.Link;
 using NesMep.Core.Tables;
 
 namespace NesMep.Core.Polling
 {
     /// <summary>
-    /// Sizes partial reads from BT21/BT22/BT27 so no reply approaches the 476-byte limit and only
+    /// Sizes partial reads from BT21/BT22/BT27 so no reply exceeds one read (the 476-byte MEP limit, the same on both links) and only
     /// needed bytes cross the line (protocol reference §4.6, §5.5, §5.7).
     /// </summary>
     public static class ReadPlanner
     {
         /// <summary>Present values that fit one reply (INT32 each).</summary>
-        public const int MaxValuesPerRead = MepCodes.MaxReadData / 4;
+        public const int MaxValuesPerRead = TableRequest.MaxReadCount / 4;
 
         /// <summary>
         /// Bytes of BT23 to read from offset 0 so that every wanted summation source is covered
@@ -34,7 +34,7 @@ namespace NesMep.Core.Polling
             }
 
             int count = dims.Bt23SummationOffset + 4 * (maxIndex + 1);
-            return count > MepCodes.MaxReadData ? MepCodes.MaxReadData : count;
+            return count > TableRequest.MaxReadCount ? TableRequest.MaxReadCount : count;
         }
 
         /// <summary>

@@ -1,3 +1,4 @@
+using NesMep.Core.Link;
 using NesMep.Core.Protocol;
 using NesMep.Core.Tables;
 
@@ -11,7 +12,7 @@ namespace NesMep.Core.Web
     public static class ConsoleForm
     {
         /// <summary>Fills <paramref name="request"/> with a read; returns false with field errors otherwise.</summary>
-        public static bool TryParse(FormBody form, MepRequest request, FieldErrors errors)
+        public static bool TryParse(FormBody form, TableRequest request, FieldErrors errors)
         {
             for (int i = 0; i < form.Count; i++)
             {
@@ -58,9 +59,9 @@ namespace NesMep.Core.Web
                 {
                     errors.Add("count", "must be a whole number (decimal or 0x hex)");
                 }
-                else if (count < 1 || count > MepCodes.MaxReadData)
+                else if (count < 1 || count > TableRequest.MaxReadCount)
                 {
-                    errors.Add("count", "must be 1.." + MepCodes.MaxReadData + " so the reply fits the 476-byte MEP limit");
+                    errors.Add("count", "must be 1.." + TableRequest.MaxReadCount + " so the reply fits the 476-byte MEP limit");
                 }
             }
             else if (offset != 0)
@@ -75,20 +76,14 @@ namespace NesMep.Core.Web
 
             if (countText.Length == 0)
             {
-                request.SetFullRead(table, MepRequest.DefaultFullReadMaxLength);
+                request.SetFullRead(table);
             }
             else
             {
                 request.SetPartialRead(table, offset, count);
             }
 
-            string? invalid = MepRequestWriter.Validate(request);
-            if (invalid != null)
-            {
-                errors.Add("table", invalid);
-                return false;
-            }
-
+            // The link checks what it can carry when the read is queued (ITableService.Check).
             return request.IsRead;
         }
 

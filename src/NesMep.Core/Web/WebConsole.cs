@@ -69,7 +69,7 @@ namespace NesMep.Core.Web
 
             long now = context.Clock.NowMs;
             w.Property("table", TableIds.Name(m.Request.TableId));
-            w.Property("kind", m.Request.Code == MepCodes.FullRead ? "full read" : "partial read");
+            w.Property("kind", m.Request.Operation == TableOperation.FullRead ? "full read" : "partial read");
             if (m.State != ManualRead.StateDone)
             {
                 bool lost = _poller != context.Poller || now - _queuedMs > GiveUpMs;
@@ -99,7 +99,18 @@ namespace NesMep.Core.Web
             w.Property("request_hex", Hex.Format(m.RequestFrame, 0, m.RequestLength));
             w.Property("response_hex", Hex.Format(m.ResponseFrame, 0, m.ResponseLength));
             MeterPoller poller = _poller!; // Start sets it together with _read
-            MepDigest digest = poller.Link.Digest;
+            MepLink? mep = poller.Link as MepLink;
+            if (mep == null)
+            {
+                // The frames of another link are shown as hex; the decoder below reads MEP frames.
+                w.Name("request").Null();
+                w.Property("request_error", "frames are decoded on the MEP link only (this is the " + poller.Link.LinkName + " link)");
+                w.Name("response").Null();
+                w.EndObject();
+                return w.ToString();
+            }
+
+            MepDigest digest = mep.Digest;
             w.Name("request");
             JsonWriter req = new JsonWriter();
             string? error = m.RequestLength == 0 ? "request: nothing was sent" : MepFrameJson.WriteRequest(m.RequestFrame, 0, m.RequestLength, digest, req);

@@ -38,7 +38,7 @@ public class MepLinkTests
         {
             while (true)
             {
-                int ev = _link.Poll();
+                LinkEvent ev = _link.Poll();
                 if (ev == MepLink.PollCompleted)
                 {
                     return;

@@ -81,7 +81,7 @@ public class MeterModuleStepTests
         var wake = new CountingWake();
         rig.Module.Waker = wake;
         var read = new ManualRead();
-        read.Request.SetFullRead(NesMep.Core.Tables.TableIds.BT01, NesMep.Core.Protocol.MepRequest.DefaultFullReadMaxLength);
+        read.Request.SetFullRead(NesMep.Core.Tables.TableIds.BT01);
         lock (rig.Module.Gate)
         {
             Assert.True(rig.Module.Side.Poller.TryQueueManual(read));

@@ -165,7 +165,7 @@ public class MeterPollerTests
     {
         Run(15_000);
         var manual = new ManualRead();
-        manual.Request.SetFullRead(0x01, 0x200);
+        manual.Request.SetFullRead(0x01);
         Assert.True(_poller.TryQueueManual(manual));
         Run(500);
         Assert.Equal(ManualRead.StateDone, manual.State);
@@ -243,7 +243,7 @@ public class MeterPollerTests
         Run(10_000);
         List<MepRequest> after = Requests().Skip(before).ToList();
 
-        Assert.Equal(1, _poller.Link.Counters.SequenceJumps);
+        Assert.Equal(1, _poller.Link.ConfigurationChangeHints);
         Assert.Equal(8, _poller.Tables.ConfiguredIdtVersion);
         Assert.Equal(PollPhase.Polling, _poller.Phase);
         Assert.Equal(1, after.Count(r => r.TableId == 0x15)); // BT21 read again

@@ -356,26 +356,26 @@ public partial class WebRouterTests
 
 public class ConsoleFormTests
 {
-    private static (bool Ok, MepRequest Request, FieldErrors Errors) Parse(string body)
+    private static (bool Ok, TableRequest Request, FieldErrors Errors) Parse(string body)
     {
-        var request = new MepRequest();
+        var request = new TableRequest();
         var errors = new FieldErrors();
         bool ok = ConsoleForm.TryParse(FormBody.Parse(body, out _)!, request, errors);
         return (ok, request, errors);
     }
 
     [Theory]
-    [InlineData("table=BT01", MepCodes.FullRead, 1, 0, 0)]
-    [InlineData("table=ET03", MepCodes.FullRead, 0x803, 0, 0)]
-    [InlineData("table=0x0017&offset=0&count=16", MepCodes.PartialRead, 0x17, 0, 16)]
-    [InlineData("table=28&offset=0x10&count=0x20", MepCodes.PartialRead, 28, 16, 32)]
-    [InlineData("table=BT23&count=8", MepCodes.PartialRead, 0x17, 0, 8)]
-    [InlineData("table=BT01&offset=&count=", MepCodes.FullRead, 1, 0, 0)]
-    public void Builds_reads(string body, byte code, int table, int offset, int count)
+    [InlineData("table=BT01", TableOperation.FullRead, 1, 0, 0)]
+    [InlineData("table=ET03", TableOperation.FullRead, 0x803, 0, 0)]
+    [InlineData("table=0x0017&offset=0&count=16", TableOperation.PartialRead, 0x17, 0, 16)]
+    [InlineData("table=28&offset=0x10&count=0x20", TableOperation.PartialRead, 28, 16, 32)]
+    [InlineData("table=BT23&count=8", TableOperation.PartialRead, 0x17, 0, 8)]
+    [InlineData("table=BT01&offset=&count=", TableOperation.FullRead, 1, 0, 0)]
+    public void Builds_reads(string body, TableOperation operation, int table, int offset, int count)
     {
         var (ok, r, errors) = Parse(body);
         Assert.True(ok, errors.Count > 0 ? errors.Field(0) + ": " + errors.Message(0) : "");
-        Assert.Equal(code, r.Code);
+        Assert.Equal(operation, r.Operation);
         Assert.Equal(table, r.TableId);
         Assert.Equal(offset, r.Offset);
         Assert.Equal(count, r.Count);

@@ -255,18 +255,27 @@ internal static class ApiContract
         Assert.Equal(tiers, layout.GetProperty("tiers").GetInt32());
     }
 
-    public static readonly string[] StatusCounterKeys =
+    /// <summary>The counters every link keeps (docs/api.md), in the order written.</summary>
+    public static readonly string[] CommonCounterKeys =
     {
-        "requests", "completed_ok", "retransmits", "timeouts", "digest_failures", "authentication_failures_0x0b",
-        "sequence_errors_0x0c", "error_replies", "mismatched_replies", "malformed_replies", "unsolicited_frames", "stale_replies", "sequence_jumps",
-        "transceiver_resets", "alerts", "alerts_handled", "abandoned", "noise_bytes", "truncated_frames", "oversize_frames",
+        "requests", "completed_ok", "retransmits", "timeouts", "integrity_failures", "authentication_failures", "error_replies",
+        "mismatched_replies", "malformed_replies", "unsolicited_frames", "transceiver_resets", "alerts_handled", "abandoned",
         "decode_errors",
     };
+
+    /// <summary>The MEP link's own counters: in "link_counters", and flat in "counters" as before the optical link.</summary>
+    public static readonly string[] MepCounterKeys =
+    {
+        "digest_failures", "authentication_failures_0x0b", "sequence_errors_0x0c", "stale_replies", "sequence_jumps", "alerts",
+        "noise_bytes", "truncated_frames", "oversize_frames",
+    };
+
+    public static readonly string[] StatusCounterKeys = CommonCounterKeys.Concat(MepCounterKeys).ToArray();
 
     public static void AssertStatusBody(JsonElement root)
     {
         Assert.Equal(
-            new[] { "timestamp", "link_state", "uptime_s", "phase", "last_verified_reply_age_s", "sequence_learned", "last_error", "last_response", "counters", "energy_filter", "reads" },
+            new[] { "timestamp", "link_state", "uptime_s", "phase", "last_verified_reply_age_s", "link", "sequence_learned", "last_error", "last_response", "counters", "link_counters", "energy_filter", "reads" },
             Keys(root));
         Assert.Matches(IsoUtc, AssertString(root, "timestamp"));
         Assert.Equal("up", AssertString(root, "link_state"));
@@ -286,6 +295,14 @@ internal static class ApiContract
         {
             AssertInteger(counters, key);
             Assert.True(counters.GetProperty(key).GetInt64() >= 0, key);
+        }
+
+        Assert.Equal("mep", AssertString(root, "link"));
+        JsonElement linkCounters = root.GetProperty("link_counters");
+        Assert.Equal(MepCounterKeys, Keys(linkCounters));
+        foreach (string key in MepCounterKeys)
+        {
+            Assert.Equal(counters.GetProperty(key).GetInt64(), linkCounters.GetProperty(key).GetInt64());
         }
 
         Assert.True(counters.GetProperty("completed_ok").GetInt64() > 0);

@@ -72,7 +72,7 @@ public class FaultRunTests
         }
 
         sw.Stop();
-        LinkCounters c = rig.Link.Counters;
+        MepLinkCounters c = rig.Link.Counters;
         FaultCounters f = rig.Meter.Faults.Counters;
         _output.WriteLine($"wall {sw.ElapsedMilliseconds} ms for {steps} steps; faults: {f}");
         _output.WriteLine($"link: requests={c.Requests} ok={c.CompletedOk} retransmits={c.Retransmits} timeouts={c.Timeouts} digest={c.DigestFailures} " +
