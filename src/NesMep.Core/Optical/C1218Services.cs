@@ -86,6 +86,36 @@ namespace NesMep.Core.Optical
             return 8;
         }
 
+        /// <summary>Full or partial read or write of a table request (§13.2); writes carry the data checksum.</summary>
+        public static int WriteTableRequest(NesMep.Core.Link.TableRequest r, byte[] dest, int at)
+        {
+            switch (r.Operation)
+            {
+                case NesMep.Core.Link.TableOperation.PartialRead:
+                    return WritePartialRead(r.TableId, r.Offset, r.Count, dest, at);
+                case NesMep.Core.Link.TableOperation.FullWrite:
+                    dest[at] = C1218Codes.FullWrite;
+                    ByteOrder.WriteUInt16BE(dest, at + 1, r.TableId);
+                    return 3 + WriteData(r, dest, at + 3);
+                case NesMep.Core.Link.TableOperation.PartialWrite:
+                    dest[at] = C1218Codes.PartialWrite;
+                    ByteOrder.WriteUInt16BE(dest, at + 1, r.TableId);
+                    ByteOrder.WriteUInt24BE(dest, at + 3, r.Offset);
+                    return 6 + WriteData(r, dest, at + 6);
+                default:
+                    return WriteFullRead(r.TableId, dest, at);
+            }
+        }
+
+        /// <summary>count (2), data, checksum (1).</summary>
+        private static int WriteData(NesMep.Core.Link.TableRequest r, byte[] dest, int at)
+        {
+            ByteOrder.WriteUInt16BE(dest, at, r.Count);
+            Array.Copy(r.Data!, r.DataOffset, dest, at + 2, r.Count);
+            dest[at + 2 + r.Count] = DataChecksum(r.Data!, r.DataOffset, r.Count);
+            return r.Count + 3;
+        }
+
         /// <summary>Two's complement of the 8-bit sum of the data: (−Σ data) mod 256 (§13.2).</summary>
         public static byte DataChecksum(byte[] data, int offset, int count)
         {

@@ -91,7 +91,7 @@ public class C1218LinkAllocationTests
         void ReadOnce()
         {
             link.SubmitPartialRead(0x17, 0, 40);
-            for (int t = 0; t < 1000 && link.Poll() != C1218Link.PollCompleted; t++)
+            for (int t = 0; t < 1000 && link.Poll() != LinkEvent.Completed; t++)
             {
                 clock.Advance(1);
             }

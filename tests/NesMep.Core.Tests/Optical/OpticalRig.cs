@@ -43,7 +43,7 @@ internal sealed class OpticalRig
     {
         for (int t = 0; t < maxMs; t++)
         {
-            if (Link.Poll() == C1218Link.PollCompleted)
+            if (Link.Poll() == LinkEvent.Completed)
             {
                 return;
             }

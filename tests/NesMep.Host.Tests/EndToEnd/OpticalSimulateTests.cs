@@ -74,7 +74,7 @@ public class OpticalSimulateTests
             }
 
             long deadline = clock.NowMs + 15_000;
-            while (link.Poll() != C1218Link.PollCompleted)
+            while (link.Poll() != LinkEvent.Completed)
             {
                 Assert.True(clock.NowMs < deadline, "no reply; phase " + link.Phase + ", " + link.LastError);
                 Thread.Sleep(2);
