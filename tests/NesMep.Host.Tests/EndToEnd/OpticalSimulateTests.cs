@@ -57,6 +57,33 @@ public class OpticalSimulateTests
         await ProcessEndToEndTests.StopWithCtrlC(sim);
     }
 
+    [Fact]
+    public async Task The_poller_reads_power_and_energy_over_the_optical_port_through_a_real_pty()
+    {
+        using NesmepProcess sim = NesmepProcess.Start("simulate", "--optical", "--pty", "--optical-key", Key, "--profile", "gen3-demand", "--faults", "realistic");
+        Match m = sim.WaitForLine(new Regex(@"^simulated meter optical port \(C12\.18\) on (/dev/pts/[0-9]+)$"), 20_000);
+        using (var port = new TermiosSerialPort(m.Groups[1].Value, 9600))
+        {
+            IClock clock = NesMep.Simulator.SystemClock.Instance;
+            var link = new C1218Link(port, clock, OpticalKey.TryParse(Key, out _), new C1218LinkSettings(), null);
+            var reading = new NesMep.Core.Model.MeterReading(new NesMep.Core.Model.QualitySettings());
+            var poller = new NesMep.Core.Polling.MeterPoller(link, clock, new NesMep.Core.Polling.PollSettings(), reading, null);
+            long deadline = clock.NowMs + 30_000;
+            while (clock.NowMs < deadline && !(reading.IsAvailable(NesMep.Core.Model.Quantity.PowerImportW, clock.NowMs) &&
+                                               reading.IsAvailable(NesMep.Core.Model.Quantity.EnergyImportWh, clock.NowMs)))
+            {
+                poller.Poll();
+                Thread.Sleep(2);
+            }
+
+            Assert.True(reading.IsAvailable(NesMep.Core.Model.Quantity.PowerImportW, clock.NowMs), "no power over optical: " + link.LastError);
+            Assert.True(reading.Value(NesMep.Core.Model.Quantity.EnergyImportWh) > 0);
+            Assert.Equal("optical", poller.Link.LinkName);
+        }
+
+        await ProcessEndToEndTests.StopWithCtrlC(sim);
+    }
+
     private static void ReadsTheMeter(IByteTransport transport)
     {
         IClock clock = NesMep.Simulator.SystemClock.Instance;
