@@ -1,4 +1,5 @@
 using NesMep.Core.Json;
+using NesMep.Core.Link;
 using NesMep.Core.Protocol;
 using NesMep.Core.Settings;
 
@@ -34,6 +35,20 @@ namespace NesMep.Core.Web
             else
             {
                 w.String(key.FormDescription);
+            }
+
+            w.Property("meter_port", s.MeterPortName);
+            w.Property("optical_key_set", s.OpticalKey.Length > 0);
+            w.Name("optical_key_form");
+            string? opticalError;
+            OpticalKey? optical = s.OpticalKey.Length == 0 ? null : OpticalKey.TryParse(s.OpticalKey, out opticalError);
+            if (optical == null)
+            {
+                w.Null();
+            }
+            else
+            {
+                w.String(optical.FormDescription);
             }
 
             w.Property("hostname", s.Hostname);
@@ -83,6 +98,13 @@ namespace NesMep.Core.Web
                         break;
                     case SettingField.KindChoice:
                         w.Property("default", f.DefaultValueText);
+                        w.Name("choices").BeginArray();
+                        foreach (string choice in f.Choices!)
+                        {
+                            w.String(choice);
+                        }
+
+                        w.EndArray();
                         break;
                     default:
                         w.Property("maxlength", f.Max);

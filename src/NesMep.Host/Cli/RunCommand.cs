@@ -53,6 +53,8 @@ internal static class RunCommand
                 c.KeyFromEnvironmentOrOption = true;
             }
 
+            c.ApplyOpticalKeyEnvironment(Environment.GetEnvironmentVariable("NESMEP_OPTICAL_KEY"));
+
             if (result.GetValue(serial) is { } s)
             {
                 c.Source = MeterSource.Serial;

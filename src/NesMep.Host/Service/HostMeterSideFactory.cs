@@ -1,4 +1,5 @@
 using NesMep.Core.Api;
+using NesMep.Core.Link;
 using NesMep.Core.Module;
 using NesMep.Core.Platform;
 using NesMep.Host.Transports;
@@ -38,12 +39,12 @@ internal sealed class HostMeterSideFactory : IMeterSideFactory
             switch (config.Source)
             {
                 case MeterSource.Serial:
-                    var port = new TermiosSerialPort(config.SerialPath!, config.Baud);
+                    var port = new TermiosSerialPort(config.SerialPath!, config.SerialBaud);
                     resources.Own(port);
                     resources.Wait = port;
                     transport = port;
                     transceiver = new ModemLineTransceiverControl(port, config.ResetLines, config.ResetPolarity, m => _log.Write(LogLevel.Warning, m));
-                    info.Source = "serial " + config.SerialPath + " @" + config.Baud;
+                    info.Source = "serial " + config.SerialPath + " @" + config.SerialBaud + (config.MeterPort == LinkKind.Optical ? " (optical port)" : "");
                     break;
                 case MeterSource.Tcp:
                     HostConfig.TryParseHostPort(config.TcpEndpoint, out string host, out int tcpPort);
