@@ -1,6 +1,8 @@
 using NesMep.Core.Json;
 using NesMep.Core.Model;
+using NesMep.Core.Platform;
 using NesMep.Core.Polling;
+using NesMep.Core.Time;
 
 namespace NesMep.Core.Api
 {
@@ -21,6 +23,7 @@ namespace NesMep.Core.Api
             w.Property("source", context.Info.Source);
             w.Name("uptime_s").Fixed(now - context.StartedMs, 3);
             w.Property("time", IsoTime.Format(context.Clock.UtcNow));
+            w.Property("time_source", TimeSourceName(context.Clock));
             w.EndObject();
 
             w.Name("meter");
@@ -64,6 +67,16 @@ namespace NesMep.Core.Api
             }
 
             w.EndObject();
+        }
+
+        /// <summary>
+        /// Where "time" comes from: the device's <see cref="WallClock"/> says (sntp, meter, or none before either
+        /// answered); any other clock is the operating system's, which keeps its own time ("system", the Linux host).
+        /// </summary>
+        private static string TimeSourceName(IClock clock)
+        {
+            WallClock? wall = clock as WallClock;
+            return wall == null ? "system" : TimeSource.Name(wall.Source);
         }
 
         private static void OptionalString(JsonWriter w, string name, string? value)

@@ -56,7 +56,9 @@ namespace NesMep.Core.Web
 
             if (!request.SetupAllowed)
             {
-                return WebResponse.Error(403, "the first password can only be set through the module's own access point");
+                return WebResponse.Error(403, "the first password can only be set through the module's own access point, within " +
+                    (NesMep.Core.Provisioning.ProvisioningTimings.SetupWindowMs / 60000) + " minutes of switching it on or of holding its button for " +
+                    (NesMep.Core.Provisioning.ProvisioningTimings.LongPressMs / 1000) + " s");
             }
 
             FormBody? form;
@@ -140,6 +142,7 @@ namespace NesMep.Core.Web
             }
 
             bool right = app.Checks.Verify(password, stored);
+            string? renewed = right ? Renew(password!, stored, app) : null; // still inside the one check slot
             lock (app.Sync)
             {
                 long now = app.Clock.NowMs;
@@ -163,8 +166,54 @@ namespace NesMep.Core.Web
                 }
 
                 app.Log.Write(LogLevel.Info, "web: login from " + request.Client);
+                if (renewed != null)
+                {
+                    StoreRenewed(renewed, stored, app);
+                }
+
                 return LoggedIn(request, app);
             }
+        }
+
+        /// <summary>
+        /// A new hash of the right password with the device's rounds when the stored one has more than the device's
+        /// cap (e.g. 200 000 from a settings file made on Linux, seconds to minutes per check on an ESP32); else
+        /// null. Runs the PBKDF2 without any lock, as the check did.
+        /// </summary>
+        private static string? Renew(string password, string stored, WebApp app)
+        {
+            int cap = app.PasswordIterationsCap;
+            if (cap <= 0 || PasswordHash.IterationsOf(stored) <= cap)
+            {
+                return null;
+            }
+
+            try
+            {
+                return PasswordHash.Create(password, app.PasswordIterations, app.Hmac, app.Random);
+            }
+            catch (System.Exception e)
+            {
+                app.Log.Write(LogLevel.Warning, "web: could not renew the password hash (" + e.GetType().Name + "); the old one stays");
+                return null;
+            }
+        }
+
+        /// <summary>Saves the renewed hash in place of <paramref name="stored"/> (under app.Sync; the login succeeds either way).</summary>
+        private static void StoreRenewed(string renewed, string stored, WebApp app)
+        {
+            ModuleSettings next = app.Settings.Copy();
+            next.WebPasswordHash = renewed;
+            string? error = app.Platform.Save(next);
+            if (error != null)
+            {
+                app.Log.Write(LogLevel.Warning, "web: the password hash with fewer rounds was not saved (" + error + "); the next login is slow again");
+                return;
+            }
+
+            app.Settings = next;
+            app.Log.Write(LogLevel.Info, "web: password hash renewed with " + app.PasswordIterations + " PBKDF2 rounds (was " +
+                PasswordHash.IterationsOf(stored) + ", above this module's cap of " + app.PasswordIterationsCap + ")");
         }
 
         /// <summary>Everything before the PBKDF2 of a login; on success the check slot is taken. Under app.Sync.</summary>

@@ -55,38 +55,7 @@ namespace NesMep.Core.Web
 
         private static bool IsIPv4(string host)
         {
-            int parts = 0;
-            int digits = 0;
-            int value = 0;
-            foreach (char c in host.ToCharArray())
-            {
-                if (c == '.')
-                {
-                    if (digits == 0)
-                    {
-                        return false;
-                    }
-
-                    parts++;
-                    digits = 0;
-                    value = 0;
-                    continue;
-                }
-
-                if (c < '0' || c > '9' || digits == 3)
-                {
-                    return false;
-                }
-
-                value = value * 10 + (c - '0');
-                digits++;
-                if (value > 255)
-                {
-                    return false;
-                }
-            }
-
-            return digits > 0 && parts == 3;
+            return NesMep.Core.Network.AccessPoint.ParseIPv4(host) != null; // the port is stripped already
         }
     }
 }

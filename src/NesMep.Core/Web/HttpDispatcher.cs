@@ -5,7 +5,8 @@ namespace NesMep.Core.Web
     /// <summary>
     /// Every HTTP request of both hosts, decided here: the host copies the request into a
     /// <see cref="WebRequest"/> and the response out of an <see cref="IResponseSink"/>.
-    /// Order: the concurrency cap (503), an oversized body (413), secrets in the URL (400), the API
+    /// Order: the concurrency cap (503), an oversized body (413), the captive portal's redirect of foreign host
+    /// names while the access point is up (302), secrets in the URL (400), the API
     /// token (401), the routes of <see cref="RouteTable"/>, the UI files, the landing page, 404.
     /// Only routes that read meter state take the meter lock (gate), and only while their body is
     /// rendered; UI files, login and settings never wait for the poll thread.
@@ -90,6 +91,11 @@ namespace NesMep.Core.Web
                 return false;
             }
 
+            if (CaptivePortal.ForeignHost(request, _app) != null)
+            {
+                return false; // Dispatch redirects it to the portal
+            }
+
             string path = WebText.StripQuery(request.Path);
             WebAsset? asset = RouteTable.Find(path) == null ? FindAsset(path) : null;
             if (asset == null || SecretQueryGuard.Check(request.Path) != null)
@@ -164,7 +170,12 @@ namespace NesMep.Core.Web
                 return;
             }
 
-            WebResponse? refused = SecretQueryGuard.Check(request.Path);
+            WebResponse? refused = CaptivePortal.ForeignHost(request, _app);
+            if (refused == null)
+            {
+                refused = SecretQueryGuard.Check(request.Path);
+            }
+
             if (refused == null)
             {
                 refused = ApiTokenGate.Check(request, _app); // locks App.Sync only to look up a session cookie
@@ -274,6 +285,11 @@ namespace NesMep.Core.Web
             if (response.Authenticate != null)
             {
                 sink.Header("WWW-Authenticate", response.Authenticate);
+            }
+
+            if (response.Location != null)
+            {
+                sink.Header("Location", response.Location);
             }
 
             if (request.Method != "HEAD")

@@ -41,6 +41,15 @@ namespace NesMep.Core.Web
             return ConstantTime.BytesEqual(actual, expected);
         }
 
+        /// <summary>The rounds a well-formed stored hash was made with, or 0.</summary>
+        public static int IterationsOf(string stored)
+        {
+            int iterations;
+            byte[]? salt;
+            byte[]? hash;
+            return TryParse(stored, out iterations, out salt, out hash) ? iterations : 0;
+        }
+
         public static bool IsWellFormed(string stored)
         {
             int iterations;

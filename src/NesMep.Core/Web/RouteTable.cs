@@ -21,6 +21,9 @@ namespace NesMep.Core.Web
         public const int Console = 12;
         public const int ConsoleRead = 13;
         public const int Firmware = 14;
+        public const int CaptiveProbe = 15;
+        public const int WifiNetworks = 16;
+        public const int WifiConnect = 17;
 
         private const string Get = "GET, HEAD";
         private const string Post = "POST";
@@ -50,6 +53,19 @@ namespace NesMep.Core.Web
                         new Route("/api/v1/logs", Logs, Get, false, true, false, false),
                         new Route("/api/v1/console", Console, Get, false, true, false, true),
                         new Route("/api/v1/console/read", ConsoleRead, Post, false, true, false, true),
+                        new Route("/api/v1/wifi/networks", WifiNetworks, Get, false, true, false, false),
+                        new Route("/api/v1/wifi/connect", WifiConnect, Post, false, true, false, false),
+
+                        // Phones' connectivity probes (CaptivePortal): Android, Apple, Windows, Firefox.
+                        new Route("/generate_204", CaptiveProbe, Get, false, false, false, false),
+                        new Route("/gen_204", CaptiveProbe, Get, false, false, false, false),
+                        new Route("/hotspot-detect.html", CaptiveProbe, Get, false, false, false, false),
+                        new Route("/library/test/success.html", CaptiveProbe, Get, false, false, false, false),
+                        new Route("/connecttest.txt", CaptiveProbe, Get, false, false, false, false),
+                        new Route("/ncsi.txt", CaptiveProbe, Get, false, false, false, false),
+                        new Route("/redirect", CaptiveProbe, Get, false, false, false, false),
+                        new Route("/canonical.html", CaptiveProbe, Get, false, false, false, false),
+                        new Route("/success.txt", CaptiveProbe, Get, false, false, false, false),
 
                         // The device's upload handler takes it before the dispatcher (streaming into the
                         // OTA partition); on the Linux host every method gets a 404 naming the platform.

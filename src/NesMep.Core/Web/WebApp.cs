@@ -17,8 +17,9 @@ namespace NesMep.Core.Web
         /// .NET this core loop does 200 000 rounds in about 0.3 s (the Linux host's setting, below
         /// OWASP's 600 000 for PBKDF2-SHA256; the slow-down, the global limit and one check at a time
         /// bound online guessing). Under nanoFramework's interpreter a round costs far more (not measured yet; by
-        /// estimate this default would take tens of seconds on an ESP32), so the device adapter must
-        /// set <see cref="PasswordIterations"/> from a measurement on the device: about a second per check.
+        /// estimate this default would take tens of seconds on an ESP32), so the firmware calls
+        /// <see cref="Pbkdf2Calibration.Apply"/> at boot: about a second per check, with a cap above which
+        /// a stored hash is renewed at login (<see cref="PasswordIterationsCap"/>).
         /// A low count mainly weakens an offline attack on a stolen settings file, which holds the
         /// meter key and MQTT password in clear anyway.
         /// </summary>
@@ -82,6 +83,19 @@ namespace NesMep.Core.Web
 
         /// <summary>PBKDF2 rounds for new password hashes (the ESP32 adapter lowers it; the count is stored in the hash).</summary>
         public int PasswordIterations { get; set; }
+
+        /// <summary>
+        /// Stored hashes with more rounds than this are renewed with <see cref="PasswordIterations"/> at the login
+        /// that verifies them (<see cref="Pbkdf2Calibration.Apply"/> sets it on the device); 0: never (the Linux host).
+        /// </summary>
+        public int PasswordIterationsCap { get; set; }
+
+        /// <summary>
+        /// The device's first-boot and Wi-Fi decisions (firmware only; null on the Linux host): while its access point
+        /// is up, phones' captive-portal probes and requests for foreign host names are sent to the portal, and the
+        /// Wi-Fi endpoints (scan list, finishing the setup) are served.
+        /// </summary>
+        public NesMep.Core.Provisioning.ProvisioningMachine? Provisioning { get; set; }
 
         public bool SetupRequired
         {

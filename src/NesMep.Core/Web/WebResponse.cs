@@ -24,6 +24,9 @@ namespace NesMep.Core.Web
         /// <summary>Allow header for 405, or null.</summary>
         public string? Allow;
 
+        /// <summary>Location header of a redirect (the captive portal's 302), or null.</summary>
+        public string? Location;
+
         /// <summary>WWW-Authenticate header for 401 on token-protected endpoints, or null.</summary>
         public string? Authenticate;
 

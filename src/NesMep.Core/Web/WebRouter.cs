@@ -22,6 +22,11 @@ namespace NesMep.Core.Web
         public static WebResponse Handle(Route route, WebRequest request, WebApp app, object gate, ModuleContext context)
         {
             string path = route.Path;
+            if (route.Handler == RouteTable.CaptiveProbe)
+            {
+                // Asked for under a foreign host name (the phone's probe): before the rebinding check.
+                return route.Allows(request.Method) ? CaptivePortal.Probe(request, app) : WebResponse.MethodNotAllowed(path, route.Allow!);
+            }
 
             // One read of the settings reference (a save replaces it whole): no lock needed.
             string hostname = app.Settings.Hostname;
@@ -80,6 +85,10 @@ namespace NesMep.Core.Web
                     return ConsoleResult(request, app, gate, context);
                 case RouteTable.ConsoleRead:
                     return ConsoleRead(request, app, gate, context);
+                case RouteTable.WifiNetworks:
+                    return WifiEndpoints.Networks(request, app);
+                case RouteTable.WifiConnect:
+                    return WifiEndpoints.Connect(request, app);
                 default:
                     // /api/v1/firmware: the device's upload handler takes it before the dispatcher
                     // (streaming into the OTA partition after WebAuth.Authorize); the host has none.

@@ -41,7 +41,8 @@ public partial class WebRouterTests
     public void Every_route_of_the_table_answers_its_methods_and_refuses_others_with_405_and_Allow()
     {
         var (cookie, _) = Setup();
-        foreach (Route route in RouteTable.All.Where(r => r.Allow != null))
+        // The captive probes are unknown off the access point (ProvisioningWebTests covers them).
+        foreach (Route route in RouteTable.All.Where(r => r.Allow != null && r.Handler != RouteTable.CaptiveProbe))
         {
             RecordingSink refused = Dispatch("DELETE", route.Path, cookie: cookie);
             Assert.True(refused.Code == 405, route.Path + " → " + refused.Code);

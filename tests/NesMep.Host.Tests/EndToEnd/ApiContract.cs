@@ -218,7 +218,7 @@ internal static class ApiContract
     {
         Assert.Equal(new[] { "module", "meter" }, Keys(root));
         JsonElement module = root.GetProperty("module");
-        Assert.Equal(new[] { "name", "maker", "version", "platform", "hostname", "source", "uptime_s", "time" }, Keys(module));
+        Assert.Equal(new[] { "name", "maker", "version", "platform", "hostname", "source", "uptime_s", "time", "time_source" }, Keys(module));
         foreach (string key in new[] { "name", "maker", "version", "platform", "hostname", "source" })
         {
             AssertString(module, key);
@@ -227,6 +227,7 @@ internal static class ApiContract
         Assert.Equal("linux", module.GetProperty("platform").GetString());
         Assert.Equal(JsonValueKind.Number, module.GetProperty("uptime_s").ValueKind);
         Assert.Matches(IsoUtc, AssertString(module, "time"));
+        Assert.Equal("system", AssertString(module, "time_source")); // the Linux host's clock is the operating system's
 
         JsonElement meter = root.GetProperty("meter");
         Assert.Equal(new[] { "manufacturer", "model", "firmware_version", "firmware_legacy", "utility_serial", "clock", "layout" }, Keys(meter));
