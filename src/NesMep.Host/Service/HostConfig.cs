@@ -72,6 +72,27 @@ public sealed class HostConfig
     /// <summary>The serial speed of the chosen port: meter.baud for MEP, optical.baud for the optical port.</summary>
     public int SerialBaud => MeterPort == LinkKind.Optical ? Settings.OpticalBaud : Baud;
 
+    /// <summary>Reads the meter's optical port through an IR head on <paramref name="device"/> (nesmep run --optical).</summary>
+    public void UseOpticalPort(string device)
+    {
+        Source = MeterSource.Serial;
+        SerialPath = device;
+        Settings.MeterPort = SettingsTable.MeterPort.ChoiceIndex(LinkKind.Optical);
+    }
+
+    /// <summary>--baud: the speed of the chosen port (meter.baud for MEP, optical.baud for the optical port).</summary>
+    public void SetSerialBaud(int baud)
+    {
+        if (MeterPort == LinkKind.Optical)
+        {
+            Settings.OpticalBaud = baud;
+        }
+        else
+        {
+            Baud = baud;
+        }
+    }
+
     /// <summary>meter.baud: the serial speed and the link's timing.</summary>
     public int Baud
     {
