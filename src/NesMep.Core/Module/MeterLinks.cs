@@ -1,5 +1,5 @@
-using System;
 using NesMep.Core.Link;
+using NesMep.Core.Optical;
 using NesMep.Core.Platform;
 using NesMep.Core.Protocol;
 using NesMep.Core.Web;
@@ -12,21 +12,30 @@ namespace NesMep.Core.Module
     /// </summary>
     public static class MeterLinks
     {
-        /// <summary>Why an optical meter side cannot start in a build without the C12.18 link.</summary>
-        public const string OpticalNotBuilt =
-            "meter.port is optical, but the optical link (ANSI C12.18) is not built in this version; set meter.port to mep";
-
         /// <summary>
         /// The link for <paramref name="settings"/> over <paramref name="transport"/>. <paramref name="mepKey"/> is used by
-        /// the MEP link only. Throws with a message naming the setting when the chosen link cannot be built.
+        /// the MEP link only; the optical link takes optical.key (none: it reads only what needs no key, §13.2) and
+        /// starts at optical.baud. Throws with a message naming the setting when the chosen link cannot be built.
         /// </summary>
         public static ITableService Build(ModuleSettings settings, IByteTransport transport, ITransceiverControl? transceiver, MepKey mepKey,
             IClock clock, ILog log)
         {
             if (settings.MeterPortName == LinkKind.Optical)
             {
-                // The seam for the C12.18 link: built here from settings.OpticalKey and settings.OpticalBaud.
-                throw new InvalidOperationException(OpticalNotBuilt);
+                byte[]? password = null;
+                if (settings.OpticalKey.Length > 0)
+                {
+                    string? error;
+                    password = OpticalKey.TryParse(settings.OpticalKey, out error);
+                    if (password == null)
+                    {
+                        throw new System.ArgumentException("optical.key: " + error);
+                    }
+                }
+
+                C1218LinkSettings optical = new C1218LinkSettings();
+                optical.BaudRate = settings.OpticalBaud;
+                return new C1218Link(transport, clock, password, optical, log);
             }
 
             return new MepLink(transport, clock, transceiver, mepKey, settings.ToLinkSettings(), log);

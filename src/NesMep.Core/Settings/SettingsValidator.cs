@@ -1,5 +1,5 @@
 using System.Text;
-using NesMep.Core.Link;
+using NesMep.Core.Optical;
 using NesMep.Core.Mqtt;
 using NesMep.Core.Protocol;
 using NesMep.Core.Web;

@@ -1,5 +1,5 @@
 using NesMep.Core.Json;
-using NesMep.Core.Link;
+using NesMep.Core.Optical;
 using NesMep.Core.Protocol;
 using NesMep.Core.Settings;
 
@@ -41,14 +41,14 @@ namespace NesMep.Core.Web
             w.Property("optical_key_set", s.OpticalKey.Length > 0);
             w.Name("optical_key_form");
             string? opticalError;
-            OpticalKey? optical = s.OpticalKey.Length == 0 ? null : OpticalKey.TryParse(s.OpticalKey, out opticalError);
-            if (optical == null)
+            if (s.OpticalKey.Length == 0 || OpticalKey.TryParse(s.OpticalKey, out opticalError) == null)
             {
                 w.Null();
             }
             else
             {
-                w.String(optical.FormDescription);
+                // OpticalKey accepts exactly two forms: 20 characters, else 40 hex digits.
+                w.String(s.OpticalKey.Trim().Length == 20 ? "20 ASCII characters" : "40 hex digits");
             }
 
             w.Property("hostname", s.Hostname);

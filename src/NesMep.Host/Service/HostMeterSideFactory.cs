@@ -1,9 +1,11 @@
 using NesMep.Core.Api;
 using NesMep.Core.Link;
+using NesMep.Core.Optical;
 using NesMep.Core.Module;
 using NesMep.Core.Platform;
 using NesMep.Host.Transports;
 using NesMep.Simulator;
+using NesMep.Simulator.Optical;
 
 namespace NesMep.Host.Service;
 
@@ -36,6 +38,7 @@ internal sealed class HostMeterSideFactory : IMeterSideFactory
             IByteTransport transport;
             ITransceiverControl? transceiver;
             IMeterConnection? connection = null;
+            NesMep.Core.Web.ModuleSettings sideSettings = config.Settings;
             switch (config.Source)
             {
                 case MeterSource.Serial:
@@ -56,6 +59,19 @@ internal sealed class HostMeterSideFactory : IMeterSideFactory
                     transceiver = null; // a remote serial server has no line we can switch
                     info.Source = "tcp " + config.TcpEndpoint;
                     break;
+                case MeterSource.Simulator when config.MeterPort == LinkKind.Optical:
+                    MeterSimulator opticalMeter = SimulatorFactory.Create(_clock, config.SimulatorProfile, config.SimulatorSolar, config.SimulatorFaults,
+                        config.ClientKey(), config.StateDir, _log);
+                    resources.Simulator = opticalMeter;
+                    // The simulated meter accepts the configured optical key as its MK, else the demo key the client then uses.
+                    byte[] mk = config.OpticalKey == null ? OpticalOptions.DemoKey() : OpticalKey.TryParse(config.OpticalKey, out _)!;
+                    sideSettings = config.Settings.Copy();
+                    sideSettings.OpticalKey = config.OpticalKey ?? System.Text.Encoding.ASCII.GetString(OpticalOptions.DemoKey());
+                    transport = new SimulatedOpticalLine(new OpticalPort(opticalMeter, new OpticalOptions { Mk = mk }));
+                    transceiver = null;
+                    resources.Wait = new SimulatedOpticalLineWait(_wake);
+                    info.Source = "simulated meter (" + config.SimulatorProfile + (config.SimulatorSolar ? ", solar" : "") + ", optical port)";
+                    break;
                 default:
                     MeterSimulator meter = SimulatorFactory.Create(_clock, config.SimulatorProfile, config.SimulatorSolar, config.SimulatorFaults,
                         config.ClientKey(), config.StateDir, _log);
@@ -68,7 +84,7 @@ internal sealed class HostMeterSideFactory : IMeterSideFactory
                     break;
             }
 
-            return new MeterSide(transport, transceiver, connection, config.ClientKey(), config.Settings, _clock, _log, info, resources);
+            return new MeterSide(transport, transceiver, connection, config.ClientKey(), sideSettings, _clock, _log, info, resources);
         }
         catch
         {

@@ -96,7 +96,7 @@ public class MeterPortSettingsTests
     }
 
     [Fact]
-    public void An_optical_meter_side_says_clearly_that_this_build_has_no_optical_link()
+    public void The_port_selects_the_link_the_meter_side_builds()
     {
         var clock = new VirtualClock();
         var key = MepKey.Parse("ABCDEFGHIJKLMNOPQRST");
@@ -105,8 +105,13 @@ public class MeterPortSettingsTests
         Assert.IsType<MepLink>(MeterLinks.Build(s, meter, meter, key, clock, NullLog.Instance));
 
         SettingValues.Set(s, SettingsTable.MeterPort, "optical");
-        var e = Assert.Throws<InvalidOperationException>(() => MeterLinks.Build(s, meter, meter, key, clock, NullLog.Instance));
-        Assert.Contains("optical link (ANSI C12.18) is not built in this version", e.Message);
-        Assert.Contains("meter.port", e.Message);
+        ITableService optical = MeterLinks.Build(s, meter, meter, key, clock, NullLog.Instance);
+        Assert.IsType<NesMep.Core.Optical.C1218Link>(optical);
+        Assert.Equal(LinkKind.Optical, optical.LinkName);
+
+        s.OpticalKey = "not-a-key";
+        var e = Assert.Throws<ArgumentException>(() => MeterLinks.Build(s, meter, meter, key, clock, NullLog.Instance));
+        Assert.StartsWith("optical.key: ", e.Message);
+        Assert.DoesNotContain("not-a-key", e.Message);
     }
 }
