@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NesMep.Core.Settings;
+using NesMep.Host.Tests.Mqtt;
 using NesMep.Host.Service;
 using NesMep.Simulator;
 using Xunit;
@@ -54,5 +57,45 @@ public class OpticalServiceTests
         Assert.Contains("nesmep_link_specific_total{link=\"optical\",counter=\"naks_received\"}", metrics);
         Assert.StartsWith("simulated meter (gen3, solar, optical port)",
             JsonDocument.Parse(await host.Client.GetStringAsync("api/v1/info")).RootElement.GetProperty("module").GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task Run_optical_on_a_pty_reads_simulate_optical_like_over_MEP()
+    {
+        const string key = "Optical-MK-123456789";
+        using NesmepProcess sim = NesmepProcess.Start("simulate", "--optical", "--pty", "--optical-key", key, "--profile", "gen3");
+        string pty = sim.WaitForLine(new Regex(@"^simulated meter optical port \(C12\.18\) on (/dev/pts/[0-9]+)$"), 20_000).Groups[1].Value;
+        using var dir = new TempDir();
+        string config = dir.Write("c.json", "{ \"optical\": { \"key\": \"" + key + "\" } }");
+        using NesmepProcess run = NesmepProcess.Start("run", "--optical", pty, "--config", config, "--http", "127.0.0.1:0", "--state-dir", dir.Path);
+        string url = run.WaitForLine(new Regex(@"^NesMep is running: (http://\S+/)"), 20_000).Groups[1].Value;
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
+
+        JsonElement dash = default;
+        var until = Stopwatch.StartNew();
+        while (until.ElapsedMilliseconds < 30_000)
+        {
+            using JsonDocument doc = JsonDocument.Parse(await http.GetStringAsync("getDashDataWS"));
+            if (ApiContract.DabblerValuesPresent(doc.RootElement, MeterProfile.Gen3Basic().PresentValues))
+            {
+                dash = doc.RootElement.Clone();
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.True(dash.ValueKind == JsonValueKind.Object, "no values over the optical port within 30 s:\n" + run.Stdout);
+        ApiContract.AssertDabblerBody(dash, MeterProfile.Gen3Basic().PresentValues);
+        using (JsonDocument status = JsonDocument.Parse(await http.GetStringAsync("api/v1/status")))
+        {
+            Assert.Equal("optical", status.RootElement.GetProperty("link").GetString());
+            Assert.Equal(0, status.RootElement.GetProperty("counters").GetProperty("authentication_failures").GetInt32());
+        }
+
+        Assert.DoesNotContain(key, run.Stdout + sim.Stdout);
+        run.Signal(run.SigIntIgnored() ? "TERM" : "INT"); // SIGINT is ignored when started from a background job
+        Assert.Equal(0, await run.WaitForExitAsync(10_000));
+        await ProcessEndToEndTests.StopWithCtrlC(sim);
     }
 }
