@@ -21,9 +21,7 @@ public static class HttpBodies
     public static Report Run()
     {
         var r = new Report();
-        var h = new PollHarness();
-        h.WarmUp(60_000, 200);
-        var context = new ModuleContext(new ModuleInfo(), h.Clock, h.Poller);
+        PollHarness h = PollHarness.Steady(200, out ModuleContext context);
         object gate = new();
         r.Line($"http bodies: the core dispatcher's {BodyWriter.DefaultChunkBytes} B chunk buffer per request slot, Gen 3 meter, net10 proxies " +
                "(nanoCLR allocated about 2x; issue 10 targets: peak <= 4 KB, garbage <= 2 KB per body)");
@@ -56,6 +54,7 @@ public static class HttpBodies
             r.Figure("http " + route.Path + ": body", (sink.Bytes / (Repeats + 1)).ToString("N0"), "B");
             r.Figure("http " + route.Path + ": peak chunk buffer", dispatcher.Slots[0].Body.PeakBytes.ToString("N0"), "B");
             r.Figure("http " + route.Path + ": allocated per body, dispatcher", streamed.ToString("N0"), $"B (as one string: {asString:N0} B)");
+            Budget.Body("http " + route.Path, dispatcher.Slots[0].Body.PeakBytes, streamed, streamed);
         }
 
         return r;
@@ -64,8 +63,13 @@ public static class HttpBodies
     /// <summary>A dispatcher with one request slot and the default chunk buffer, no UI files, default settings.</summary>
     internal static HttpDispatcher NewDispatcher(PollHarness h)
     {
-        var app = new WebApp(new BenchPlatform(), HmacSha256Primitive.Instance, SystemRandomSource.Instance, h.Clock, null, new ModuleSettings(), "bench");
-        return new HttpDispatcher(app, new NoAssets(), 1, BodyWriter.DefaultChunkBytes);
+        return new HttpDispatcher(NewApp(h), new NoAssets(), 1, BodyWriter.DefaultChunkBytes);
+    }
+
+    /// <summary>The web application with default settings and no UI files.</summary>
+    internal static WebApp NewApp(PollHarness h)
+    {
+        return new WebApp(new BenchPlatform(), HmacSha256Primitive.Instance, SystemRandomSource.Instance, h.Clock, null, new ModuleSettings(), "bench");
     }
 
     internal sealed class CountingSink : IResponseSink

@@ -90,6 +90,9 @@ public static class NanoSize
 
         long il = folders.Values.Sum(f => (long)f.IlBytes);
         long strings = folders.Values.Sum(f => (long)f.LiteralUtf8Bytes);
+        Budget.IlBytes = il;
+        Budget.LiteralBytes = strings;
+        Budget.AssemblyBytes = new FileInfo(path).Length;
         Console.WriteLine($"  assembly {new FileInfo(path).Length,9:N0} B   IL {il,9:N0} B in {folders.Values.Sum(f => f.Methods):N0} methods   " +
                           $"string literals {literals.Count:N0} ({strings:N0} B as UTF-8)   static array data {staticData:N0} B");
         Console.WriteLine($"  {"folder",-12} {"types",6} {"methods",8} {"IL bytes",10} {"share",6} {"literals",9} {"literal B",10}");

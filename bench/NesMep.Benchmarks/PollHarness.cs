@@ -30,6 +30,15 @@ public sealed class PollHarness
 
     public int CycleMs => Settings.PowerIntervalMs;
 
+    /// <summary>The per-body sections' meter: a harness polled until steady and a module context over it.</summary>
+    public static PollHarness Steady(int cycles, out NesMep.Core.Api.ModuleContext context)
+    {
+        var h = new PollHarness();
+        h.WarmUp(60_000, cycles);
+        context = new NesMep.Core.Api.ModuleContext(new NesMep.Core.Api.ModuleInfo(), h.Clock, h.Poller);
+        return h;
+    }
+
     /// <summary>The last answer of <see cref="MeterPoller.NextDueMs"/> (the module asks after every poll).</summary>
     public long NextDueMs { get; private set; }
 

@@ -17,6 +17,7 @@ namespace NesMep.Benchmarks;
 ///   ... -- --login-flood       only the login flood against the real HTTP front end
 ///   ... -- --http-bodies       only the per-body figures of the HTTP routes (size, peak chunk buffer, allocation)
 ///   ... -- --statics           only the heap kept by the core's static fields at boot and after first use
+///   ... -- --budget            only the memory sections (statics, size, polling graph, HTTP/MQTT/table bodies) and issue 10's budget block
 ///   ... -- --bdn [BDN args]    full BenchmarkDotNet run of the micro-benchmarks
 ///   --attribute (with --quick) prints the per-request allocation breakdown even when the cycle allocates nothing.
 /// </summary>
@@ -31,6 +32,7 @@ public static class Program
         "       NesMep.Benchmarks --login-flood             /getDashDataWS latency during a short login flood only\n" +
         "       NesMep.Benchmarks --http-bodies             per-body figures of the HTTP routes only\n" +
         "       NesMep.Benchmarks --statics                 heap kept by the core's static fields only\n" +
+        "       NesMep.Benchmarks --budget                  memory sections and issue 10's budget block only\n" +
         "       NesMep.Benchmarks --bdn [BenchmarkDotNet args]  full BenchmarkDotNet run of the digest/frame/poll micro-benchmarks";
 
     public static bool ForceAttribution { get; private set; }
@@ -60,6 +62,15 @@ public static class Program
             if (args.Length > 0 && args[0] == "--http-bodies")
             {
                 Console.Write(HttpBodies.Run());
+                return 0;
+            }
+
+            if (args.Length == 1 && args[0] == "--budget")
+            {
+                Console.Write(StaticsHeap.Run());
+                NanoSize.Run();
+                Budget.PollingGraph = RetainedHeap.PollingGraphBytes().Graph;
+                QuickBench.Bodies();
                 return 0;
             }
 

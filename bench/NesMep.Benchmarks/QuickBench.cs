@@ -50,10 +50,7 @@ public static class QuickBench
         Digest();
         FrameRoundTrip();
         Console.WriteLine(new string('-', 100));
-        Report bodies = HttpBodies.Run();
-        Console.Write(bodies);
-        _figures += bodies.Figures;
-        Console.WriteLine(new string('-', 100));
+        _figures += Bodies();
 
         // After the timing figures (a second busy thread and the simulator's garbage would disturb them):
         // the soak and the comparison are independent, so they run side by side on two threads.
@@ -75,6 +72,21 @@ public static class QuickBench
         Console.WriteLine($"login flood: {floodWall.Elapsed.TotalSeconds:N1} s wall");
         Console.WriteLine($"benchmark: {_figures} figures printed");
         return 0;
+    }
+
+    /// <summary>The per-body sections (HTTP routes, MQTT payloads, table JSON) and issue 10's budget block; returns the figures printed.</summary>
+    public static int Bodies()
+    {
+        int figures = 0;
+        foreach (Func<Report> section in new Func<Report>[] { HttpBodies.Run, MqttBodies.Run, TableBodies.Run, Budget.Print })
+        {
+            Report report = section();
+            Console.Write(report);
+            Console.WriteLine(new string('-', 100));
+            figures += report.Figures;
+        }
+
+        return figures;
     }
 
     private static void Figure(string name, string value, string unit)
@@ -135,6 +147,7 @@ public static class QuickBench
         Figure("poll: wire bytes per cycle (request + response)", ((double)wire / Cycles).ToString("N1"),
             $"B/cycle (req {(double)(m.RequestBytes - txb0) / Cycles:N1} + resp {(double)(m.ResponseBytes - rxb0) / Cycles:N1})");
         (long graph, long tableState) = RetainedHeap.PollingGraphBytes();
+        Budget.PollingGraph = graph;
         Figure("poll: heap kept by link + poller + reading, Gen 3 (net10 proxy)", graph.ToString("N0"),
             "B, object graph in 64-bit .NET sizes (nanoCLR measured 32 KB; target 16 KB)");
         Figure("poll: of which table state (BT21..ET50 decoders)", tableState.ToString("N0"),

@@ -22,6 +22,13 @@ public sealed class Report
         _text.AppendLine($"{name,-56} {value,12} {unit}");
     }
 
+    /// <summary>A figure laid out by the caller (a row of a comparison table).</summary>
+    public void FigureLine(string text)
+    {
+        Figures++;
+        _text.AppendLine(text);
+    }
+
     /// <summary>One side-by-side row: a measure for both clients and, when there is one, the goal and whether our client meets it.</summary>
     public void Row(string name, string ours, string theirs, string goal = "", bool? met = null)
     {

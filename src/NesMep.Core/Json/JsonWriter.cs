@@ -144,6 +144,69 @@ namespace NesMep.Core.Json
             return this;
         }
 
+        /// <summary>
+        /// Writes bytes as one upper-case hex string value (Hex.Format's text) digit by digit, so a 478-byte
+        /// frame costs no 1.9 KB string on the way to the body.
+        /// </summary>
+        public JsonWriter HexString(byte[] data, int offset, int count)
+        {
+            BeforeValue();
+            _sb.Append('"');
+            for (int i = 0; i < count; i++)
+            {
+                byte b = data[offset + i];
+                _sb.Append(Hex.UpperDigit(b >> 4));
+                _sb.Append(Hex.UpperDigit(b & 0x0F));
+            }
+
+            _sb.Append('"');
+            return this;
+        }
+
+        /// <summary>
+        /// A string value that is the program's own text (a source name, a unit, a device class, a JSON key used
+        /// as a value): appended as it is when it holds nothing to escape, like a <see cref="Name"/>, so no char[]
+        /// copy of it is made. User and meter text goes through <see cref="String"/>, which also escapes lone
+        /// surrogates (program text has none).
+        /// </summary>
+        public JsonWriter Literal(string value)
+        {
+            BeforeValue();
+            AppendName(_sb, value);
+            return this;
+        }
+
+        /// <summary>
+        /// Starts a string value written in parts (<see cref="StringPart"/>, <see cref="LiteralPart"/>, then
+        /// <see cref="StringEnd"/>), so an id or name that is a serial plus a suffix is never joined into a string first.
+        /// </summary>
+        public JsonWriter StringStart()
+        {
+            BeforeValue();
+            _sb.Append('"');
+            return this;
+        }
+
+        /// <summary>User or meter text inside a string value, escaped as <see cref="String"/> escapes it.</summary>
+        public JsonWriter StringPart(string text)
+        {
+            AppendEscaped(_sb, text);
+            return this;
+        }
+
+        /// <summary>The program's own text inside a string value, appended as it is (see <see cref="Literal"/>).</summary>
+        public JsonWriter LiteralPart(string text)
+        {
+            AppendRaw(_sb, text);
+            return this;
+        }
+
+        public JsonWriter StringEnd()
+        {
+            _sb.Append('"');
+            return this;
+        }
+
         /// <summary>Writes pre-formatted JSON verbatim as the next value.</summary>
         public JsonWriter Raw(string json)
         {
@@ -236,15 +299,22 @@ namespace NesMep.Core.Json
         /// </summary>
         private static void AppendName(TextOut sb, string name)
         {
-            if (name.IndexOfAny(NameSpecials) >= 0)
-            {
-                AppendString(sb, name);
-                return;
-            }
+            sb.Append('"');
+            AppendRaw(sb, name);
+            sb.Append('"');
+        }
 
-            sb.Append('"');
-            sb.Append(name);
-            sb.Append('"');
+        /// <summary>The program's own text (no surrogates): as it is unless it holds something to escape.</summary>
+        private static void AppendRaw(TextOut sb, string text)
+        {
+            if (text.IndexOfAny(NameSpecials) >= 0)
+            {
+                AppendEscaped(sb, text);
+            }
+            else
+            {
+                sb.Append(text);
+            }
         }
 
         private static char[]? _nameSpecials;
@@ -287,6 +357,18 @@ namespace NesMep.Core.Json
         public static void AppendString(TextOut sb, string value)
         {
             sb.Append('"');
+            AppendEscaped(sb, value);
+            sb.Append('"');
+        }
+
+        /// <summary>The inside of a JSON string literal: <paramref name="value"/> with the escapes RFC 8259 requires.</summary>
+        private static void AppendEscaped(TextOut sb, string value)
+        {
+            if (value.Length == 0)
+            {
+                return;
+            }
+
             char[] chars = value.ToCharArray();
             for (int i = 0; i < chars.Length; i++)
             {
@@ -327,8 +409,6 @@ namespace NesMep.Core.Json
                         break;
                 }
             }
-
-            sb.Append('"');
         }
 
         private static bool IsValidSurrogate(char[] s, int i)

@@ -130,14 +130,17 @@ namespace NesMep.Core.Mqtt
             return -1;
         }
 
+        private const string MeterSuffix = "_meter";
+        private const string ModuleSuffix = "_module";
+
         public static string MeterDeviceId(string serial)
         {
-            return MqttTopics.NodeId(serial) + "_meter";
+            return MqttTopics.NodeId(serial) + MeterSuffix;
         }
 
         public static string ModuleDeviceId(string serial)
         {
-            return MqttTopics.NodeId(serial) + "_module";
+            return MqttTopics.NodeId(serial) + ModuleSuffix;
         }
 
         public static string UniqueId(string serial, HaEntity e)
@@ -155,26 +158,48 @@ namespace NesMep.Core.Mqtt
         /// <summary>The discovery config (JSON) of entity <paramref name="index"/>.</summary>
         public static string Config(int index, MqttSettings settings, MqttTopics topics, ModuleContext context, string serial)
         {
-            HaEntity e = Entity(index);
             JsonWriter w = new JsonWriter(new System.Text.StringBuilder(1024));
+            WriteConfig(w, index, settings, topics, context, serial);
+            return w.ToString();
+        }
+
+        /// <summary>
+        /// Writes the discovery config of entity <paramref name="index"/>. Ids and names that are the serial
+        /// plus a suffix are written in parts (<see cref="JsonWriter.StringStart"/>), not joined first.
+        /// </summary>
+        public static void WriteConfig(JsonWriter w, int index, MqttSettings settings, MqttTopics topics, ModuleContext context, string serial)
+        {
+            HaEntity e = Entity(index);
+            string node = MqttTopics.NodeId(serial);
             w.BeginObject();
-            w.Property("name", e.Name);
-            w.Property("unique_id", UniqueId(serial, e));
+            // The entity's words, classes, units and icons are the program's own text (Literal: no escaping
+            // copy); topics, the serial and the module's name are the user's or the meter's (escaped).
+            w.Name("name").Literal(e.Name);
+            w.Name("unique_id").StringStart().StringPart(node).LiteralPart("_").LiteralPart(e.ObjectId).StringEnd();
             w.Property("state_topic", e.DiagnosticTopic ? topics.Diagnostics : topics.State);
-            w.Property("value_template", e.ValueTemplate != null ? e.ValueTemplate : "{{ value_json." + e.ValueKey + " }}");
+            w.Name("value_template");
+            if (e.ValueTemplate != null)
+            {
+                w.Literal(e.ValueTemplate);
+            }
+            else
+            {
+                w.StringStart().LiteralPart("{{ value_json.").LiteralPart(e.ValueKey).LiteralPart(" }}").StringEnd();
+            }
+
             if (e.DeviceClass != null)
             {
-                w.Property("device_class", e.DeviceClass);
+                w.Name("device_class").Literal(e.DeviceClass);
             }
 
             if (e.StateClass != null)
             {
-                w.Property("state_class", e.StateClass);
+                w.Name("state_class").Literal(e.StateClass);
             }
 
             if (e.Unit != null)
             {
-                w.Property("unit_of_measurement", e.Unit);
+                w.Name("unit_of_measurement").Literal(e.Unit);
             }
 
             if (e.DisplayPrecision >= 0)
@@ -187,7 +212,7 @@ namespace NesMep.Core.Mqtt
                 w.Name("options").BeginArray();
                 for (int i = 0; i < e.Options.Length; i++)
                 {
-                    w.String(e.Options[i]);
+                    w.Literal(e.Options[i]);
                 }
 
                 w.EndArray();
@@ -195,13 +220,13 @@ namespace NesMep.Core.Mqtt
 
             if (e.Component == "binary_sensor")
             {
-                w.Property("payload_on", "ON");
-                w.Property("payload_off", "OFF");
+                w.Name("payload_on").Literal("ON");
+                w.Name("payload_off").Literal("OFF");
             }
 
             if (e.EntityCategory != null)
             {
-                w.Property("entity_category", e.EntityCategory);
+                w.Name("entity_category").Literal(e.EntityCategory);
             }
 
             if (!e.EnabledByDefault)
@@ -211,7 +236,7 @@ namespace NesMep.Core.Mqtt
 
             if (e.Icon != null)
             {
-                w.Property("icon", e.Icon);
+                w.Name("icon").Literal(e.Icon);
             }
 
             w.Property("expire_after", settings.ExpireAfterS);
@@ -224,16 +249,16 @@ namespace NesMep.Core.Mqtt
             }
 
             w.EndArray();
-            w.Property("availability_mode", "all");
+            w.Name("availability_mode").Literal("all");
 
             w.Name("device");
             if (e.Device == HaEntity.MeterDevice)
             {
-                MeterDevice(w, settings, context, serial);
+                MeterDevice(w, settings, context, serial, node);
             }
             else
             {
-                ModuleDevice(w, settings, context, serial);
+                ModuleDevice(w, settings, context, serial, node);
             }
 
             w.Name("origin").BeginObject();
@@ -241,25 +266,24 @@ namespace NesMep.Core.Mqtt
             w.Property("sw_version", context.Info.Version);
             w.EndObject();
             w.EndObject();
-            return w.ToString();
         }
 
         private static void Availability(JsonWriter w, string topic, string online, string offline)
         {
             w.BeginObject();
             w.Property("topic", topic);
-            w.Property("payload_available", online);
-            w.Property("payload_not_available", offline);
+            w.Name("payload_available").Literal(online);
+            w.Name("payload_not_available").Literal(offline);
             w.EndObject();
         }
 
-        private static void MeterDevice(JsonWriter w, MqttSettings settings, ModuleContext context, string serial)
+        private static void MeterDevice(JsonWriter w, MqttSettings settings, ModuleContext context, string serial, string node)
         {
             MeterReading? r = context.Reading;
             MeterIdentity? id = r == null || !r.Identity.Known ? null : r.Identity;
             w.BeginObject();
-            w.Name("identifiers").BeginArray().String(MeterDeviceId(serial)).EndArray();
-            w.Property("name", "Electricity meter " + serial);
+            w.Name("identifiers").BeginArray().StringStart().StringPart(node).LiteralPart(MeterSuffix).StringEnd().EndArray();
+            w.Name("name").StringStart().LiteralPart("Electricity meter ").StringPart(serial).StringEnd();
             if (id != null && id.Manufacturer.Length > 0)
             {
                 w.Property("manufacturer", id.Manufacturer);
@@ -277,7 +301,7 @@ namespace NesMep.Core.Mqtt
 
             // No "serial_number": Home Assistant accepts it only from 2024.2 and older releases reject
             // the whole config ("extra keys not allowed"); the serial is in the device name and ids.
-            w.Property("via_device", ModuleDeviceId(serial));
+            w.Name("via_device").StringStart().StringPart(node).LiteralPart(ModuleSuffix).StringEnd();
             if (settings.ConfigurationUrl.Length > 0)
             {
                 w.Property("configuration_url", settings.ConfigurationUrl);
@@ -286,14 +310,14 @@ namespace NesMep.Core.Mqtt
             w.EndObject();
         }
 
-        private static void ModuleDevice(JsonWriter w, MqttSettings settings, ModuleContext context, string serial)
+        private static void ModuleDevice(JsonWriter w, MqttSettings settings, ModuleContext context, string serial, string node)
         {
             ModuleInfo info = context.Info;
             w.BeginObject();
-            w.Name("identifiers").BeginArray().String(ModuleDeviceId(serial)).EndArray();
-            w.Property("name", info.Name + " module " + serial);
+            w.Name("identifiers").BeginArray().StringStart().StringPart(node).LiteralPart(ModuleSuffix).StringEnd().EndArray();
+            w.Name("name").StringStart().StringPart(info.Name).LiteralPart(" module ").StringPart(serial).StringEnd();
             w.Property("manufacturer", info.Maker);
-            w.Property("model", info.Name + " (" + info.Platform + ")");
+            w.Name("model").StringStart().StringPart(info.Name).LiteralPart(" (").StringPart(info.Platform).LiteralPart(")").StringEnd();
             w.Property("sw_version", info.Version);
             if (settings.ConfigurationUrl.Length > 0)
             {

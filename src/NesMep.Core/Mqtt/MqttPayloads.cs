@@ -120,27 +120,33 @@ namespace NesMep.Core.Mqtt
         /// <summary>A Dabbler body, or null when none of its values is available.</summary>
         public static string? Dabbler(MeterReading? r, long now, string[] keys, int[] quantities)
         {
-            if (r == null)
-            {
-                return null;
-            }
-
-            bool any = false;
-            for (int i = 0; i < quantities.Length; i++)
-            {
-                if (r.IsAvailable(quantities[i], now))
-                {
-                    any = true;
-                    break;
-                }
-            }
-
-            if (!any)
+            if (!AnyAvailable(r, now, quantities))
             {
                 return null;
             }
 
             JsonWriter w = new JsonWriter();
+            WriteDabbler(w, r!, now, keys, quantities); // AnyAvailable is false for a null reading
+            return w.ToString();
+        }
+
+        /// <summary>True when a Dabbler body with these quantities has a value to publish.</summary>
+        public static bool AnyAvailable(MeterReading? r, long now, int[] quantities)
+        {
+            for (int i = 0; r != null && i < quantities.Length; i++)
+            {
+                if (r.IsAvailable(quantities[i], now))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Writes a Dabbler body (check <see cref="AnyAvailable"/> first: a body with no value is not published).</summary>
+        public static void WriteDabbler(JsonWriter w, MeterReading r, long now, string[] keys, int[] quantities)
+        {
             w.BeginObject();
             for (int i = 0; i < keys.Length; i++)
             {
@@ -156,7 +162,6 @@ namespace NesMep.Core.Mqtt
             }
 
             w.EndObject();
-            return w.ToString();
         }
 
         /// <summary>
@@ -166,6 +171,13 @@ namespace NesMep.Core.Mqtt
         public static string State(MeterReading? r, long now)
         {
             JsonWriter w = new JsonWriter(new System.Text.StringBuilder(1200));
+            WriteState(w, r, now);
+            return w.ToString();
+        }
+
+        /// <summary>Writes the &lt;base&gt;/state body (see <see cref="State"/>).</summary>
+        public static void WriteState(JsonWriter w, MeterReading? r, long now)
+        {
             w.BeginObject();
             SiUnits.WriteValues(w, r, now);
             w.Name(NetPowerKey);
@@ -179,18 +191,30 @@ namespace NesMep.Core.Mqtt
             }
 
             w.EndObject();
-            return w.ToString();
         }
 
         /// <summary>
         /// &lt;base&gt;/diagnostics: link_state, digest_failures, data_age_s (null before the first
-        /// value), uptime_s and, only when the platform measures it, wifi_rssi_dbm.
+        /// value), uptime_s, last_boot and, only when the platform measures it, wifi_rssi_dbm.
+        /// <paramref name="bootUtc"/> is the wall-clock time the module started.
         /// </summary>
-        /// <summary>The diagnostics body; <paramref name="bootUtc"/> is the wall-clock time the module started.</summary>
         public static string Diagnostics(ModuleContext context, long now, IWifiSignal? wifi, System.DateTime bootUtc)
         {
-            MeterReading? r = context.Reading;
+            int dbm = 0;
+            bool known = wifi != null && wifi.TryGetRssi(out dbm);
             JsonWriter w = new JsonWriter();
+            WriteDiagnostics(w, context, now, wifi != null, known, dbm, bootUtc);
+            return w.ToString();
+        }
+
+        /// <summary>
+        /// Writes the diagnostics body from values read before (the signal is read once, so writing the
+        /// body twice gives the same bytes): <paramref name="hasWifi"/> whether the platform measures the
+        /// signal, <paramref name="rssiKnown"/> whether it did now, <paramref name="dbm"/> the figure.
+        /// </summary>
+        public static void WriteDiagnostics(JsonWriter w, ModuleContext context, long now, bool hasWifi, bool rssiKnown, int dbm, System.DateTime bootUtc)
+        {
+            MeterReading? r = context.Reading;
             w.BeginObject();
             w.Property("link_state", context.LinkStateName(now));
             LinkCounters? c = context.Poller == null ? null : context.Poller.Link.Counters;
@@ -208,11 +232,10 @@ namespace NesMep.Core.Mqtt
 
             w.Property("uptime_s", (now - context.StartedMs) / 1000);
             w.Property(LastBootKey, IsoTime.Format(bootUtc));
-            int dbm;
-            if (wifi != null)
+            if (hasWifi)
             {
                 w.Name("wifi_rssi_dbm");
-                if (wifi.TryGetRssi(out dbm))
+                if (rssiKnown)
                 {
                     w.Number(dbm);
                 }
@@ -223,7 +246,6 @@ namespace NesMep.Core.Mqtt
             }
 
             w.EndObject();
-            return w.ToString();
         }
     }
 }

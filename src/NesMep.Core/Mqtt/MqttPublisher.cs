@@ -39,6 +39,7 @@ namespace NesMep.Core.Mqtt
         private readonly ILog _log;
         private readonly IWifiSignal? _wifi;
         private readonly MqttTopics _topics;
+        private readonly MqttPayloadBuilder _payloads = new MqttPayloadBuilder(MqttPayloadBuilder.DefaultBufferBytes);
         private readonly int[] _lastValues = new int[Quantity.Count];
         private readonly bool[] _lastHas = new bool[Quantity.Count];
 
@@ -82,6 +83,12 @@ namespace NesMep.Core.Mqtt
         public MqttTopics Topics
         {
             get { return _topics; }
+        }
+
+        /// <summary>Where the JSON payloads are built (its bounded buffer; the benchmark and device tests read its figures).</summary>
+        public MqttPayloadBuilder Payloads
+        {
+            get { return _payloads; }
         }
 
         /// <summary>Topics to subscribe to after connecting (Home Assistant's birth message when discovery is on).</summary>
@@ -407,9 +414,7 @@ namespace NesMep.Core.Mqtt
                     return false;
                 }
 
-                byte[] payload = announce
-                    ? Encoding.UTF8.GetBytes(HaDiscovery.Config(_discoveryNext, _settings, _topics, _context, serial))
-                    : Empty;
+                byte[] payload = announce ? _payloads.Config(_discoveryNext, _settings, _topics, _context, serial) : Empty;
                 if (!PublishBytes(topic, payload, 1, true))
                 {
                     return false;
@@ -502,7 +507,7 @@ namespace NesMep.Core.Mqtt
         private void PublishState(long now)
         {
             MeterReading? r = _context.Reading;
-            if (!Room(_topics.State) || !Publish(_topics.State, MqttPayloads.State(r, now), 0, false))
+            if (!Room(_topics.State) || !PublishBytes(_topics.State, _payloads.State(r, now), 0, false))
             {
                 return;
             }
@@ -521,7 +526,7 @@ namespace NesMep.Core.Mqtt
             PublishDabbler(_topics.DabblerFrequency, r, now, MqttPayloads.FrequencyKeys, MqttPayloads.FrequencyQuantities);
 
             bool diagnosticsDue = _stateForce || !_everPublishedState || now - _lastDiagnosticsMs >= (long)_settings.IntervalS * 1000;
-            if (diagnosticsDue && Room(_topics.Diagnostics) && Publish(_topics.Diagnostics, MqttPayloads.Diagnostics(_context, now, _wifi, BootUtc(now)), 0, false))
+            if (diagnosticsDue && Room(_topics.Diagnostics) && PublishBytes(_topics.Diagnostics, _payloads.Diagnostics(_context, now, _wifi, BootUtc(now)), 0, false))
             {
                 _lastDiagnosticsMs = now;
             }
@@ -540,10 +545,10 @@ namespace NesMep.Core.Mqtt
                 return;
             }
 
-            string? body = MqttPayloads.Dabbler(r, now, keys, quantities);
+            byte[]? body = _payloads.Dabbler(r, now, keys, quantities);
             if (body != null)
             {
-                Publish(topic, body, 0, false);
+                PublishBytes(topic, body, 0, false);
             }
         }
 

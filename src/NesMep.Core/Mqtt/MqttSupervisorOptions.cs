@@ -47,6 +47,15 @@ namespace NesMep.Core.Mqtt
         /// <summary>On shutdown, how long the broker gets to take the "Offline" messages before the connection is closed.</summary>
         public int ShutdownFlushMs { get; set; }
 
+        /// <summary>
+        /// The outbox a device sets (issue 10's heap budget): a discovery round of ~40 configs of ~0.7 KB then waits
+        /// a few messages at a time instead of all at once; the publisher resumes it as the outbox drains.
+        /// </summary>
+        public const int DeviceOutboxCapacity = 8;
+
+        /// <summary>Payload bytes the device's outbox holds (see <see cref="DeviceOutboxCapacity"/>).</summary>
+        public const int DeviceOutboxMaxBytes = 4096;
+
         /// <summary>Distinct topics the outbox holds.</summary>
         public int OutboxCapacity { get; set; }
 

@@ -24,7 +24,7 @@ namespace NesMep.Core.Protocol
             w.BeginObject();
             w.Property("length", length - 2);
             w.Property("code", (int)request.Code);
-            w.Property("code_hex", Hex.Format(frame, offset + 2, 1));
+            w.Name("code_hex").HexString(frame, offset + 2, 1);
             w.Property("service", MepCodes.RequestName(request.Code));
             if (request.Code == MepCodes.FullRead || request.Code == MepCodes.PartialRead || request.IsWrite)
             {
@@ -56,12 +56,12 @@ namespace NesMep.Core.Protocol
 
             if (request.IsWrite)
             {
-                w.Property("data", Hex.Format(request.Data!, request.DataOffset, request.Count)); // a parsed write carries its data
+                w.Name("data").HexString(request.Data!, request.DataOffset, request.Count); // a parsed write carries its data
             }
 
             w.Property("sequence", sequence);
-            w.Property("sequence_hex", Hex.Format(frame, offset + length - MepCodes.RequestTrailer, 4));
-            w.Property("digest", Hex.Format(frame, offset + length - MepDigest.Size, MepDigest.Size));
+            w.Name("sequence_hex").HexString(frame, offset + length - MepCodes.RequestTrailer, 4);
+            w.Name("digest").HexString(frame, offset + length - MepDigest.Size, MepDigest.Size);
             w.Property("digest_valid", MepRequestParser.DigestValid(digest, frame, offset, length));
             w.EndObject();
             return null;
@@ -95,7 +95,7 @@ namespace NesMep.Core.Protocol
             w.BeginObject();
             w.Property("length", length - 2);
             w.Property("code", (int)parsed.Code);
-            w.Property("code_hex", Hex.Format(response, parsed.BodyOffset, 1));
+            w.Name("code_hex").HexString(response, parsed.BodyOffset, 1);
             w.Property("status", MepCodes.ResponseName(parsed.Code));
             if (parsed.Code != MepCodes.Ok)
             {
@@ -105,16 +105,16 @@ namespace NesMep.Core.Protocol
             if (parsed.Code == MepCodes.InvalidSequenceNumber)
             {
                 w.Property("next_sequence", parsed.NextSequence);
-                w.Property("next_sequence_hex", Hex.Format(response, parsed.BodyOffset + 1, 4));
+                w.Name("next_sequence_hex").HexString(response, parsed.BodyOffset + 1, 4);
             }
 
             if (parsed.HasReadData)
             {
                 w.Property("data_count", parsed.DataCount);
-                w.Property("data", Hex.Format(response, parsed.DataOffset, parsed.DataCount));
+                w.Name("data").HexString(response, parsed.DataOffset, parsed.DataCount);
             }
 
-            w.Property("digest", Hex.Format(response, parsed.DigestOffset, MepDigest.Size));
+            w.Name("digest").HexString(response, parsed.DigestOffset, MepDigest.Size);
             if (authFailure)
             {
                 // A 0x0B reply cannot be signed: the meter could not verify our key (§4.4).
@@ -139,15 +139,12 @@ namespace NesMep.Core.Protocol
                 }
                 else
                 {
+                    // Straight into the body (no copy of the decoded table as a string): TryWrite writes the
+                    // name and the object only once the window has decoded.
                     int tableOffset = parsedRequest.Code == MepCodes.PartialRead ? parsedRequest.Offset : 0;
-                    JsonWriter decoded = new JsonWriter();
                     string? decodeError;
-                    if (TableJson.TryWrite(parsedRequest.TableId, response, parsed.DataOffset, parsed.DataCount, tableOffset,
-                        dims, bt27, bt22, decoded, out decodeError))
-                    {
-                        w.Name("decoded").Raw(decoded.ToString());
-                    }
-                    else
+                    if (!TableJson.TryWrite(parsedRequest.TableId, response, parsed.DataOffset, parsed.DataCount, tableOffset,
+                        dims, bt27, bt22, w, "decoded", out decodeError))
                     {
                         w.Property("decode_error", decodeError);
                     }

@@ -32,7 +32,7 @@ namespace NesMep.Core.Tables
                 w.Property("source", source);
             }
 
-            w.Property("name", SourceIds.Name(source));
+            w.Name("name").Literal(SourceIds.Name(source)); // the program's names: no escaping copy per register
         }
     }
 }

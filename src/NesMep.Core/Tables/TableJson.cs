@@ -20,6 +20,17 @@ namespace NesMep.Core.Tables
         public static bool TryWrite(int tableId, byte[] data, int offset, int count, int tableOffset,
             Bt21Dimensions? dims, Bt27Selection? bt27, Bt22Selection? bt22, JsonWriter w, [NotNullWhen(false)] out string? error)
         {
+            return TryWrite(tableId, data, offset, count, tableOffset, dims, bt27, bt22, w, null, out error);
+        }
+
+        /// <summary>
+        /// As above, as the value of property <paramref name="name"/> of an open object (null: a bare value);
+        /// the name is written only when the window decodes, so a failure leaves the writer as it was and an
+        /// enclosing body can go on streaming.
+        /// </summary>
+        public static bool TryWrite(int tableId, byte[] data, int offset, int count, int tableOffset,
+            Bt21Dimensions? dims, Bt27Selection? bt27, Bt22Selection? bt22, JsonWriter w, string? name, [NotNullWhen(false)] out string? error)
+        {
             if (w == null)
             {
                 error = ErrorNoWriter;
@@ -65,6 +76,11 @@ namespace NesMep.Core.Tables
             if (error != null)
             {
                 return false;
+            }
+
+            if (name != null)
+            {
+                w.Name(name);
             }
 
             w.BeginObject();

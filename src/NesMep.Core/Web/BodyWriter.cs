@@ -46,12 +46,7 @@ namespace NesMep.Core.Web
         /// <summary>Hands what is buffered to the sink (the end of a body).</summary>
         public void Flush()
         {
-            if (_pendingHigh >= 0)
-            {
-                _pendingHigh = -1;
-                PutCodePoint(ReplacementChar); // a high surrogate at the very end stands alone
-            }
-
+            EndPendingSurrogate();
             if (_used > PeakBytes)
             {
                 PeakBytes = _used;
@@ -64,6 +59,36 @@ namespace NesMep.Core.Web
 
             Written += _used;
             _used = 0;
+        }
+
+        /// <summary>
+        /// Ends a body that may never have left the buffer (an MQTT payload, begun with a null sink): when
+        /// nothing was handed on yet, an exact-size copy of it; else null, after a last <see cref="Flush"/>,
+        /// with <see cref="Written"/> the whole body's length.
+        /// </summary>
+        public byte[]? FinishWhole()
+        {
+            EndPendingSurrogate();
+            if (Written > 0)
+            {
+                Flush();
+                return null;
+            }
+
+            byte[] whole = new byte[_used];
+            System.Array.Copy(_buffer, whole, _used);
+            Written = _used;
+            _used = 0;
+            return whole;
+        }
+
+        private void EndPendingSurrogate()
+        {
+            if (_pendingHigh >= 0)
+            {
+                _pendingHigh = -1;
+                PutCodePoint(ReplacementChar); // a high surrogate at the very end stands alone
+            }
         }
 
         public override TextOut Append(char c)

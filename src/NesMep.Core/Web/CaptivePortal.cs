@@ -20,15 +20,10 @@ namespace NesMep.Core.Web
             return p != null && p.InAccessPoint;
         }
 
-        /// <summary>A request for another host name while the access point is up: the redirect to the portal; else null.</summary>
-        public static WebResponse? ForeignHost(WebRequest request, WebApp app)
+        /// <summary>A request for another host name while the access point is up: it gets <see cref="Redirect"/>.</summary>
+        public static bool IsForeignHost(WebRequest request, WebApp app)
         {
-            if (!Active(app) || HostHeaderCheck.IsAllowed(request.Host, app.Settings.Hostname))
-            {
-                return null;
-            }
-
-            return Redirect();
+            return Active(app) && !HostHeaderCheck.IsAllowed(request.Host, app.Settings.Hostname);
         }
 
         /// <summary>One of the probe paths of <see cref="RouteTable"/>: the redirect while the access point is up, else 404.</summary>

@@ -91,7 +91,7 @@ namespace NesMep.Core.Web
                 return false;
             }
 
-            if (CaptivePortal.ForeignHost(request, _app) != null)
+            if (CaptivePortal.IsForeignHost(request, _app))
             {
                 return false; // Dispatch redirects it to the portal
             }
@@ -170,7 +170,7 @@ namespace NesMep.Core.Web
                 return;
             }
 
-            WebResponse? refused = CaptivePortal.ForeignHost(request, _app);
+            WebResponse? refused = CaptivePortal.IsForeignHost(request, _app) ? CaptivePortal.Redirect() : null;
             if (refused == null)
             {
                 refused = SecretQueryGuard.Check(request.Path);
@@ -295,7 +295,16 @@ namespace NesMep.Core.Web
             if (request.Method != "HEAD")
             {
                 slot.Body.Begin(sink);
-                slot.Body.Append(response.Body);
+                if (response.Streamed != null)
+                {
+                    slot.Json.Reset();
+                    response.Streamed.WriteJson(slot.Json);
+                }
+                else
+                {
+                    slot.Body.Append(response.Body);
+                }
+
                 slot.Body.Flush();
             }
         }

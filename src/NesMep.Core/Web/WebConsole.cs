@@ -54,17 +54,28 @@ namespace NesMep.Core.Web
             return new WebResponse(202, Describe(context));
         }
 
-        /// <summary>The state of the last read as JSON; call under the module lock.</summary>
+        /// <summary>The state of the last read as a JSON string (the 202 of <see cref="Start"/>, tests); call under the module lock.</summary>
         public string Describe(ModuleContext context)
         {
             JsonWriter w = new JsonWriter();
+            Write(context, w);
+            return w.ToString();
+        }
+
+        /// <summary>
+        /// The state of the last read as one JSON object written straight into <paramref name="w"/> (the
+        /// request slot's body buffer for GET /api/v1/console): the frames' hex, their description and the
+        /// decoded table are never held as strings. Call under app.Sync and the module lock.
+        /// </summary>
+        public void Write(ModuleContext context, JsonWriter w)
+        {
             w.BeginObject();
             ManualRead? m = _read;
             if (m == null)
             {
                 w.Property("state", "idle");
                 w.EndObject();
-                return w.ToString();
+                return;
             }
 
             long now = context.Clock.NowMs;
@@ -81,7 +92,7 @@ namespace NesMep.Core.Web
 
                 w.Name("waited_s").Fixed(now - _queuedMs, 3);
                 w.EndObject();
-                return w.ToString();
+                return;
             }
 
             w.Property("state", "done");
@@ -96,8 +107,8 @@ namespace NesMep.Core.Web
                 w.String(m.Error);
             }
 
-            w.Property("request_hex", Hex.Format(m.RequestFrame, 0, m.RequestLength));
-            w.Property("response_hex", Hex.Format(m.ResponseFrame, 0, m.ResponseLength));
+            w.Name("request_hex").HexString(m.RequestFrame, 0, m.RequestLength);
+            w.Name("response_hex").HexString(m.ResponseFrame, 0, m.ResponseLength);
             MeterPoller poller = _poller!; // Start sets it together with _read
             MepLink? mep = poller.Link as MepLink;
             if (mep == null)
@@ -107,18 +118,16 @@ namespace NesMep.Core.Web
                 w.Property("request_error", "frames are decoded on the MEP link only (this is the " + poller.Link.LinkName + " link)");
                 w.Name("response").Null();
                 w.EndObject();
-                return w.ToString();
+                return;
             }
 
             MepDigest digest = mep.Digest;
+
+            // MepFrameJson checks a frame before it writes anything, so the name goes first and a refused
+            // frame gets null.
             w.Name("request");
-            JsonWriter req = new JsonWriter();
-            string? error = m.RequestLength == 0 ? "request: nothing was sent" : MepFrameJson.WriteRequest(m.RequestFrame, 0, m.RequestLength, digest, req);
-            if (error == null)
-            {
-                w.Raw(req.ToString());
-            }
-            else
+            string? error = m.RequestLength == 0 ? "request: nothing was sent" : MepFrameJson.WriteRequest(m.RequestFrame, 0, m.RequestLength, digest, w);
+            if (error != null)
             {
                 w.Null();
                 w.Property("request_error", error);
@@ -132,15 +141,10 @@ namespace NesMep.Core.Web
             else
             {
                 MeterTableState t = poller.Tables;
-                JsonWriter resp = new JsonWriter();
                 string? respError = MepFrameJson.WriteResponse(m.RequestFrame, 0, m.RequestLength, m.ResponseFrame, 0, m.ResponseLength, digest,
                     t.Dimensions.HasLayout ? t.Dimensions : null, t.PresentValues.IsKnown ? t.PresentValues : null,
-                    t.Summations.IsKnown ? t.Summations : null, resp);
-                if (respError == null)
-                {
-                    w.Raw(resp.ToString());
-                }
-                else
+                    t.Summations.IsKnown ? t.Summations : null, w);
+                if (respError != null)
                 {
                     w.Null();
                     w.Property("response_error", respError);
@@ -148,7 +152,15 @@ namespace NesMep.Core.Web
             }
 
             w.EndObject();
-            return w.ToString();
+        }
+
+        /// <summary>
+        /// GET /api/v1/console's body for the dispatcher to stream into the request slot (<see cref="WebResponse.Streamed"/>):
+        /// written later, outside the router's locks, so it takes app.Sync and then the module lock itself, in the router's order.
+        /// </summary>
+        public IJsonWritable View(WebApp app, object gate, ModuleContext context)
+        {
+            return new ConsoleView(this, app.Sync, gate, context);
         }
 
         private bool Busy(MeterPoller poller, long nowMs)
@@ -170,6 +182,33 @@ namespace NesMep.Core.Web
                     return "abandoned";
                 default:
                     return "none";
+            }
+        }
+
+        private sealed class ConsoleView : IJsonWritable
+        {
+            private readonly WebConsole _console;
+            private readonly object _sync;
+            private readonly object _gate;
+            private readonly ModuleContext _context;
+
+            public ConsoleView(WebConsole console, object sync, object gate, ModuleContext context)
+            {
+                _console = console;
+                _sync = sync;
+                _gate = gate;
+                _context = context;
+            }
+
+            public void WriteJson(JsonWriter writer)
+            {
+                lock (_sync)
+                {
+                    lock (_gate)
+                    {
+                        _console.Write(_context, writer);
+                    }
+                }
             }
         }
     }

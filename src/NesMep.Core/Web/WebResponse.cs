@@ -15,6 +15,13 @@ namespace NesMep.Core.Web
         public string ContentType = Json;
         public string Body;
 
+        /// <summary>
+        /// A body the dispatcher writes into the request slot's bounded buffer instead of <see cref="Body"/>
+        /// (which is then empty), for bodies that are large or grow with the meter's data (the console's
+        /// frames and decoded table); it takes the locks it needs itself. Null for a string body.
+        /// </summary>
+        public NesMep.Core.Json.IJsonWritable? Streamed;
+
         /// <summary>Set-Cookie header value, or null.</summary>
         public string? SetCookie;
 

@@ -128,10 +128,10 @@ namespace NesMep.Core.Web
                 return refused;
             }
 
-            lock (gate)
-            {
-                return new WebResponse(200, app.Console.Describe(context));
-            }
+            // Streamed by the dispatcher into the request slot's buffer, under the locks the view takes itself.
+            WebResponse r = new WebResponse(200, "");
+            r.Streamed = app.Console.View(app, gate, context);
+            return r;
         }
 
         private static WebResponse ConsoleRead(WebRequest request, WebApp app, object gate, ModuleContext context)

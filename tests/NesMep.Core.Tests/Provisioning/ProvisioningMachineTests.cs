@@ -182,6 +182,22 @@ public class ProvisioningMachineTests
         Assert.Equal(ProvisioningState.Connected, rig.State);
     }
 
+    [Fact]
+    public void On_the_fallback_access_point_a_new_network_can_be_saved_and_joined_at_once()
+    {
+        var rig = DeviceRig.Connected();
+        rig.NetworkReachable = false; // the router was replaced: the old network is gone
+        rig.M.StationLost();
+        rig.Run(ProvisioningTimings.JoinTimeoutMs + ProvisioningTimings.RebootDelayMs);
+        Assert.Equal(ProvisioningState.Fallback, rig.State);
+        rig.M.AccessPointClients(1);
+        rig.Run(60000);
+        rig.NetworkReachable = true; // the owner saved the new network's name and password
+        Assert.Null(rig.M.FinishSetup(true, true));
+        rig.Run(ProvisioningTimings.RebootDelayMs);
+        Assert.Equal(ProvisioningState.Connected, rig.State);
+    }
+
     [Theory]
     [InlineData("setup", "setup")]
     [InlineData("joining", "joining")]

@@ -179,4 +179,22 @@ public class TableJsonTests
         Assert.False(TableJson.TryWrite(TableIds.BT27, b, 0, b.Length, 0, null, null, null, w, out string? error));
         Assert.Equal(Bt27Selection.ErrorNoDimensions, error);
     }
+
+    [Fact]
+    public void A_named_table_is_written_into_an_open_object_only_when_it_decodes()
+    {
+        // The console streams the decoded table straight into its body: a failure must leave no dangling name.
+        var dims = SelectionTests.Dims(TableFixtures.Bt21Guide);
+        byte[] data = TableFixtures.BuildBt23(TableFixtures.Bt21Guide);
+        var w = new JsonWriter();
+        w.BeginObject().Property("before", 1);
+        Assert.True(TableJson.TryWrite(TableIds.BT23, data, 0, 13, 0, dims, null, null, w, "decoded", out string? error), error);
+        Assert.False(TableJson.TryWrite(0x7FF, data, 0, 13, 0, dims, null, null, w, "other", out error));
+        Assert.NotNull(error);
+        w.Property("after", 2).EndObject();
+        JsonElement root = JsonDocument.Parse(w.ToString()).RootElement;
+        Assert.Equal("BT23", root.GetProperty("decoded").GetProperty("table").GetString());
+        Assert.False(root.TryGetProperty("other", out _));
+        Assert.Equal(2, root.GetProperty("after").GetInt32());
+    }
 }

@@ -55,7 +55,21 @@ public partial class WebRouterTests
         return WebRouter.Handle(r, _app, _gate, _context) ?? throw new Xunit.Sdk.XunitException("not routed: " + path);
     }
 
-    private static JsonElement Json(WebResponse r) => JsonDocument.Parse(r.Body).RootElement;
+    private static JsonElement Json(WebResponse r) => JsonDocument.Parse(Text(r)).RootElement;
+
+    /// <summary>The body as the dispatcher would send it: a streamed view (the console) rendered, else the string.</summary>
+    private static string Text(WebResponse r)
+    {
+        if (r.Streamed == null)
+        {
+            return r.Body;
+        }
+
+        Assert.Equal("", r.Body);
+        var w = new NesMep.Core.Json.JsonWriter();
+        r.Streamed.WriteJson(w);
+        return w.ToString();
+    }
 
     private string LoginToken() => Json(Send("GET", "/api/v1/session")).GetProperty("csrf_token").GetString()!;
 
