@@ -43,8 +43,7 @@ public static class OpticalSoak
 
     public static Report Run(double hours, int stepMs)
     {
-        var r = new Report();
-        CompareLinks(r, stepMs);
+        Report r = Links(stepMs);
 
         var wall = Stopwatch.StartNew();
         var log = new TallyLog();
@@ -76,9 +75,10 @@ public static class OpticalSoak
         return r;
     }
 
-    /// <summary>Fault-free, side by side: reads per second, power refreshes per minute and line bytes per power refresh.</summary>
-    private static void CompareLinks(Report r, int stepMs)
+    /// <summary>Fault-free, side by side: reads per second, power refreshes per minute, line bytes per power refresh, power and energy age.</summary>
+    public static Report Links(int stepMs)
     {
+        var r = new Report();
         long endMs = CompareMinutes * 60_000L;
         var mep = new SimRig(dabbler: false, realisticFaults: false, seed: Soak.Seed);
         var ours = (OurClient)mep.Client;
@@ -94,7 +94,9 @@ public static class OpticalSoak
         r.Row("links: table reads per second", $"{ours.Link.Counters.CompletedOk / s:N3}", $"{optical.Link.Counters.CompletedOk / s:N3}");
         r.Row("links: power refreshes per minute", $"{mepRefreshes / (s / 60):N1}", $"{opticalRefreshes / (s / 60):N1}");
         r.Row("links: line bytes per power refresh", PerRefresh(mep.Line.LineBytes, mepRefreshes), PerRefresh(optical.Line.BytesWritten + optical.Line.BytesRead, opticalRefreshes));
-        r.Row("links: power age at the end (s)", Age(ours.Reading, mep.Clock.NowMs), Age(optical.Reading, rig.Clock.NowMs));
+        r.Row("links: power age at the end (s)", Age(ours.Reading, Quantity.PowerImportW, mep.Clock.NowMs), Age(optical.Reading, Quantity.PowerImportW, rig.Clock.NowMs));
+        r.Row("links: energy age at the end (s)", Age(ours.Reading, Quantity.EnergyImportWh, mep.Clock.NowMs), Age(optical.Reading, Quantity.EnergyImportWh, rig.Clock.NowMs));
+        return r;
     }
 
     /// <summary>Polls until <paramref name="endMs"/>; returns how many times power_import_w was published.</summary>
@@ -121,6 +123,6 @@ public static class OpticalSoak
     private static string PerRefresh(long bytes, long refreshes) =>
         refreshes == 0 ? "n/a" : $"{(double)bytes / refreshes:N0}";
 
-    private static string Age(MeterReading reading, long now) =>
-        reading.AgeMs(Quantity.PowerImportW, now) < 0 ? "n/a" : $"{reading.AgeMs(Quantity.PowerImportW, now) / 1000.0:N1}";
+    private static string Age(MeterReading reading, int quantity, long now) =>
+        reading.AgeMs(quantity, now) < 0 ? "n/a" : $"{reading.AgeMs(quantity, now) / 1000.0:N1}";
 }
