@@ -7,6 +7,7 @@ using NesMep.Core.Settings;
 using NesMep.Host.Mqtt;
 using NesMep.Host.Service;
 using NesMep.Simulator;
+using NesMep.Host.Tests.EndToEnd;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -81,7 +82,7 @@ public class OpticalMqttBrokerTests
     private static List<string> NonNullKeys(string payload)
     {
         using JsonDocument doc = JsonDocument.Parse(payload);
-        return doc.RootElement.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        return ProfileValues.Present(doc.RootElement);
     }
 
     private static string Entity(string config)
@@ -105,17 +106,7 @@ public class OpticalMqttBrokerTests
             config.Settings.MeterPort = SettingsTable.MeterPort.ChoiceIndex(port);
             Runtime = new ModuleRuntime(config, SystemClock.Instance, Log, new ModuleInfo { Version = "0.1.0", Name = "NesMep", Maker = "NesMep" });
             Runtime.Start();
-            int[] present = Runtime.Simulator!.Profile.PresentValues;
-            var expected = new List<string>();
-            for (int q = 0; q < Quantity.Count; q++)
-            {
-                if (q is Quantity.EnergyImportWh or Quantity.EnergyExportWh || (!Quantity.IsEnergy(q) && present.Contains(Quantity.SourceId(q))))
-                {
-                    expected.Add(QuantityTable.Info(q).Key);
-                }
-            }
-
-            _expectedKeys = expected.ToArray();
+            _expectedKeys = ProfileValues.Keys(Runtime.Simulator!.Profile);
             Service = new MqttService(new MqttSettings { Host = "127.0.0.1", Port = Broker.Port, ClientId = "nesmep-" + port, IntervalS = 1 }, Runtime, Log, Fast);
             Service.Start();
         }
@@ -138,7 +129,7 @@ public class OpticalMqttBrokerTests
         public bool Complete(string payload)
         {
             using JsonDocument doc = JsonDocument.Parse(payload);
-            return _expectedKeys.All(k => doc.RootElement.TryGetProperty(k, out JsonElement v) && v.ValueKind == JsonValueKind.Number);
+            return ProfileValues.AllNumbers(doc.RootElement, _expectedKeys);
         }
 
         /// <summary>The nesmep/ topics seen so far (state and Dabbler bodies, lwt, availability; diagnostics has its own interval).</summary>
