@@ -5,6 +5,7 @@ const $ = (s, r) => (r || document).querySelector(s);
 const $$ = (s, r) => Array.from((r || document).querySelectorAll(s));
 const NM = {
   session: null,
+  leaving: false, // on the way to the setup wizard: no other redirect
   async json(path, opt) {
     const o = Object.assign({ credentials: 'same-origin', cache: 'no-store' }, opt || {});
     o.headers = Object.assign({ Accept: 'application/json' }, o.headers || {});
@@ -31,7 +32,7 @@ const NM = {
   async requireLogin() {
     const s = await NM.loadSession();
     if (s.logged_in) return true;
-    location.replace('login.html?next=' + encodeURIComponent(location.pathname));
+    if (!NM.leaving) location.replace('login.html?next=' + encodeURIComponent(location.pathname));
     return false;
   },
   el(tag, text, cls) {
@@ -63,6 +64,27 @@ const NM = {
       into.append(tr);
     });
   },
+  // A refused form's messages go next to their fields (.err[data-for=NAME] in root), the rest into note;
+  // what was typed stays. Returns the input of the first field named (to focus), or null.
+  showErrors(r, root, note, fallback) {
+    const other = [];
+    (r.body.errors || []).forEach(e => { const el = $('.err[data-for="' + e.field + '"]', root); if (el) el.textContent = e.message; else other.push(e.field + ': ' + e.message); });
+    NM.msg(note, (r.body.error || fallback) + (other.length ? ' (' + other.join('; ') + ')' : ''), false);
+    const first = (r.body.errors || [])[0];
+    return first ? $('[name="' + first.field + '"]', root) : null;
+  },
+  clearErrors(root) { $$('.err', root).forEach(e => { e.textContent = ''; }); },
+  // The MEP key form the module will detect, shown while typing (configuration page and setup wizard).
+  keyForm(text) {
+    const t = text.trim();
+    if (!t) return '';
+    if (t.length === 20) return /^[\x20-\x7e]+$/.test(t) ? 'detected: 20 ASCII characters' : 'not printable ASCII';
+    const hex = t.replace(/\s/g, '');
+    if (!/^[0-9a-fA-F]+$/.test(hex)) return t.length + ' characters: not a key form (20 characters, 40 or 32 hex digits)';
+    if (hex.length === 40) return 'detected: 40 hex digits';
+    if (hex.length === 32) return 'detected: 32 hex digits';
+    return hex.length + ' hex digits: not a key form (20 characters, 40 or 32 hex digits)';
+  },
   msg(el, text, ok) {
     el.hidden = !text;
     el.textContent = text || '';
@@ -81,6 +103,20 @@ function nav() {
   $('#nav-update').hidden = !s.platform || s.platform === 'linux';
   $('#nav-login').hidden = !!s.logged_in;
   $('#nav-logout').hidden = !s.logged_in;
+  setupHint(s.provisioning);
+}
+// Only the device has a provisioning state (null on Linux): on its setup access point every page leads to the
+// setup wizard; on the fallback access point a note offers it.
+function setupHint(state) {
+  if (/\/setup\.html$/.test(location.pathname)) return;
+  if (state === 'setup') { NM.leaving = true; location.replace('setup.html'); return; }
+  if (state !== 'fallback' || $('#setup-hint')) return;
+  const p = NM.el('p', 'The module could not join its Wi-Fi network (or its button was held) and opened its own access point. ', 'msg bad');
+  p.id = 'setup-hint';
+  const a = NM.el('a', 'Check the Wi-Fi settings');
+  a.href = 'setup.html';
+  p.append(a);
+  $('main').prepend(p);
 }
 document.addEventListener('DOMContentLoaded', () => {
   const here = location.pathname === '/' ? 'index.html' : location.pathname.replace(/^\//, '');

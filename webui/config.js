@@ -3,15 +3,20 @@
 // field with one POST; the module saves all or nothing and answers with a message per bad field.
 const SECRETS = ['wifi_password', 'mqtt_password', 'api_token'];
 
-function keyForm(text) {
+// The optical key's forms (OpticalKey in the core): 20 characters or 40 hex digits.
+function opticalKeyForm(text) {
   const t = text.trim();
   if (!t) return '';
   if (t.length === 20) return /^[\x20-\x7e]+$/.test(t) ? 'detected: 20 ASCII characters' : 'not printable ASCII';
   const hex = t.replace(/\s/g, '');
-  if (!/^[0-9a-fA-F]+$/.test(hex)) return t.length + ' characters: not a key form (20 characters, 40 or 32 hex digits)';
-  if (hex.length === 40) return 'detected: 40 hex digits';
-  if (hex.length === 32) return 'detected: 32 hex digits';
-  return hex.length + ' hex digits: not a key form (20 characters, 40 or 32 hex digits)';
+  if (!/^[0-9a-fA-F]+$/.test(hex)) return t.length + ' characters: not a key form (20 characters or 40 hex digits)';
+  return hex.length === 40 ? 'detected: 40 hex digits' : hex.length + ' hex digits: not a key form (20 characters or 40 hex digits)';
+}
+
+// Only the chosen port's key is shown (and sent); the other key is kept as it is.
+function showPort() {
+  const port = $('#meter_port').value;
+  $$('[data-port]').forEach(r => { r.hidden = r.dataset.port !== port; });
 }
 
 async function load() {
@@ -28,6 +33,8 @@ async function load() {
   });
   SECRETS.forEach(n => { const h = $('[data-set=' + n + ']'); if (h) h.textContent = s[n + '_set'] ? 'set; leave empty to keep it' : 'not set'; });
   $('#key-form').textContent = s.meter_key_set ? 'set (' + s.meter_key_form + '); leave empty to keep it' : 'not set';
+  $('#optical-key-form').textContent = s.optical_key_set ? 'set (' + s.optical_key_form + '); leave empty to keep it' : 'not set';
+  showPort();
 }
 
 // Ranges, lengths and defaults come from the module's settings table (GET /api/v1/settings "limits"),
@@ -81,7 +88,9 @@ function generateToken() {
 document.addEventListener('DOMContentLoaded', async () => {
   if (!await NM.requireLogin()) return;
   $('#cfg').addEventListener('submit', save);
-  $('#meter_key').addEventListener('input', e => { $('#key-form').textContent = keyForm(e.target.value); });
+  $('#meter_key').addEventListener('input', e => { $('#key-form').textContent = NM.keyForm(e.target.value); });
+  $('#optical_key').addEventListener('input', e => { $('#optical-key-form').textContent = opticalKeyForm(e.target.value); });
+  $('#meter_port').addEventListener('change', showPort);
   $('#gen-token').addEventListener('click', generateToken);
   load();
 });

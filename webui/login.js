@@ -7,15 +7,13 @@ function next() {
 
 async function submit(ev, path, form) {
   ev.preventDefault();
-  $$('.err').forEach(e => { e.textContent = ''; });
+  NM.clearErrors(form);
   const data = {};
   $$('[name]', form).forEach(i => { data[i.name] = i.value; });
   const r = await NM.post(path, data);
   if (r.ok) { location.replace(next()); return; }
-  (r.body.errors || []).forEach(e => { const el = $('.err[data-for="' + e.field + '"]', form); if (el) el.textContent = e.message; });
-  let text = r.body.error || 'Failed.';
-  if (r.status === 401 && r.body.retry_after_s) text += ' Wait ' + r.body.retry_after_s + ' s before the next try.';
-  NM.msg($('#note'), text, false);
+  NM.showErrors(r, form, $('#note'), 'Failed.');
+  if (r.status === 401 && r.body.retry_after_s) $('#note').textContent += ' Wait ' + r.body.retry_after_s + ' s before the next try.';
   $$('input[type=password]', form).forEach(i => { i.value = ''; });
   await NM.loadSession(); // fresh login token for the next try
 }

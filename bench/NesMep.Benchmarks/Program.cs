@@ -11,6 +11,7 @@ namespace NesMep.Benchmarks;
 ///       cycle, digest and frame timings, then the 24 h soak and the Dabbler comparison (run side by side on two threads),
 ///       then /getDashDataWS latency during a short login flood against the real HTTP front end (127.0.0.1 only)
 ///   ... -- --soak [HOURS]      only the soak: HOURS (default 24) simulated hours, realistic faults, invariant PASS/FAIL lines
+///   ... -- --soak-optical [HOURS]  the soak over the optical port (C12.18), after a fault-free MEP/optical side-by-side
 ///   ... -- --compare           only the comparison with a Dabbler-configured client (bytes, read rate, freshness, recovery)
 ///   ... -- --nano-size [DLL]   only the size of the core as compiled against the real nanoFramework mscorlib
 ///   ... -- --login-flood       only the login flood against the real HTTP front end
@@ -25,6 +26,7 @@ public static class Program
     public const string Usage =
         "usage: NesMep.Benchmarks [--quick] [--attribute]   core timings + 24 h soak + Dabbler comparison + login flood (default)\n" +
         "       NesMep.Benchmarks --soak [HOURS]            soak only (default 24 simulated hours, realistic faults)\n" +
+        "       NesMep.Benchmarks --soak-optical [HOURS]    the same soak over the optical port (C12.18), after a MEP/optical side-by-side\n" +
         "       NesMep.Benchmarks --compare                 our client vs a Dabbler-configured client only\n" +
         "       NesMep.Benchmarks --nano-size [DLL]         IL size per core folder of the nanoFramework compile (nano/NesMep.Core.Check)\n" +
         "       NesMep.Benchmarks --login-flood             /getDashDataWS latency during a short login flood only\n" +
@@ -94,6 +96,18 @@ public static class Program
                 }
 
                 return Single(() => Soak.Run(hours, QuickBench.SoakStepMs));
+            }
+
+            if (args.Length > 0 && args[0] == "--soak-optical")
+            {
+                double hours = 24;
+                if (args.Length > 2 || (args.Length == 2 && (!double.TryParse(args[1], NumberStyles.Float, CultureInfo.InvariantCulture, out hours) || hours <= 0)))
+                {
+                    Console.Error.WriteLine(Usage);
+                    return 1;
+                }
+
+                return Single(() => OpticalSoak.Run(hours, QuickBench.SoakStepMs));
             }
 
             if (args.Length > 0 && args[0] == "--compare")

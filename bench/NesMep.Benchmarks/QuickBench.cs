@@ -65,6 +65,10 @@ public static class QuickBench
         _figures += soakReport.Figures + compare.Figures;
         Console.WriteLine($"soak + compare: {wall.Elapsed.TotalSeconds:N1} s wall (two threads); soak invariants: {(soakReport.Failures == 0 ? "all PASS" : soakReport.Failures + " FAIL")}");
         Console.WriteLine(new string('-', 100));
+        Report links = OpticalSoak.Links(SoakStepMs); // MEP and optical side by side (issue 13); the optical soak: --soak-optical
+        Console.Write(links);
+        Console.WriteLine(new string('-', 100));
+        _figures += links.Figures;
         var floodWall = Stopwatch.StartNew();
         Report flood = LoginFlood.Run();
         Console.Write(flood);

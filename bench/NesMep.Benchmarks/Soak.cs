@@ -38,125 +38,8 @@ public static class Soak
         var rig = new SimRig(dabbler: false, realisticFaults: true, seed: Seed, log: log);
         var client = (OurClient)rig.Client;
         MeterReading reading = client.Reading;
-        BenchClock clock = rig.Clock;
         long endMs = (long)(hours * 3_600_000);
-
-        long samples = 0, powerAvailable = 0, energyAvailable = 0;
-        long outageRun = 0, longestOutage = 0, longestOutageAt = 0, firstPowerMs = -1;
-        long nextSample = 0;
-        long[] lastUpdate = { -1, -1, -1, -1 };
-        int[] lastValue = new int[4];
-        long longestPowerInterval = 0, longestPowerIntervalAt = 0;
-        long energyUpdates = 0, powerUpdates = 0;
-        int decreases = 0, aboveTruth = 0, staleEnergy = 0, notMeterValue = 0, outOfBounds = 0, phaseSum = 0;
-        string firstFailure = "";
-        long maxPowerW = reading.Settings.MaxPowerW;
-        int[] watched = { Quantity.EnergyImportWh, Quantity.EnergyExportWh, Quantity.PowerImportW, Quantity.PowerExportW };
-
-        void Fail(ref int counter, string what)
-        {
-            counter++;
-            if (firstFailure.Length == 0)
-            {
-                firstFailure = $"first FAIL at {Clock(clock.NowMs)}: {what}";
-            }
-        }
-
-        while (clock.NowMs < endMs)
-        {
-            client.Poll();
-            long now = clock.NowMs;
-            for (int w = 0; w < 4; w++)
-            {
-                int q = watched[w];
-                if (reading.AgeMs(q, now) < 0 || reading.UpdatedMs(q) == lastUpdate[w])
-                {
-                    continue;
-                }
-
-                int v = reading.Value(q);
-                if (w < 2)
-                {
-                    bool import = w == 0;
-                    energyUpdates++;
-                    if (lastUpdate[w] >= 0 && v < lastValue[w])
-                    {
-                        Fail(ref decreases, $"{Quantity.Name(q)} {lastValue[w]} -> {v}");
-                    }
-
-                    long truth = import ? rig.TrueImportWh : rig.TrueExportWh;
-                    if (v > truth)
-                    {
-                        Fail(ref aboveTruth, $"{Quantity.Name(q)} {v} > true {truth}");
-                    }
-
-                    long earlier = rig.EnergyAtOrBefore(import, now - LookBackMs);
-                    if (earlier >= 0 && v < earlier)
-                    {
-                        Fail(ref staleEnergy, $"{Quantity.Name(q)} {v} < true {earlier} of 5 s before");
-                    }
-                }
-                else
-                {
-                    bool import = w == 2;
-                    if (import)
-                    {
-                        powerUpdates++;
-                        if (lastUpdate[w] >= 0 && now - lastUpdate[w] > longestPowerInterval)
-                        {
-                            longestPowerInterval = now - lastUpdate[w];
-                            longestPowerIntervalAt = now;
-                        }
-
-                        if (PhaseSumBroken(reading, now))
-                        {
-                            Fail(ref phaseSum, "totals differ from the phase sums");
-                        }
-                    }
-
-                    if (v < 0 || v > maxPowerW)
-                    {
-                        Fail(ref outOfBounds, $"{Quantity.Name(q)} {v} W");
-                    }
-
-                    if (!rig.PowerWasAt(import, v, now - LookBackMs, now))
-                    {
-                        Fail(ref notMeterValue, $"{Quantity.Name(q)} {v} W never shown by the meter in the last 5 s");
-                    }
-                }
-
-                lastUpdate[w] = reading.UpdatedMs(q);
-                lastValue[w] = v;
-            }
-
-            if (now >= nextSample)
-            {
-                nextSample += SampleMs;
-                samples++;
-                if (reading.IsAvailable(Quantity.PowerImportW, now))
-                {
-                    powerAvailable++;
-                    outageRun = 0;
-                    if (firstPowerMs < 0)
-                    {
-                        firstPowerMs = now;
-                    }
-                }
-                else if (firstPowerMs >= 0 && ++outageRun > longestOutage)
-                {
-                    longestOutage = outageRun;
-                    longestOutageAt = now;
-                }
-
-                if (reading.IsAvailable(Quantity.EnergyImportWh, now))
-                {
-                    energyAvailable++;
-                }
-            }
-
-            clock.NowMs += stepMs;
-        }
-
+        SoakRun m = SoakRun.Measure(rig, reading, client.Poll, endMs, stepMs, SampleMs, LookBackMs);
         wall.Stop();
         MepLink link = client.Link;
         MepLinkCounters c = link.Counters;
@@ -166,14 +49,7 @@ public static class Soak
         r.Line($"       {SimRig.DescribeRealisticFaults()}");
         r.Line($"       client: default LinkSettings/PollSettings/QualitySettings; Poll() every {stepMs} ms; seed {Seed}; samples every {SampleMs} ms");
         r.Line("       availability = share of 100 ms samples with the value available (read, and not older than StaleAfterMs 30 s)");
-        r.Figure("soak: wall time", wall.Elapsed.TotalSeconds.ToString("N1"), $"s for {hours:0.##} h virtual ({virtualS / wall.Elapsed.TotalSeconds:N0}x real time)");
-        r.Figure("soak: availability power_import_w", Percent(powerAvailable, samples), $"% of {samples:N0} samples");
-        r.Figure("soak: availability energy_import_wh", Percent(energyAvailable, samples), $"% of {samples:N0} samples");
-        r.Figure("soak: first power_import_w available after", (firstPowerMs / 1000.0).ToString("N1"), "s (start-up: BT52, configuration tables)");
-        r.Figure("soak: longest power_import_w unavailable", (longestOutage * SampleMs / 1000.0).ToString("N1"),
-            longestOutage == 0 ? "s (never, after start-up)" : $"s after start-up (ended {Clock(longestOutageAt)})");
-        r.Figure("soak: longest interval between power updates", (longestPowerInterval / 1000.0).ToString("N1"), $"s (ended {Clock(longestPowerIntervalAt)})");
-        r.Figure("soak: power / energy updates published", $"{powerUpdates:N0}", $"/ {energyUpdates:N0} (import+export energy), {(double)c.Requests / virtualS:N3} requests/s");
+        m.PrintAvailability(r, "soak:", hours, wall.Elapsed.TotalSeconds, c.Requests / virtualS);
         r.Figure("soak: link requests / retransmits / timeouts", $"{c.Requests:N0}", $"/ {c.Retransmits:N0} / {c.Timeouts:N0}");
         r.Figure("soak: link digest failures / 0x0B / 0x0C", $"{c.DigestFailures:N0}", $"/ {c.AuthenticationFailures:N0} / {c.SequenceErrors:N0}");
         r.Figure("soak: link resets / alerts / abandoned", $"{c.TransceiverResets:N0}", $"/ {c.Alerts:N0} / {c.Abandoned:N0}");
@@ -185,26 +61,12 @@ public static class Soak
 
         r.Figure("soak: request transmissions by table", $"{c.Requests:N0}", rig.Line.DescribeRequestsByTable());
         r.Figure("soak: faults injected (total)", $"{f.Total:N0}", f.ToString());
-        r.Figure("soak: energy filter rejections import", $"{reading.ImportFilter.Decreases + reading.ImportFilter.Jumps}",
-            $"(decrease {reading.ImportFilter.Decreases}, jump {reading.ImportFilter.Jumps}, rebaselined {reading.ImportFilter.Rebaselines}); decode errors {reading.DecodeErrors}");
-        r.Figure("soak: energy filter rejections export", $"{reading.ExportFilter.Decreases + reading.ExportFilter.Jumps}",
-            $"(decrease {reading.ExportFilter.Decreases}, jump {reading.ExportFilter.Jumps}, rebaselined {reading.ExportFilter.Rebaselines})");
-        r.Check("energy import/export never decreased", decreases == 0, $"{decreases} decrease(s) in {energyUpdates:N0} updates");
-        r.Check("published energy <= true register at that moment", aboveTruth == 0, $"{aboveTruth} above the simulator's register");
-        r.Check("published energy not older than 5 s", staleEnergy == 0, $"{staleEnergy} below the register of 5 s before");
-        r.Check("power is a value the meter had in the last 5 s", notMeterValue == 0, $"{notMeterValue} never shown by the meter");
-        r.Check("power within 0..MaxPowerW", outOfBounds == 0, $"{outOfBounds} outside 0..{maxPowerW} W");
-        r.Check("power totals == phase sums (one BT28 snapshot)", phaseSum == 0, $"{phaseSum} mismatch(es)");
-        if (firstFailure.Length > 0)
-        {
-            r.Line("       " + firstFailure);
-        }
-
+        m.PrintFiltersAndChecks(r, "soak:", "");
         return r;
     }
 
     /// <summary>Fwd − Rev must equal Σ(Lx Fwd − Lx Rev) when all came from the same read.</summary>
-    private static bool PhaseSumBroken(MeterReading m, long now)
+    internal static bool PhaseSumBroken(MeterReading m, long now)
     {
         long t = m.UpdatedMs(Quantity.PowerImportW);
         int net = m.Value(Quantity.PowerImportW) - m.Value(Quantity.PowerExportW);

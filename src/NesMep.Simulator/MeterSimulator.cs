@@ -12,7 +12,7 @@ namespace NesMep.Simulator;
 /// each call first catches the model up to the clock. Public members are thread-safe (one lock),
 /// so a <see cref="SimulatorPump"/> and the host can share an instance.
 /// </summary>
-public sealed class MeterSimulator
+public sealed class MeterSimulator : IMeterPort
 {
     private const long Never = long.MinValue / 4;
 
@@ -33,6 +33,7 @@ public sealed class MeterSimulator
     private long _lastDueMs = Never;
     private RegisterKeeper? _keeper;
     private long _lastClientByteMs = Never;
+    private bool _opticalHoldsUart;
 
     public MeterSimulator(IClock clock, SimulatorOptions? options = null, Random? loadRandom = null, Random? faultRandom = null)
     {
@@ -193,7 +194,7 @@ public sealed class MeterSimulator
             for (int i = 0; i < count; i++)
             {
                 Stats.BytesReceived++;
-                if (!_enabled || Faults.LockedUp)
+                if (!_enabled || Faults.LockedUp || _opticalHoldsUart)
                 {
                     Stats.BytesIgnored++;
                     continue;
@@ -287,6 +288,23 @@ public sealed class MeterSimulator
         lock (_gate)
         {
             Service(_clock.NowMs);
+        }
+    }
+
+    /// <summary>
+    /// An optical session took (true) or gave back (false) the UART this meter shares between MEP and the
+    /// optical port (Gen 2/3, §2.1): meanwhile MEP requests go unanswered.
+    /// </summary>
+    public void SetOpticalSession(bool active)
+    {
+        lock (_gate)
+        {
+            Service(_clock.NowMs);
+            _opticalHoldsUart = active;
+            if (active)
+            {
+                _assembler.Clear();
+            }
         }
     }
 

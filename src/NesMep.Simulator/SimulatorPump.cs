@@ -3,7 +3,7 @@ using NesMep.Core.Platform;
 namespace NesMep.Simulator;
 
 /// <summary>
-/// Runs a <see cref="MeterSimulator"/> (normally on a <see cref="SystemClock"/>) against a server-side
+/// Runs a <see cref="MeterSimulator"/> (its MEP port, or its optical port through <see cref="Optical.OpticalPort"/>) (normally on a <see cref="SystemClock"/>) against a server-side
 /// byte transport — a TCP connection or a pty master handed over by the host — on a background
 /// thread, polling every 1–2 ms: client bytes in, due meter bytes out, and the ENABLE line when one
 /// is wired (<see cref="IEnableLineSense"/>). Transport errors are counted and the loop carries on
@@ -12,6 +12,7 @@ namespace NesMep.Simulator;
 public sealed class SimulatorPump : IDisposable
 {
     private readonly IByteTransport _transport;
+    private readonly IMeterPort _port;
     private readonly IEnableLineSense? _enable;
     private readonly int _pollMs;
     private readonly object _gate = new();
@@ -25,9 +26,17 @@ public sealed class SimulatorPump : IDisposable
     public SimulatorPump(MeterSimulator meter, IByteTransport serverTransport, int pollIntervalMs = 1, IEnableLineSense? enableLine = null)
     {
         Meter = meter;
+        _port = meter;
         _transport = serverTransport;
         _enable = enableLine;
         _pollMs = Math.Clamp(pollIntervalMs, 1, 2);
+    }
+
+    /// <summary>Serves the meter's optical port (C12.18) instead of MEP.</summary>
+    public SimulatorPump(Optical.OpticalPort optical, IByteTransport serverTransport, int pollIntervalMs = 1)
+        : this(optical.Meter, serverTransport, pollIntervalMs)
+    {
+        _port = optical;
     }
 
     public MeterSimulator Meter { get; }
@@ -107,11 +116,16 @@ public sealed class SimulatorPump : IDisposable
         while ((n = _transport.Read(buffer, 0, buffer.Length)) > 0)
         {
             Interlocked.Add(ref _bytesIn, n);
-            Meter.ReceiveFromClient(buffer, 0, n);
+            _port.ReceiveFromClient(buffer, 0, n);
         }
 
-        Meter.Tick();
-        while ((n = Meter.ReadForClient(buffer, 0, buffer.Length)) > 0)
+        _port.Tick();
+        if (_port != Meter)
+        {
+            Meter.Tick();
+        }
+
+        while ((n = _port.ReadForClient(buffer, 0, buffer.Length)) > 0)
         {
             _transport.Write(buffer, 0, n);
             Interlocked.Add(ref _bytesOut, n);

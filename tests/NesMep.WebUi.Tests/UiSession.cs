@@ -30,6 +30,9 @@ internal sealed class UiSession : IAsyncDisposable
 
     public ModuleHost Host { get; private set; } = null!;
 
+    /// <summary>The device's web side on its access point (<see cref="StartAsync"/> with its settings), else null.</summary>
+    public AccessPointModule? Device { get; private set; }
+
     public IBrowserContext Context { get; private set; } = null!;
 
     public IPage Page { get; private set; } = null!;
@@ -38,7 +41,7 @@ internal sealed class UiSession : IAsyncDisposable
 
     public string SettingsFile => Path.Combine(StateDir, "nesmep.json");
 
-    public string BaseUrl => Host.Url.TrimEnd('/');
+    public string BaseUrl => (Device?.Url ?? Host.Url).TrimEnd('/');
 
     public string Log
     {
@@ -51,7 +54,11 @@ internal sealed class UiSession : IAsyncDisposable
         }
     }
 
-    public static async Task<UiSession> StartAsync(BrowserFixture browser, ITestOutputHelper output)
+    /// <param name="accessPoint">Settings of a device on its access point (<see cref="AccessPointModule"/>): the browser
+    /// then talks to it instead of the Linux host's web side. Null: the Linux host.</param>
+    /// <param name="fallback">With <paramref name="accessPoint"/>: boot in fallback instead of setup.</param>
+    public static async Task<UiSession> StartAsync(BrowserFixture browser, ITestOutputHelper output,
+        NesMep.Core.Web.ModuleSettings? accessPoint = null, bool fallback = false)
     {
         var s = new UiSession(output, Directory.CreateTempSubdirectory("nesmep-ui-").FullName);
         var config = new HostConfig
@@ -62,7 +69,12 @@ internal sealed class UiSession : IAsyncDisposable
         };
         config.Quality.StaleAfterMs = 3000; // values go unavailable 3 s after the link is cut
         Assert.Null(config.Validate());
-        s.Host = await ModuleHost.StartAsync(config, new ConsoleLog(TextWriter.Synchronized(s._log), LogLevel.Info), CancellationToken.None);
+        var log = new ConsoleLog(TextWriter.Synchronized(s._log), LogLevel.Info);
+        s.Host = await ModuleHost.StartAsync(config, log, CancellationToken.None);
+        if (accessPoint != null)
+        {
+            s.Device = await AccessPointModule.StartAsync(s.Host, s.StateDir, accessPoint, log, fallback);
+        }
 
         s.Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -170,6 +182,11 @@ internal sealed class UiSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Context.CloseAsync();
+        if (Device != null)
+        {
+            await Device.DisposeAsync();
+        }
+
         await Host.DisposeAsync();
         Directory.Delete(StateDir, recursive: true);
     }

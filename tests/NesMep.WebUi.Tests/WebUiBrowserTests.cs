@@ -81,6 +81,20 @@ public class WebUiBrowserTests(BrowserFixture browser, ITestOutputHelper output)
         await Expect(page.Locator("#wifi")).ToBeHiddenAsync(); // no Wi-Fi on Linux
         await Expect(page.Locator("#nav-update")).ToBeHiddenAsync(); // firmware page only on the device
 
+        // The port chooses which key is shown: the optical key only for the optical port.
+        await Expect(page.Locator("#meter_port")).ToHaveValueAsync("mep");
+        await Expect(page.Locator("#optical_key")).ToBeHiddenAsync();
+        await page.SelectOptionAsync("#meter_port", "optical");
+        await Expect(page.Locator("#meter_key")).ToBeHiddenAsync();
+        await Expect(page.Locator("#optical-key-form")).ToHaveTextAsync("not set");
+        await page.FillAsync("#optical_key", "00112233445566778899aabbccddeeff00112233");
+        await Expect(page.Locator("#optical-key-form")).ToHaveTextAsync("detected: 40 hex digits");
+        await page.FillAsync("#optical_key", "0011");
+        await Expect(page.Locator("#optical-key-form")).ToContainTextAsync("4 hex digits: not a key form");
+        await page.FillAsync("#optical_key", "");
+        await page.SelectOptionAsync("#meter_port", "mep");
+        await Expect(page.Locator("#optical_key")).ToBeHiddenAsync();
+
         const string key = "00112233445566778899AABBCCDDEEFF0011223344";
         await page.FillAsync("#meter_key", key[..40]);
         await Expect(page.Locator("#key-form")).ToHaveTextAsync("detected: 40 hex digits");
@@ -272,7 +286,12 @@ public class WebUiBrowserTests(BrowserFixture browser, ITestOutputHelper output)
         await Expect(page.Locator("#meter")).ToContainTextAsync(ui.Host.Runtime.Simulator!.Profile.UtilitySerialNumber);
         await Expect(page.Locator("#module")).ToContainTextAsync("NesMep " + ModuleHost.Version);
         await Expect(page.Locator("#module")).ToContainTextAsync("linux");
-        await Expect(page.Locator("#counters")).ToContainTextAsync("digest failures");
+        await Expect(page.Locator("#link")).ToContainTextAsync("MEP link");
+        await Expect(page.Locator("#counters")).ToContainTextAsync("retransmits");
+        await Expect(page.Locator("#counters")).Not.ToContainTextAsync("digest failures"); // the MEP link's own card has it
+        await Expect(page.Locator("#link-counters-title")).ToHaveTextAsync("MEP link counters");
+        await Expect(page.Locator("#link-counters")).ToContainTextAsync("digest failures");
+        await Expect(page.Locator("#link-counters")).ToContainTextAsync("sequence errors 0x0c");
         await Expect(page.Locator("#network")).ToContainTextAsync("127.0.0.1");
         await Expect(page.Locator("#reads tr").First).ToBeVisibleAsync();
         await ui.ScreenshotAsync("status");

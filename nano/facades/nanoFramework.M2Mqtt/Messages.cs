@@ -1,6 +1,7 @@
 // Facade of nanoFramework.M2Mqtt 5.1.206 (NuGet package nanoFramework.M2Mqtt), nanoFramework.M2Mqtt.Messages.MqttQoSLevel, MqttReasonCode and MqttMsgPublishEventArgs.
 // Declarations only, written by us from the upstream nanoframework/nanoFramework.m2mqtt sources; build-time use only, never shipped.
-// MqttReasonCode: only Success is declared (the firmware compares the CONNACK result with it).
+// MqttReasonCode: only Success is declared (the firmware compares the CONNACK result with it; a refusal is read as
+// the MQTT 3.1.1 CONNACK return code, 1..5). MqttMsgPublishedEventArgs: MessageId and IsPublished (get; set upstream).
 namespace nanoFramework.M2Mqtt.Messages
 {
     public enum MqttQoSLevel
@@ -24,5 +25,13 @@ namespace nanoFramework.M2Mqtt.Messages
         public bool DupFlag => throw null;
         public MqttQoSLevel QosLevel => throw null;
         public bool Retain => throw null;
+    }
+
+    public class MqttMsgPublishedEventArgs : System.EventArgs
+    {
+        public MqttMsgPublishedEventArgs(ushort messageId) => throw null;
+        public MqttMsgPublishedEventArgs(ushort messageId, bool isPublished) => throw null;
+        public ushort MessageId { get => throw null; set => throw null; }
+        public bool IsPublished { get => throw null; set => throw null; }
     }
 }

@@ -15,8 +15,14 @@ namespace nanoFramework.M2Mqtt
         public delegate void MqttMsgPublishEventHandler(object sender, Messages.MqttMsgPublishEventArgs e);
         public delegate void ConnectionClosedEventHandler(object sender, System.EventArgs e);
 
+        // MqttMsgPublished (added for the firmware's in-flight count, read in nanoframework/nanoFramework.m2mqtt
+        // M2Mqtt/MqttClient.cs): raised from the client's dispatch thread when a QoS 1/2 message is acknowledged or
+        // given up after its retries (IsPublished false); a QoS 0 message raises none (sent, never acknowledged).
+        public delegate void MqttMsgPublishedEventHandler(object sender, Messages.MqttMsgPublishedEventArgs e);
+
         public event MqttMsgPublishEventHandler MqttMsgPublishReceived { add => throw null; remove => throw null; }
         public event ConnectionClosedEventHandler ConnectionClosed { add => throw null; remove => throw null; }
+        public event MqttMsgPublishedEventHandler MqttMsgPublished { add => throw null; remove => throw null; }
 
         public bool IsConnected => throw null;
         public string ClientId => throw null;

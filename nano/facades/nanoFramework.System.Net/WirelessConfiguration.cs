@@ -49,6 +49,10 @@ namespace System.Net.NetworkInformation
         public static WirelessAPConfiguration[] GetAllWirelessAPConfigurations() => throw null;
         public void DeAuthStation(int stationIndex) => throw null;
 
+        // The stations joined to the soft access point now (native; read in nanoframework/System.Net
+        // NetworkInformation/WirelessAPConfiguration.cs); the firmware only counts them.
+        public WirelessAPStation[] GetConnectedStations() => throw null;
+
         [Flags]
         public enum ConfigurationOptions : byte
         {
@@ -58,6 +62,11 @@ namespace System.Net.NetworkInformation
             AutoStart = 0x06,
             HiddenSSID = 0x08,
         }
+    }
+
+    public class WirelessAPStation
+    {
+        internal WirelessAPStation() => throw null;
     }
 
     public enum AuthenticationType : byte

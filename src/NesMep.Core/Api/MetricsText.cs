@@ -28,6 +28,12 @@ namespace NesMep.Core.Api
             sb.Append("\"} 1\n");
             Family(sb, "nesmep_uptime_seconds", "gauge", "Seconds since the module started.");
             Sample(sb, "nesmep_uptime_seconds", null, now - context.StartedMs, 3);
+            if (context.Info.Memory != null && context.Info.Memory.FreeBytes >= 0)
+            {
+                Family(sb, "nesmep_free_memory_bytes", "gauge", "Free managed heap at the device's last sample.");
+                Sample(sb, "nesmep_free_memory_bytes", null, context.Info.Memory.FreeBytes, 0);
+            }
+
             Family(sb, "nesmep_link_up", "gauge", "1 when the meter sent a verified reply in the last 10 s.");
             Sample(sb, "nesmep_link_up", null, context.LinkUp(now) ? 1 : 0, 0);
 

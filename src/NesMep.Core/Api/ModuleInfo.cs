@@ -1,3 +1,5 @@
+using NesMep.Core.Platform;
+
 namespace NesMep.Core.Api
 {
     /// <summary>What this module is, for /api/v1/info, the Dabbler JSON and MQTT device blocks.</summary>
@@ -19,5 +21,11 @@ namespace NesMep.Core.Api
 
         /// <summary>Configured host name (mDNS on the device).</summary>
         public string Hostname = "esp32-mep";
+
+        /// <summary>Free managed memory (the device); null on Linux, where status and /metrics leave it out.</summary>
+        public IMemoryInfo? Memory;
+
+        /// <summary>Why the module last started, and before (device only; null on Linux, see docs/firmware.md "Boot records").</summary>
+        public NesMep.Core.Lifecycle.BootRecords? Boot;
     }
 }

@@ -18,6 +18,17 @@ namespace NesMep.Core.Api
             w.Property("timestamp", IsoTime.Format(context.Clock.UtcNow));
             w.Property("link_state", context.LinkStateName(now));
             w.Name("uptime_s").Fixed(now - context.StartedMs, 3);
+            if (context.Info.Memory != null && context.Info.Memory.FreeBytes >= 0)
+            {
+                w.Property("free_memory_bytes", context.Info.Memory.FreeBytes);
+            }
+
+            if (context.Info.Boot != null)
+            {
+                w.Name("boot");
+                context.Info.Boot.WriteJson(w);
+            }
+
             if (poller == null)
             {
                 w.EndObject();

@@ -25,7 +25,7 @@ namespace NesMep.Core.Module
             ModuleSettings settings, IClock clock, ILog log, ModuleInfo info, IDisposable? resources)
         {
             // Copies: the settings object may be edited (web UI) while this side runs; new settings build a new side.
-            Link = new MepLink(transport, clock, transceiver, key, settings.ToLinkSettings(), log);
+            Link = MeterLinks.Build(settings, transport, transceiver, key, clock, log);
             Reading = new MeterReading(settings.ToQualitySettings());
             Poller = new MeterPoller(Link, clock, settings.ToPollSettings(), Reading, log);
             Context = new ModuleContext(info, clock, Poller);

@@ -232,6 +232,7 @@ namespace NesMep.Core.Mqtt
 
             w.Property("uptime_s", (now - context.StartedMs) / 1000);
             w.Property(LastBootKey, IsoTime.Format(bootUtc));
+            NesMep.Core.Lifecycle.BootRecords.WriteSummary(w, context.Info.Boot);
             if (hasWifi)
             {
                 w.Name("wifi_rssi_dbm");

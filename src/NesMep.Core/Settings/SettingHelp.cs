@@ -131,6 +131,12 @@ namespace NesMep.Core.Settings
                     return "/api/v1 reading, info and status need the API token or a login.";
                 case SettingId.ApiTokenHash:
                     return "Hash of the API token (set through the UI).";
+                case SettingId.MeterPort:
+                    return "Port the meter is read through: mep (the MEP port) or optical (ANSI C12.18 through an IR head).";
+                case SettingId.OpticalKey:
+                    return "Optical-port password (the meter's MK, PK or RK from the utility): 20 characters or 40 hex digits; empty: none, only BT00, BT01 and ET03 are read.";
+                case SettingId.OpticalBaud:
+                    return "Line speed the optical session starts at (C12.18: 9600 8N1).";
                 default:
                     return "";
             }

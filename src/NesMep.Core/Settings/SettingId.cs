@@ -63,7 +63,10 @@ namespace NesMep.Core.Settings
         public const int WebPasswordHash = 57;
         public const int RequireApiToken = 58;
         public const int ApiTokenHash = 59;
+        public const int MeterPort = 60;
+        public const int OpticalKey = 61;
+        public const int OpticalBaud = 62;
 
-        public const int Count = 60;
+        public const int Count = 63;
     }
 }

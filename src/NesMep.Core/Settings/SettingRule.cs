@@ -14,5 +14,6 @@ namespace NesMep.Core.Settings
         public const int Ssid = 8;
         public const int HttpUrl = 9;
         public const int TimeServers = 10;
+        public const int OpticalKey = 11;
     }
 }

@@ -108,6 +108,8 @@ namespace NesMep.Core.Settings
             switch (id)
             {
                 case SettingId.MeterBaud: return s.Link.BaudRate;
+                case SettingId.MeterPort: return s.MeterPort;
+                case SettingId.OpticalBaud: return s.OpticalBaud;
                 case SettingId.MqttEnabled: return B(s.MqttEnabled);
                 case SettingId.MqttPort: return s.Mqtt.Port;
                 case SettingId.MqttTls: return B(s.Mqtt.Tls);
@@ -159,6 +161,8 @@ namespace NesMep.Core.Settings
             switch (id)
             {
                 case SettingId.MeterBaud: s.Link.BaudRate = v; break;
+                case SettingId.MeterPort: s.MeterPort = v; break;
+                case SettingId.OpticalBaud: s.OpticalBaud = v; break;
                 case SettingId.MqttEnabled: s.MqttEnabled = v != 0; break;
                 case SettingId.MqttPort: s.Mqtt.Port = v; break;
                 case SettingId.MqttTls: s.Mqtt.Tls = v != 0; break;
@@ -211,6 +215,7 @@ namespace NesMep.Core.Settings
                 case SettingId.WifiSsid: return s.WifiSsid;
                 case SettingId.WifiPassword: return s.WifiPassword;
                 case SettingId.MeterKey: return s.MeterKey;
+                case SettingId.OpticalKey: return s.OpticalKey;
                 case SettingId.Hostname: return s.Hostname;
                 case SettingId.MqttHost: return s.Mqtt.Host;
                 case SettingId.MqttUser: return s.Mqtt.User;
@@ -236,6 +241,7 @@ namespace NesMep.Core.Settings
                 case SettingId.WifiSsid: s.WifiSsid = v; break;
                 case SettingId.WifiPassword: s.WifiPassword = v; break;
                 case SettingId.MeterKey: s.MeterKey = v; break;
+                case SettingId.OpticalKey: s.OpticalKey = v; break;
                 case SettingId.Hostname: s.Hostname = v; break;
                 case SettingId.MqttHost: s.Mqtt.Host = v; break;
                 case SettingId.MqttUser: s.Mqtt.User = v; break;

@@ -3,6 +3,34 @@ namespace NesMep.Core.Settings
     /// <summary>How the meter is read: the poll, link and data-quality settings of <see cref="SettingsTable"/>.</summary>
     public static partial class SettingsTable
     {
+        public static SettingField MeterPort
+        {
+            get
+            {
+                return new SettingField(SettingId.MeterPort, "meter", "port", Choice, 0, 0, 0, "", MeterPorts,
+                    Ui | Restart, SettingRule.None, "", "meter_port", "meter port");
+            }
+        }
+
+        public static SettingField OpticalKey
+        {
+            get
+            {
+                return new SettingField(SettingId.OpticalKey, "optical", "key", Text, 0, 128, 0, "", null,
+                    Ui | Restart | Secret, SettingRule.OpticalKey, "", "optical_key", "optical key");
+            }
+        }
+
+        public static SettingField OpticalBaud
+        {
+            get
+            {
+                // §2.5: C12.18 sessions start at 9600 8N1; a faster rate is only used where the meter agrees.
+                return new SettingField(SettingId.OpticalBaud, "optical", "baud", Int, 300, 115200, 9600, "", null,
+                    Restart, SettingRule.None, "baud", null, "meter port");
+            }
+        }
+
         public static SettingField PollPowerMs
         {
             get

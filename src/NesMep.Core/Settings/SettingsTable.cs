@@ -24,6 +24,9 @@ namespace NesMep.Core.Settings
         /// <summary>Index = MqttSettings.ModeInterval / ModeOnChange.</summary>
         public static readonly string[] PublishModes = new string[] { "interval", "on_change" };
 
+        /// <summary>Index = ModuleSettings.MeterPort: which port the meter is read through (LinkKind names).</summary>
+        public static readonly string[] MeterPorts = new string[] { NesMep.Core.Link.LinkKind.Mep, NesMep.Core.Link.LinkKind.Optical };
+
         public static readonly string[] BoardProfiles = new string[] { "dabbler", "ustepper", "custom" };
 
         /// <summary>Index 0: ENABLE high powers the port.</summary>
@@ -243,6 +246,9 @@ namespace NesMep.Core.Settings
                     WebPasswordHash,
                     RequireApiToken,
                     ApiTokenHash,
+                    MeterPort,
+                    OpticalKey,
+                    OpticalBaud,
                 };
             }
         }

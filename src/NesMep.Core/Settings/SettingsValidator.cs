@@ -1,4 +1,5 @@
 using System.Text;
+using NesMep.Core.Optical;
 using NesMep.Core.Mqtt;
 using NesMep.Core.Protocol;
 using NesMep.Core.Web;
@@ -114,6 +115,9 @@ namespace NesMep.Core.Settings
                 case SettingRule.MeterKey:
                     string? keyError;
                     return MepKey.TryParse(v, out keyError) == null ? keyError : null;
+                case SettingRule.OpticalKey:
+                    string? opticalError;
+                    return OpticalKey.TryParse(v, out opticalError) == null ? opticalError : null;
                 case SettingRule.BrokerHost:
                     return BrokerHost.Check(v);
                 case SettingRule.TopicPrefix:

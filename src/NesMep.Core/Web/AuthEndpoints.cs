@@ -36,6 +36,7 @@ namespace NesMep.Core.Web
             w.Property("platform", app.Platform.Platform);
             w.Property("version", app.Version);
             w.Property("api_token_required", settings.RequireApiToken);
+            WriteProvisioning(w, app);
             if (s != null)
             {
                 w.Property("hostname", settings.Hostname);
@@ -45,6 +46,16 @@ namespace NesMep.Core.Web
 
             w.EndObject();
             return new WebResponse(200, w.ToString());
+        }
+
+        /// <summary>
+        /// "provisioning": the device's first-boot state (setup, joining, connected, fallback, rebooting), null on a
+        /// host without one (Linux). The UI opens its setup wizard in "setup" and offers it in "fallback".
+        /// </summary>
+        private static void WriteProvisioning(JsonWriter w, WebApp app)
+        {
+            NesMep.Core.Provisioning.ProvisioningMachine? p = app.Provisioning;
+            w.Property("provisioning", p == null ? null : NesMep.Core.Provisioning.ProvisioningState.Name(p.State));
         }
 
         public static WebResponse Setup(WebRequest request, WebApp app)

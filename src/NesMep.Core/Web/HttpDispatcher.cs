@@ -16,7 +16,7 @@ namespace NesMep.Core.Web
     /// </summary>
     public sealed class HttpDispatcher
     {
-        /// <summary>Concurrent requests on the Linux host; the device passes 2 (each costs one chunk buffer).</summary>
+        /// <summary>Concurrent requests on the Linux host; the device passes 1 (one web thread serves one request at a time; each slot costs one chunk buffer).</summary>
         public const int DefaultMaxRequests = 4;
 
         /// <summary>Retry-After of the 503 beyond the cap.</summary>

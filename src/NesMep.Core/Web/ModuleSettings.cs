@@ -24,6 +24,15 @@ namespace NesMep.Core.Web
         /// <summary>The MEP key text in one of the forms MepKey accepts; empty: none configured.</summary>
         public string MeterKey = SettingsTable.MeterKey.DefaultText;
 
+        /// <summary>Index into <see cref="SettingsTable.MeterPorts"/>: 0 the MEP port, 1 the optical port (C12.18).</summary>
+        public int MeterPort = SettingsTable.MeterPort.DefaultInt;
+
+        /// <summary>The optical-port password in one of the forms OpticalKey accepts; empty: none configured.</summary>
+        public string OpticalKey = SettingsTable.OpticalKey.DefaultText;
+
+        /// <summary>Line speed the optical session starts at.</summary>
+        public int OpticalBaud = SettingsTable.OpticalBaud.DefaultInt;
+
         /// <summary>mDNS name on the device (default keeps the Home Assistant integration's default URL working).</summary>
         public string Hostname = SettingsTable.Hostname.DefaultText;
 
@@ -89,6 +98,18 @@ namespace NesMep.Core.Web
             }
 
             return c;
+        }
+
+        /// <summary>The link the meter side builds: <see cref="LinkKind.Mep"/> or <see cref="LinkKind.Optical"/>.</summary>
+        public string MeterPortName
+        {
+            get { return SettingsTable.MeterPort.IntToText(MeterPort); }
+        }
+
+        /// <summary>The key the chosen port needs (MEP key or optical key), empty when none is set.</summary>
+        public string ActiveKey
+        {
+            get { return MeterPortName == LinkKind.Optical ? OpticalKey : MeterKey; }
         }
 
         /// <summary>Link settings to build a MepLink with (a copy).</summary>

@@ -20,10 +20,13 @@ namespace NesMep.Core.Web
         public const int Logs = 11;
         public const int Console = 12;
         public const int ConsoleRead = 13;
-        public const int Firmware = 14;
+        public const int Update = 14;
         public const int CaptiveProbe = 15;
         public const int WifiNetworks = 16;
         public const int WifiConnect = 17;
+
+        /// <summary>The web UI update endpoint (docs/firmware.md, "Updates, rollback and recovery").</summary>
+        public const string UpdatePath = "/api/v1/update";
 
         private const string Get = "GET, HEAD";
         private const string Post = "POST";
@@ -67,14 +70,25 @@ namespace NesMep.Core.Web
                         new Route("/canonical.html", CaptiveProbe, Get, false, false, false, false),
                         new Route("/success.txt", CaptiveProbe, Get, false, false, false, false),
 
-                        // The device's upload handler takes it before the dispatcher (streaming into the
-                        // OTA partition); on the Linux host every method gets a 404 naming the platform.
-                        new Route("/api/v1/firmware", Firmware, null, false, true, false, false),
+                        // Web UI updates (device only, UpdateEndpoint): POST streams its body (StreamsBody);
+                        // on the Linux host every method gets a 404 naming the platform.
+                        new Route(UpdatePath, Update, null, false, true, false, false),
                     };
                 }
 
                 return _all;
             }
+        }
+
+        /// <summary>
+        /// Whether the host must hand this request's body over as <see cref="WebRequest.BodySource"/>
+        /// (with <see cref="WebRequest.ContentLength"/>) instead of reading it into
+        /// <see cref="WebRequest.Body"/>, and must not refuse it as too large: an update upload,
+        /// which is written to flash as it arrives. Only the device does so; the Linux host may ignore it.
+        /// </summary>
+        public static bool StreamsBody(string method, string path)
+        {
+            return method == "POST" && WebText.StripQuery(path) == UpdatePath;
         }
 
         /// <summary>The route of a path (without its query), or null.</summary>

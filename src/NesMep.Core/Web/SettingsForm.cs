@@ -119,7 +119,7 @@ namespace NesMep.Core.Web
             }
 
             string value = f.Has(SettingField.Secret) || f.Id == SettingId.WifiSsid ? v : v.Trim();
-            if (f.Id == SettingId.MeterKey)
+            if (f.Id == SettingId.MeterKey || f.Id == SettingId.OpticalKey)
             {
                 value = v.Trim();
             }

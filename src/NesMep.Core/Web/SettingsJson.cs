@@ -1,4 +1,5 @@
 using NesMep.Core.Json;
+using NesMep.Core.Optical;
 using NesMep.Core.Protocol;
 using NesMep.Core.Settings;
 
@@ -34,6 +35,20 @@ namespace NesMep.Core.Web
             else
             {
                 w.String(key.FormDescription);
+            }
+
+            w.Property("meter_port", s.MeterPortName);
+            w.Property("optical_key_set", s.OpticalKey.Length > 0);
+            w.Name("optical_key_form");
+            string? opticalError;
+            if (s.OpticalKey.Length == 0 || OpticalKey.TryParse(s.OpticalKey, out opticalError) == null)
+            {
+                w.Null();
+            }
+            else
+            {
+                // OpticalKey accepts exactly two forms: 20 characters, else 40 hex digits.
+                w.String(s.OpticalKey.Trim().Length == 20 ? "20 ASCII characters" : "40 hex digits");
             }
 
             w.Property("hostname", s.Hostname);
@@ -83,6 +98,13 @@ namespace NesMep.Core.Web
                         break;
                     case SettingField.KindChoice:
                         w.Property("default", f.DefaultValueText);
+                        w.Name("choices").BeginArray();
+                        foreach (string choice in f.Choices!)
+                        {
+                            w.String(choice);
+                        }
+
+                        w.EndArray();
                         break;
                     default:
                         w.Property("maxlength", f.Max);

@@ -81,6 +81,12 @@ namespace NesMep.Core.Web
         /// </summary>
         public string? SetupCode { get; set; }
 
+        /// <summary>
+        /// Updates, watchdog and boot records: set by the device adapter only. Null (the Linux host)
+        /// means the platform takes no updates from the web UI, and /api/v1/update answers 404.
+        /// </summary>
+        public NesMep.Core.Lifecycle.DeviceLifecycle? Lifecycle { get; set; }
+
         /// <summary>PBKDF2 rounds for new password hashes (the ESP32 adapter lowers it; the count is stored in the hash).</summary>
         public int PasswordIterations { get; set; }
 

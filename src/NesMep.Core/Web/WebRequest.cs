@@ -26,6 +26,15 @@ namespace NesMep.Core.Web
         /// <summary>The request body as text ("" when none).</summary>
         public string Body = "";
 
+        /// <summary>
+        /// The body still unread, for the requests <see cref="RouteTable.StreamsBody"/> names (then
+        /// <see cref="Body"/> stays ""); null otherwise.
+        /// </summary>
+        public IRequestBody? BodySource;
+
+        /// <summary>Content-Length of a streamed body; -1 when the request did not give one.</summary>
+        public long ContentLength = -1;
+
         /// <summary>The host found the body longer than <see cref="FormBody.MaxLength"/> and read none of it: answered 413.</summary>
         public bool BodyTooLarge;
 

@@ -43,7 +43,7 @@ namespace NesMep.Core.Web
 
             bool get = request.Method == "GET" || request.Method == "HEAD";
             int h = route.Handler;
-            if ((h == RouteTable.Session && get) || h == RouteTable.LoginRoute || (h == RouteTable.Settings && !get))
+            if ((h == RouteTable.Session && get) || h == RouteTable.LoginRoute || (h == RouteTable.Settings && !get) || h == RouteTable.Update)
             {
                 return Unlocked(h, request, app);
             }
@@ -63,6 +63,8 @@ namespace NesMep.Core.Web
                     return AuthEndpoints.Session(request, app);
                 case RouteTable.LoginRoute:
                     return AuthEndpoints.Login(request, app);
+                case RouteTable.Update:
+                    return UpdateEndpoint.Handle(request, app); // an upload must not hold app.Sync
                 default:
                     return SettingsEndpoints.Post(request, app);
             }
@@ -83,16 +85,14 @@ namespace NesMep.Core.Web
                     return Logs(request, app);
                 case RouteTable.Console:
                     return ConsoleResult(request, app, gate, context);
-                case RouteTable.ConsoleRead:
-                    return ConsoleRead(request, app, gate, context);
                 case RouteTable.WifiNetworks:
                     return WifiEndpoints.Networks(request, app);
                 case RouteTable.WifiConnect:
                     return WifiEndpoints.Connect(request, app);
+                case RouteTable.ConsoleRead:
+                    return ConsoleRead(request, app, gate, context);
                 default:
-                    // /api/v1/firmware: the device's upload handler takes it before the dispatcher
-                    // (streaming into the OTA partition after WebAuth.Authorize); the host has none.
-                    return WebResponse.Error(404, "firmware update is only available on the device (platform " + app.Platform.Platform + ")");
+                    return WebResponse.Error(404, "no such resource: " + WebText.StripQuery(request.Path)); // every route has a case above
             }
         }
 

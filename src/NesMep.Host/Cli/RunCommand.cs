@@ -16,6 +16,7 @@ internal static class RunCommand
         var serial = new Option<string?>("--serial") { Description = "read a real meter on this serial device, e.g. /dev/ttyUSB0" };
         var baud = new Option<int?>("--baud") { Description = "serial speed (default 9600)" };
         var tcp = new Option<string?>("--tcp") { Description = "read a real meter through a serial server at HOST:PORT" };
+        var optical = new Option<string?>("--optical") { Description = "read a real meter's optical port (ANSI C12.18) through an IR head on this serial device, e.g. /dev/ttyUSB0 (9600 8N1; key from optical.key or NESMEP_OPTICAL_KEY)" };
         var key = new Option<string?>("--key") { Description = "MEP key (MBK); prefer the config file or NESMEP_KEY so it stays out of the process list" };
         var http = new Option<string?>("--http") { Description = "HTTP listen ADDRESS:PORT (default 127.0.0.1:8080)" };
         var resetLine = new Option<string?>("--reset-line") { Description = "modem line pulsed to reset the transceiver: dtr, rts, both, none" };
@@ -26,7 +27,7 @@ internal static class RunCommand
         var stateDir = new Option<string?>("--state-dir") { Description = "where the service keeps its state: the simulated meter's energy registers, and the settings the web UI saves when no --config is given (default $XDG_CONFIG_HOME/nesmep or ~/.config/nesmep)" };
         var command = new Command("run", "Run the module: read the meter and serve HTTP (default command)")
         {
-            config, serial, baud, tcp, key, http, resetLine, profile, faults, logLevel, mqtt, stateDir,
+            config, serial, baud, tcp, optical, key, http, resetLine, profile, faults, logLevel, mqtt, stateDir,
         };
         command.SetAction(result =>
         {
@@ -53,6 +54,8 @@ internal static class RunCommand
                 c.KeyFromEnvironmentOrOption = true;
             }
 
+            c.ApplyOpticalKeyEnvironment(Environment.GetEnvironmentVariable("NESMEP_OPTICAL_KEY"));
+
             if (result.GetValue(serial) is { } s)
             {
                 c.Source = MeterSource.Serial;
@@ -70,7 +73,21 @@ internal static class RunCommand
                 c.TcpEndpoint = t;
             }
 
-            c.Baud = result.GetValue(baud) ?? c.Baud;
+            if (result.GetValue(optical) is { } o)
+            {
+                if (result.GetValue(serial) != null || result.GetValue(tcp) != null)
+                {
+                    throw new CliError("--optical cannot be used together with --serial or --tcp");
+                }
+
+                c.UseOpticalPort(o);
+            }
+
+            if (result.GetValue(baud) is { } b)
+            {
+                c.SetSerialBaud(b);
+            }
+
             if (result.GetValue(key) is { } optionKey)
             {
                 c.Key = optionKey;

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Net;
+using NesMep.Core.Optical;
 using NesMep.Core.Protocol;
 using NesMep.Host.Service;
 using NesMep.Host.Transports;
 using NesMep.Simulator;
+using NesMep.Simulator.Optical;
 
 namespace NesMep.Host.Cli;
 
@@ -13,7 +15,8 @@ namespace NesMep.Host.Cli;
 /// USB-serial cable), as if it were a real meter. On a serial port a modem input can carry the
 /// module's MEP ENABLE (<c>--enable-line</c>); everywhere a transceiver lock-up also clears after
 /// the power-cycle time of silence from the client (FaultOptions.LockUpClearsAfterIdleMs).
-/// Runs until Ctrl-C or SIGTERM. The key is never printed.
+/// With <c>--optical</c> it serves the meter's optical port (ANSI C12.18, docs/optical.md) instead of MEP,
+/// for C12.18 clients such as an IR-head reader. Runs until Ctrl-C or SIGTERM. Keys are never printed.
 /// </summary>
 internal static class SimulateCommand
 {
@@ -37,12 +40,21 @@ internal static class SimulateCommand
         var solar = new Option<bool>("--solar") { Description = "household has solar panels that export at midday (default)" };
         var noSolar = new Option<bool>("--no-solar") { Description = "household without solar panels" };
         var stateDir = new Option<string?>("--state-dir") { Description = "keep the energy registers in DIR so they continue across restarts (default: start at the profile's values)" };
+        var optical = new Option<bool>("--optical")
+        {
+            Description = "serve the meter's optical port (ANSI C12.18: Identify, Negotiate, Logon, Security, reads) instead of MEP; " +
+                "on gen3 profiles the optical session also silences MEP, as on the real meter (docs/optical.md)",
+        };
+        var opticalKey = new Option<string?>("--optical-key")
+        {
+            Description = "with --optical: the meter's optical key (its MK), 20 characters or 40 hex digits (default: the simulator's demo optical key)",
+        };
         var command = new Command("simulate",
             "Serve the simulated meter on TCP, a pseudo-terminal or a serial port for another MEP client. An injected " +
             "transceiver lock-up clears when ENABLE (--enable-line) is switched off, or when the client has sent nothing " +
             "for the power-cycle time (" + new FaultOptions().LockUpClearsAfterIdleMs + " ms), which is how a client's power cycle shows where ENABLE is not wired")
         {
-            tcp, pty, serial, baud, enableLine, key, profile, faults, solar, noSolar, stateDir,
+            tcp, pty, serial, baud, enableLine, key, profile, faults, solar, noSolar, stateDir, optical, opticalKey,
         };
         command.SetAction(result =>
         {
@@ -53,6 +65,23 @@ internal static class SimulateCommand
             if (targets != 1)
             {
                 throw new CliError("simulate: give exactly one of --tcp ADDRESS:PORT, --pty or --serial DEVICE");
+            }
+
+            bool useOptical = result.GetValue(optical);
+            byte[]? opticalMk = null;
+            if (result.GetValue(opticalKey) is { } opticalText)
+            {
+                if (!useOptical)
+                {
+                    throw new CliError("--optical-key goes with --optical");
+                }
+
+                opticalMk = OpticalKey.TryParse(opticalText, out string? keyError) ?? throw new CliError("--optical-key: " + keyError);
+            }
+
+            if (useOptical && result.GetValue(enableLine) != null)
+            {
+                throw new CliError("--enable-line is a MEP wire; the optical port has none");
             }
 
             int serialBaud = result.GetValue(baud) ?? 9600;
@@ -121,13 +150,23 @@ internal static class SimulateCommand
 
             bool withSolar = !result.GetValue(noSolar);
             string? state = result.GetValue(stateDir) is { } dir ? Path.GetFullPath(dir) : null;
-            return Serve(address, port, serialPath, serialBaud, enable, profileName, faultName, withSolar, mbk, state, stdout, stderr);
+            OpticalOptions? opticalOptions = null;
+            if (useOptical)
+            {
+                opticalOptions = new OpticalOptions { Mk = opticalMk ?? OpticalOptions.DemoKey() };
+                if (faultName == "realistic")
+                {
+                    opticalOptions.Faults.ApplyRealistic();
+                }
+            }
+
+            return Serve(address, port, serialPath, serialBaud, enable, profileName, faultName, withSolar, mbk, state, opticalOptions, stdout, stderr);
         });
         return command;
     }
 
     private static int Serve(IPAddress? address, int port, string? serialPath, int baud, EnableInputLine enable, string profile, string faults,
-        bool solar, MepKey mbk, string? stateDir, TextWriter stdout, TextWriter stderr)
+        bool solar, MepKey mbk, string? stateDir, OpticalOptions? optical, TextWriter stdout, TextWriter stderr)
     {
         using var stop = new StopSignal();
         MeterSimulator meter;
@@ -182,19 +221,29 @@ internal static class SimulateCommand
             return NesMepCli.ExitStartFailed;
         }
 
+        OpticalPort? opticalPort = optical == null ? null : new OpticalPort(meter, optical);
         using (server)
-        using (var pump = new SimulatorPump(meter, transport, enableLine: enableSense))
+        using (var pump = opticalPort != null ? new SimulatorPump(opticalPort, transport) : new SimulatorPump(meter, transport, enableLine: enableSense))
         {
             pump.Start();
-            stdout.WriteLine(where);
-            stdout.WriteLine("profile " + meter.Profile + ", faults " + faults + (solar ? ", solar" : ", no solar") +
-                "; the meter accepts the " + (mbk.SameBytes(MepKey.Parse(HostConfig.SimulatorDemoKey)) ? "demo key" : "given key") +
+            stdout.WriteLine(opticalPort != null ? where.Replace("simulated meter", "simulated meter optical port (C12.18)") : where);
+            string accepts = opticalPort != null
+                ? "the optical port accepts the " + (optical!.Mk.AsSpan().SequenceEqual(OpticalOptions.DemoKey()) ? "demo optical key" : "given optical key") +
+                  (opticalPort.SharesUart ? "; MEP is silent during an optical session (shared UART)" : "")
+                : "the meter accepts the " + (mbk.SameBytes(MepKey.Parse(HostConfig.SimulatorDemoKey)) ? "demo key" : "given key");
+            stdout.WriteLine("profile " + meter.Profile + ", faults " + faults + (solar ? ", solar" : ", no solar") + "; " + accepts +
                 "   (Ctrl-C stops it)");
             stdout.Flush();
             stop.Token.WaitHandle.WaitOne();
             pump.Stop();
             meter.SaveRegisters();
             FaultCounters f = meter.Faults.Counters;
+            if (opticalPort != null)
+            {
+                f = opticalPort.Faults.Counters;
+                stdout.WriteLine("optical: " + opticalPort.Stats.Sessions + " sessions, " + opticalPort.Stats.RequestsProcessed + " requests");
+            }
+
             stdout.WriteLine("stopped: " + meter.Stats.RequestsProcessed + " requests processed, faults injected: " + f.Total +
                 (f.LockUps > 0 ? " (lock-ups " + f.LockUps + ", " + f.LockUpsClearedByIdle + " cleared by silence)" : ""));
             stdout.Flush();

@@ -22,7 +22,7 @@ public enum MeterSource
 /// address, state dir, web root, simulator options) plus the core's settings model
 /// (<see cref="Settings"/>), which has the one set of defaults, ranges and messages
 /// (docs/configuration.md). Read from the JSON config file, then the web UI's saved settings,
-/// then NESMEP_KEY and command-line options.
+/// then NESMEP_KEY, NESMEP_OPTICAL_KEY and command-line options.
 /// </summary>
 public sealed class HostConfig
 {
@@ -57,6 +57,40 @@ public sealed class HostConfig
     {
         get => Settings.MeterKey.Length == 0 ? null : Settings.MeterKey;
         set => Settings.MeterKey = value ?? "";
+    }
+
+    /// <summary>The optical-port password as entered (never logged); null: none.</summary>
+    public string? OpticalKey
+    {
+        get => Settings.OpticalKey.Length == 0 ? null : Settings.OpticalKey;
+        set => Settings.OpticalKey = value ?? "";
+    }
+
+    /// <summary>meter.port: the link the meter side builds (mep or optical).</summary>
+    public string MeterPort => Settings.MeterPortName;
+
+    /// <summary>The serial speed of the chosen port: meter.baud for MEP, optical.baud for the optical port.</summary>
+    public int SerialBaud => MeterPort == LinkKind.Optical ? Settings.OpticalBaud : Baud;
+
+    /// <summary>Reads the meter's optical port through an IR head on <paramref name="device"/> (nesmep run --optical).</summary>
+    public void UseOpticalPort(string device)
+    {
+        Source = MeterSource.Serial;
+        SerialPath = device;
+        Settings.MeterPort = SettingsTable.MeterPort.ChoiceIndex(LinkKind.Optical);
+    }
+
+    /// <summary>--baud: the speed of the chosen port (meter.baud for MEP, optical.baud for the optical port).</summary>
+    public void SetSerialBaud(int baud)
+    {
+        if (MeterPort == LinkKind.Optical)
+        {
+            Settings.OpticalBaud = baud;
+        }
+        else
+        {
+            Baud = baud;
+        }
     }
 
     /// <summary>meter.baud: the serial speed and the link's timing.</summary>
@@ -136,6 +170,19 @@ public sealed class HostConfig
     /// </summary>
     public bool KeyFromEnvironmentOrOption { get; set; }
 
+    /// <summary>The optical key came from NESMEP_OPTICAL_KEY: it stays out of the saved settings too.</summary>
+    public bool OpticalKeyFromEnvironment { get; set; }
+
+    /// <summary>Applies NESMEP_OPTICAL_KEY (when set and not empty) over the files' optical key.</summary>
+    public void ApplyOpticalKeyEnvironment(string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            OpticalKey = value;
+            OpticalKeyFromEnvironment = true;
+        }
+    }
+
     /// <summary>Problems found in the saved settings at start (logged as warnings; the file was kept).</summary>
     public List<string> LoadProblems { get; private set; } = [];
 
@@ -176,8 +223,9 @@ public sealed class HostConfig
                 return "meter.tcp: give host:port of the serial server, e.g. 192.168.1.20:3001";
         }
 
-        if (Source != MeterSource.Simulator)
+        if (Source != MeterSource.Simulator && MeterPort == LinkKind.Mep)
         {
+            // The optical port reads BT00, BT01 and ET03 without a key (§13.2), so only MEP needs one here.
             if (string.IsNullOrWhiteSpace(Key))
             {
                 return "meter.key: a real meter needs its MEP key (MBK) from the utility";
@@ -192,9 +240,10 @@ public sealed class HostConfig
             return error;
         }
 
-        if (Array.IndexOf(Transports.TermiosSerialPortBauds(), Baud) < 0)
+        if (Array.IndexOf(Transports.TermiosSerialPortBauds(), SerialBaud) < 0)
         {
-            return "meter.baud: " + Baud + " is not supported; use one of " + string.Join(", ", Transports.TermiosSerialPortBauds());
+            return (MeterPort == LinkKind.Optical ? "optical.baud: " : "meter.baud: ") + SerialBaud + " is not supported; use one of " +
+                string.Join(", ", Transports.TermiosSerialPortBauds());
         }
 
         if (ResetLines is not ("dtr" or "rts" or "both" or "none"))

@@ -13,7 +13,7 @@ namespace NesMep.Host.Service;
 public static class HostConfigFile
 {
     /// <summary>The sections a file may have; any other one is an error even when it is empty.</summary>
-    public static readonly string[] Sections = ["meter", "http", "log", "simulator", "poll", "link", "quality", "mqtt", "web"];
+    public static readonly string[] Sections = ["meter", "http", "log", "simulator", "poll", "link", "quality", "mqtt", "web", "optical"];
 
     /// <summary>
     /// The config file (when it exists or <paramref name="required"/>), then the web UI's saved
@@ -139,6 +139,13 @@ public static class HostConfigFile
         {
             // NESMEP_KEY or --key may still replace it, so the key is checked with everything else at the end.
             c.Key = text;
+            return;
+        }
+
+        if (f.Id == SettingId.OpticalKey)
+        {
+            // Likewise NESMEP_OPTICAL_KEY may replace it; checked at the end.
+            c.OpticalKey = text;
             return;
         }
 

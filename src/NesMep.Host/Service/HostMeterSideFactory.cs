@@ -1,8 +1,11 @@
 using NesMep.Core.Api;
+using NesMep.Core.Link;
+using NesMep.Core.Optical;
 using NesMep.Core.Module;
 using NesMep.Core.Platform;
 using NesMep.Host.Transports;
 using NesMep.Simulator;
+using NesMep.Simulator.Optical;
 
 namespace NesMep.Host.Service;
 
@@ -35,15 +38,16 @@ internal sealed class HostMeterSideFactory : IMeterSideFactory
             IByteTransport transport;
             ITransceiverControl? transceiver;
             IMeterConnection? connection = null;
+            NesMep.Core.Web.ModuleSettings sideSettings = config.Settings;
             switch (config.Source)
             {
                 case MeterSource.Serial:
-                    var port = new TermiosSerialPort(config.SerialPath!, config.Baud);
+                    var port = new TermiosSerialPort(config.SerialPath!, config.SerialBaud);
                     resources.Own(port);
                     resources.Wait = port;
                     transport = port;
                     transceiver = new ModemLineTransceiverControl(port, config.ResetLines, config.ResetPolarity, m => _log.Write(LogLevel.Warning, m));
-                    info.Source = "serial " + config.SerialPath + " @" + config.Baud;
+                    info.Source = "serial " + config.SerialPath + " @" + config.SerialBaud + (config.MeterPort == LinkKind.Optical ? " (optical port)" : "");
                     break;
                 case MeterSource.Tcp:
                     HostConfig.TryParseHostPort(config.TcpEndpoint, out string host, out int tcpPort);
@@ -54,6 +58,19 @@ internal sealed class HostMeterSideFactory : IMeterSideFactory
                     connection = tcp;
                     transceiver = null; // a remote serial server has no line we can switch
                     info.Source = "tcp " + config.TcpEndpoint;
+                    break;
+                case MeterSource.Simulator when config.MeterPort == LinkKind.Optical:
+                    MeterSimulator opticalMeter = SimulatorFactory.Create(_clock, config.SimulatorProfile, config.SimulatorSolar, config.SimulatorFaults,
+                        config.ClientKey(), config.StateDir, _log);
+                    resources.Simulator = opticalMeter;
+                    // The simulated meter accepts the configured optical key as its MK, else the demo key the client then uses.
+                    byte[] mk = config.OpticalKey == null ? OpticalOptions.DemoKey() : OpticalKey.TryParse(config.OpticalKey, out _)!;
+                    sideSettings = config.Settings.Copy();
+                    sideSettings.OpticalKey = config.OpticalKey ?? System.Text.Encoding.ASCII.GetString(OpticalOptions.DemoKey());
+                    transport = new SimulatedOpticalLine(new OpticalPort(opticalMeter, new OpticalOptions { Mk = mk }));
+                    transceiver = null;
+                    resources.Wait = new SimulatedOpticalLineWait(_wake);
+                    info.Source = "simulated meter (" + config.SimulatorProfile + (config.SimulatorSolar ? ", solar" : "") + ", optical port)";
                     break;
                 default:
                     MeterSimulator meter = SimulatorFactory.Create(_clock, config.SimulatorProfile, config.SimulatorSolar, config.SimulatorFaults,
@@ -67,7 +84,7 @@ internal sealed class HostMeterSideFactory : IMeterSideFactory
                     break;
             }
 
-            return new MeterSide(transport, transceiver, connection, config.ClientKey(), config.Settings, _clock, _log, info, resources);
+            return new MeterSide(transport, transceiver, connection, config.ClientKey(), sideSettings, _clock, _log, info, resources);
         }
         catch
         {

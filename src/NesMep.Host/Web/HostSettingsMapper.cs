@@ -17,6 +17,11 @@ public static class HostSettingsMapper
             c.KeyFromEnvironmentOrOption = false; // typed into the UI: the saved settings are its home now
         }
 
+        if (s.OpticalKey.Length > 0 && s.OpticalKey != current.Settings.OpticalKey)
+        {
+            c.OpticalKeyFromEnvironment = false;
+        }
+
         c.Settings = s.Copy();
         c.MarkMqttConfigured();
         return c;

@@ -8,7 +8,7 @@ namespace NesMep.Host.Web;
 /// The web UI's saved settings on Linux: the core's <see cref="SettingsStore"/> (settings codec
 /// through SafeFileStore) at <see cref="HostConfig.SavedSettingsPath"/>, holding the settings the
 /// UI edits (table flag Ui). The operator's JSON config file is never written. A key from
-/// NESMEP_KEY or --key is not saved.
+/// NESMEP_KEY or --key, or an optical key from NESMEP_OPTICAL_KEY, is not saved.
 /// </summary>
 public static class HostSettingsWriter
 {
@@ -17,7 +17,14 @@ public static class HostSettingsWriter
     {
         string path = c.SavedSettingsPath ?? throw new InvalidOperationException("no settings file");
         var store = new SettingsStore(LocalFileSystem.Instance, path);
-        string? error = store.Save(c.Settings, SettingField.Ui, SettingField.DeviceOnly, c.KeyFromEnvironmentOrOption ? SettingsTable.MeterKey : null);
+        ModuleSettings s = c.Settings;
+        if (c.OpticalKeyFromEnvironment)
+        {
+            s = s.Copy();
+            s.OpticalKey = ""; // saved as "none": the environment gives it again at every start
+        }
+
+        string? error = store.Save(s, SettingField.Ui, SettingField.DeviceOnly, c.KeyFromEnvironmentOrOption ? SettingsTable.MeterKey : null);
         if (error != null)
         {
             throw new IOException(error);

@@ -145,6 +145,33 @@ public partial class WebRouterTests
     }
 
     [Fact]
+    public void The_session_says_the_provisioning_state_the_setup_wizard_follows_and_null_without_a_machine()
+    {
+        string Provisioning() => Json(Send("GET", "/api/v1/session")).GetProperty("provisioning").ToString();
+        Assert.Equal(JsonValueKind.Null, Json(Send("GET", "/api/v1/session")).GetProperty("provisioning").ValueKind); // Linux
+
+        Provision(RadioMode.AccessPoint);
+        Assert.Equal("setup", Provisioning());
+        var (cookie, csrf) = Setup();
+        Assert.Equal("setup", Json(Send("GET", "/api/v1/session", cookie: cookie)).GetProperty("provisioning").GetString());
+        ModuleSettings withWifi = _app.Settings.Copy();
+        withWifi.WifiSsid = "home";
+        _app.Settings = withWifi;
+        Assert.Equal(200, Send("POST", "/api/v1/wifi/connect", "", cookie: cookie, csrf: csrf).Status);
+        Assert.Equal("rebooting", Provisioning()); // the wizard no longer opens while the module restarts
+
+        Provision(RadioMode.Station, configured: true);
+        Assert.Equal("joining", Provisioning());
+        _app.Provisioning!.StationJoined();
+        Assert.Equal("connected", Provisioning());
+        _app.Provisioning.ButtonDown();
+        _clock.Advance(ProvisioningTimings.LongPressMs);
+        Assert.Equal(ProvisioningAction.None, _app.Provisioning.Step());
+        Assert.Equal("rebooting", Provisioning());
+        Assert.Equal(RadioMode.AccessPoint, _app.Provisioning.WantedRadio);
+    }
+
+    [Fact]
     public void A_hash_with_more_rounds_than_the_device_cap_is_checked_once_and_renewed_with_the_device_s_rounds()
     {
         var (cookie, _) = Setup();

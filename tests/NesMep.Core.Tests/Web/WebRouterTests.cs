@@ -173,7 +173,7 @@ public partial class WebRouterTests
         Assert.Contains("Max-Age=0", bye.SetCookie);
         Assert.Equal(401, Send("GET", "/api/v1/settings", cookie: cookie).Status);
         Assert.Equal(405, Send("GET", "/api/v1/login").Status);
-        Assert.Equal(404, Send("POST", "/api/v1/firmware", "", cookie: cookie, csrf: csrf).Status);
+        Assert.Equal(404, Send("POST", "/api/v1/update", "", cookie: cookie, csrf: csrf).Status);
     }
 
     [Fact]

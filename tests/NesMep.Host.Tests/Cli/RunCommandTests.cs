@@ -44,6 +44,48 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Optical_reads_the_optical_port_without_a_MEP_key_and_takes_no_second_meter_option()
+    {
+        using var dir = new TempDir();
+        string config = dir.Write("c.json", "{ }");
+
+        // A serial MEP meter needs its key; the optical port does not (BT00, BT01, ET03), so the start gets to http.listen.
+        (int code, _, string stderr) = WithNesmepKey(null, () => CliRunner.Run("run", "--config", config, "--serial", "/dev/null", "--http", "nonsense"));
+        Assert.Equal(NesMepCli.ExitBadInput, code);
+        Assert.StartsWith("nesmep: meter.key:", stderr.Trim());
+        (code, _, stderr) = WithNesmepKey(null, () => CliRunner.Run("run", "--config", config, "--optical", "/dev/null", "--baud", "19200", "--http", "nonsense"));
+        Assert.Equal(NesMepCli.ExitBadInput, code);
+        Assert.StartsWith("nesmep: http.listen:", stderr.Trim());
+
+        (code, _, stderr) = WithNesmepKey(null, () => CliRunner.Run("run", "--config", config, "--optical", "/dev/null", "--baud", "12345", "--http", "nonsense"));
+        Assert.StartsWith("nesmep: optical.baud: 12345 is not supported", stderr.Trim());
+
+        (code, _, stderr) = WithNesmepKey(null, () => CliRunner.Run("run", "--optical", "/dev/null", "--tcp", "127.0.0.1:1"));
+        Assert.Equal(NesMepCli.ExitBadInput, code);
+        Assert.Equal("nesmep: --optical cannot be used together with --serial or --tcp", stderr.Trim());
+    }
+
+    [Fact]
+    public void A_bad_NESMEP_OPTICAL_KEY_is_named_and_never_printed()
+    {
+        using var dir = new TempDir();
+        string config = dir.Write("c.json", "{ }");
+        string? before = Environment.GetEnvironmentVariable("NESMEP_OPTICAL_KEY");
+        Environment.SetEnvironmentVariable("NESMEP_OPTICAL_KEY", "wrong-optical-key");
+        try
+        {
+            (int code, string stdout, string stderr) = WithNesmepKey(null, () => CliRunner.Run("run", "--config", config, "--optical", "/dev/null", "--http", "nonsense"));
+            Assert.Equal(NesMepCli.ExitBadInput, code);
+            Assert.StartsWith("nesmep: optical.key:", stderr.Trim());
+            Assert.DoesNotContain("wrong-optical-key", stdout + stderr);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NESMEP_OPTICAL_KEY", before);
+        }
+    }
+
+    [Fact]
     public void The_state_dir_file_is_read_without_config_and_ignored_with_it()
     {
         using var state = new TempDir();

@@ -39,6 +39,7 @@ internal sealed class NesmepProcess : IDisposable
 
         // The tests decide the key; an inherited NESMEP_KEY would change what `run` does.
         psi.Environment.Remove("NESMEP_KEY");
+        psi.Environment.Remove("NESMEP_OPTICAL_KEY");
         // Likewise the settings a developer saved in ~/.config/nesmep: `run` reads them at start.
         psi.Environment["XDG_CONFIG_HOME"] = _configHome;
         psi.Environment["DOTNET_NOLOGO"] = "1";

@@ -206,7 +206,7 @@ public class ProcessEndToEndTests
         await StopWithCtrlC(sim);
     }
 
-    private async Task StopWithCtrlC(NesmepProcess sim)
+    internal static async Task StopWithCtrlC(NesmepProcess sim)
     {
         string signal = sim.SigIntIgnored() ? "TERM" : "INT";
         sim.Signal(signal);

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace NesMep.Host.Tests.EndToEnd;
 
-/// <summary>The meter key must never reach the log or any HTTP body.</summary>
+/// <summary>The meter key and the optical key must never reach the log or any HTTP body.</summary>
 [Collection("EndToEnd")]
 public class SecretHygieneTests
 {
@@ -11,7 +11,8 @@ public class SecretHygieneTests
     public async Task The_key_appears_in_no_log_line_and_no_endpoint()
     {
         const string key = "Xtz;~,hVVyOE@KyrOiV+"; // the reference's dummy key (§4.1), 20 ASCII characters
-        await using RunningHost host = await RunningHost.StartAsync(new HostConfig { Key = key, LogLevel = NesMep.Core.Platform.LogLevel.Debug });
+        const string opticalKey = "Opt1cal-Secret#Key20";
+        await using RunningHost host = await RunningHost.StartAsync(new HostConfig { Key = key, OpticalKey = opticalKey, LogLevel = NesMep.Core.Platform.LogLevel.Debug });
         await host.WaitForLinkUpAsync();
 
         var bodies = new List<string> { host.Log };
@@ -25,6 +26,8 @@ public class SecretHygieneTests
             Assert.DoesNotContain(key, body);
             Assert.DoesNotContain("Xtz;~,hV", body);
             Assert.DoesNotContain("58747A3B7E2C6856", body, StringComparison.OrdinalIgnoreCase); // the same bytes in hex
+            Assert.DoesNotContain(opticalKey, body);
+            Assert.DoesNotContain("Opt1cal", body);
         }
 
         Assert.Contains("polling:", host.Log); // the log did record the session

@@ -259,6 +259,54 @@ public sealed class AtomicSettingsFileTests : IDisposable
         Assert.Contains("meter.key=Xtz;~,hVVyOE@KyrOiV+", File.ReadAllText(c.SavedSettingsPath!));
     }
 
+    [Fact]
+    public void An_optical_key_from_NESMEP_OPTICAL_KEY_is_not_written_into_the_file_and_one_typed_into_the_UI_is()
+    {
+        HostConfig c = Sample();
+        c.Settings.MeterPort = 1;
+        c.ApplyOpticalKeyEnvironment("");
+        Assert.False(c.OpticalKeyFromEnvironment, "an empty variable is no key");
+        c.ApplyOpticalKeyEnvironment("Optical-Env-Key-20ch");
+        Assert.True(c.OpticalKeyFromEnvironment);
+        Assert.Equal("Optical-Env-Key-20ch", c.OpticalKey);
+        HostSettingsWriter.Save(c);
+        string saved = File.ReadAllText(c.SavedSettingsPath!);
+        Assert.DoesNotContain("Optical-Env-Key-20ch", saved);
+        Assert.Contains("meter.port=optical", saved);
+        Assert.Equal("Optical-Env-Key-20ch", c.OpticalKey); // still in force for this run
+
+        var settings = HostSettingsMapper.FromConfig(c);
+        settings.OpticalKey = "00112233445566778899aabbccddeeff00112233";
+        HostConfig changed = HostSettingsMapper.ToConfig(settings, c);
+        Assert.False(changed.OpticalKeyFromEnvironment);
+        HostSettingsWriter.Save(changed);
+        Assert.Contains("optical.key=00112233445566778899aabbccddeeff00112233", File.ReadAllText(c.SavedSettingsPath!));
+    }
+
+    [Fact]
+    public void The_optical_port_reads_the_optical_section_needs_no_key_and_runs_at_optical_baud()
+    {
+        string path = PathOf("optical.json");
+        File.WriteAllText(path, """{ "meter": { "source": "serial", "serial": "/dev/ttyUSB0", "port": "optical" }, "optical": { "baud": 19200 } }""");
+        var c = new HostConfig();
+        HostConfigFile.Load(path, c);
+        Assert.Equal("optical", c.MeterPort);
+        Assert.Equal(19200, c.SerialBaud);
+        Assert.Null(c.Validate()); // BT00, BT01 and ET03 need no key on the optical port (§13.2)
+
+        File.WriteAllText(path, """{ "meter": { "source": "serial", "serial": "/dev/ttyUSB0" } }""");
+        c = new HostConfig();
+        HostConfigFile.Load(path, c);
+        Assert.StartsWith("meter.key:", c.Validate()); // MEP still needs its key
+
+        File.WriteAllText(path, """{ "optical": { "key": "not-a-key" } }""");
+        c = new HostConfig();
+        HostConfigFile.Load(path, c);
+        string? error = c.Validate();
+        Assert.StartsWith("optical.key:", error);
+        Assert.DoesNotContain("not-a-key", error);
+    }
+
     private static HostConfig LoadAll(string jsonPath)
     {
         var c = new HostConfig();

@@ -29,7 +29,7 @@ public class WebUiBudgetTests(ITestOutputHelper output)
             .Where(f => NesMep.Core.Web.WebHeaders.ContentTypeFor(Path.GetFileName(f)) != null)
             .ToDictionary(f => Path.GetFileName(f), f => WebAssets.Gzip(File.ReadAllBytes(f)).Length);
         string[] pages = gz.Keys.Where(n => n.EndsWith(".html", StringComparison.Ordinal)).Order().ToArray();
-        Assert.Equal(new[] { "config.html", "console.html", "index.html", "log.html", "login.html", "status.html", "update.html" }, pages);
+        Assert.Equal(new[] { "config.html", "console.html", "index.html", "log.html", "login.html", "setup.html", "status.html", "update.html" }, pages);
 
         int total = gz.Values.Sum();
         output.WriteLine($"all UI files: {total} bytes gzip (budget {TotalGzipBudget})");

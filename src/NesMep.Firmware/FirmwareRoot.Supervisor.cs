@@ -1,0 +1,183 @@
+using System;
+using System.Threading;
+using nanoFramework.Runtime.Native;
+using NesMep.Core.Platform;
+using NesMep.Core.Provisioning;
+using NesMep.Core.Web;
+using NesMep.Firmware.Mqtt;
+
+namespace NesMep.Firmware
+{
+    /// <summary>
+    /// The supervisor half of the composition root (main thread): the provisioning's turn, DNS/mDNS answers, new
+    /// settings, the periodic checks (memory, wall clock, the meter thread's heartbeat, services waiting to start), reboots.
+    /// </summary>
+    internal sealed partial class FirmwareRoot
+    {
+        /// <summary>The supervisor loop on the main thread; never returns.</summary>
+        public void Supervise()
+        {
+            long nextCheck = _clock.NowMs + CheckIntervalMs;
+            long announceAgain = _clock.NowMs + 1000;
+            while (true)
+            {
+                try
+                {
+                    ServeUdp();
+                    long now = _clock.NowMs;
+                    if (announceAgain > 0 && now >= announceAgain)
+                    {
+                        Announce(); // RFC 6762 §8.3: a second announcement a second after the first
+                        announceAgain = 0;
+                    }
+
+                    _network.Step(_settings, _button);
+                    if (_network.RebootWanted)
+                    {
+                        Reboot("radio mode for " + ProvisioningState.Name(_network.Machine.State));
+                    }
+
+                    StartAccessPointServices();
+                    ApplyPending();
+                    if (now >= nextCheck)
+                    {
+                        nextCheck = now + CheckIntervalMs;
+                        Check();
+                    }
+                }
+                catch (Exception e)
+                {
+                    _log.Write(LogLevel.Error, "supervisor: " + e.GetType().Name + ": " + e.Message);
+                    Thread.Sleep(1000);
+                }
+            }
+        }
+
+        /// <summary>New settings saved by the web UI: applied on the supervisor thread after the response is out.</summary>
+        public void RequestApply(ModuleSettings settings)
+        {
+            lock (_applyLock)
+            {
+                _pendingApply = settings;
+            }
+        }
+
+        private void ServeUdp()
+        {
+            bool busy = false;
+            if (_dns != null)
+            {
+                busy = _dns.Serve(_mdns == null ? UdpWaitMs : 0);
+            }
+
+            if (_mdns != null)
+            {
+                busy |= _mdns.Serve(busy ? 0 : UdpWaitMs);
+            }
+
+            if (_dns == null && _mdns == null)
+            {
+                Thread.Sleep(UdpWaitMs);
+            }
+        }
+
+        private void ApplyPending()
+        {
+            ModuleSettings? next;
+            lock (_applyLock)
+            {
+                next = _pendingApply;
+                _pendingApply = null;
+            }
+
+            if (next == null)
+            {
+                return;
+            }
+
+            _log.Write(LogLevel.Info, "new settings: " + _settings.DescribeChanges(next));
+            bool network = next.WifiSsid != _settings.WifiSsid || next.WifiPassword != _settings.WifiPassword;
+            bool hostname = next.Hostname != _settings.Hostname;
+            if (network && _network.AccessPoint && next.WifiSsid.Length > 0)
+            {
+                // Saving a network on the access point finishes the setup, as POST /api/v1/wifi/connect does: the
+                // machine stores the station mode and asks for the reboot (performed by the supervisor's next turn).
+                string? refused = _network.Machine.FinishSetup(true, next.WebPasswordHash.Length > 0);
+                if (refused != null)
+                {
+                    _log.Write(LogLevel.Info, "wifi: network saved; " + refused);
+                }
+            }
+            else if ((network && !_network.AccessPoint) || hostname)
+            {
+                // A station joins the new network at boot (the provisioning decides from the saved settings); the mDNS
+                // name is announced at start.
+                _settings = next;
+                Reboot("new network settings");
+            }
+
+            StopMqtt();
+            _settings = next;
+            _log.Minimum = next.LogLevel;
+            if (_meter != null)
+            {
+                int before = _meter.LastApplyResult;
+                _meter.RequestApply(next);
+                // The publisher reads the new meter side: MQTT starts once the meter thread has rebuilt it.
+                for (int waited = 0; waited < 15000 && _meter.LastApplyResult == before; waited += 100)
+                {
+                    Thread.Sleep(100);
+                }
+            }
+
+            _mqttWanted = next.MqttEnabled;
+            TryStartMqtt();
+        }
+
+        private void StopMqtt()
+        {
+            MqttLoop? mqtt = _mqtt;
+            _mqtt = null;
+            if (mqtt != null)
+            {
+                mqtt.Stop();
+            }
+        }
+
+        /// <summary>Every <see cref="CheckIntervalMs"/>: free memory, the meter thread's heartbeat, services waiting to start.</summary>
+        private void Check()
+        {
+            long free = _memory.Sample();
+            _time.Feed();
+            if (_network.Address != _mdnsAddress && _mdns != null)
+            {
+                // A new DHCP lease (or the first one after a slow join): answer and announce the new address.
+                _mdns.Dispose();
+                _mdns = null;
+                StartNameServices();
+            }
+
+            int silentS = _meter == null ? 0 : (int)(_clock.NowMs / 1000) - _meter.LastStepS;
+            if (silentS > MeterStallS)
+            {
+                Reboot("the meter loop has not stepped for " + silentS + " s");
+            }
+
+            if (_log.IsEnabled(LogLevel.Debug))
+            {
+                _log.Write(LogLevel.Debug, "supervisor: free heap " + free + " B (lowest " + _memory.LowestBytes + " B), " +
+                    (_http == null ? "web off" : _http.Served + " requests") + (_mqtt == null ? ", mqtt off" : _mqtt.IsConnected ? ", mqtt connected" : ", mqtt connecting"));
+            }
+
+            TryStartMqtt();
+        }
+
+        private void Reboot(string why)
+        {
+            _log.Write(LogLevel.Warning, "rebooting: " + why);
+            StopMqtt();
+            Thread.Sleep(500); // let the log line out
+            Power.RebootDevice();
+        }
+    }
+}
