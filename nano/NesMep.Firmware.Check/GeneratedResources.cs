@@ -64,6 +64,10 @@ namespace NesMep.Firmware
             update_html_gz = 32,
             update_js = 33,
             update_js_gz = 34,
+            setup_html = 35,
+            setup_html_gz = 36,
+            setup_js = 37,
+            setup_js_gz = 38,
         }
     }
 }
