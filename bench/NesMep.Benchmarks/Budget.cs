@@ -87,7 +87,8 @@ public static class Budget
         r.Line($"    = kept: statics after first use {Kb2(StaticsAfterUse)} + polling graph {Kb2(PollingGraph)} + {DeviceRequestSlots} request slots {Kb2(slots)}" +
                $" + MQTT payload builder {Kb2(builder)} + the device's MQTT outbox full {Kb2(outbox)}");
         r.Line($"      + the worst moment: the largest extra peak of one body, {Kb2(largest.Item2 + largest.Item3)} ({largest.Item1}). A heap this size holds the core");
-        r.Line("      at its worst with nothing to spare; \"without constant collections\" wants headroom above it.");
+        r.Line($"      at its worst with nothing to spare; \"without constant collections\" wants headroom above it: the 40 KB target leaves {Kb2(40 * Kb - heap)}" +
+               $" ({Kb2(40 * Kb - heapEstimate)} by the estimate).");
 
         r.Line("  per body: issue now = extra peak / garbage; proxy and nano est. columns = extra peak / garbage (peak = buffer bytes in use");
         r.Line("  + every byte allocated while building it, an upper bound); target 4 KB peak / 2 KB garbage:");

@@ -150,12 +150,19 @@ public static class QuickBench
         Figure("poll: table reads per second (virtual time)", (requests / virtualS).ToString("N3"), "reads/s");
         Figure("poll: wire bytes per cycle (request + response)", ((double)wire / Cycles).ToString("N1"),
             $"B/cycle (req {(double)(m.RequestBytes - txb0) / Cycles:N1} + resp {(double)(m.ResponseBytes - rxb0) / Cycles:N1})");
-        (long graph, long tableState) = RetainedHeap.PollingGraphBytes();
+        var byField = new Dictionary<string, long>();
+        (long graph, long tableState) = RetainedHeap.PollingGraphBytes(byField);
         Budget.PollingGraph = graph;
         Figure("poll: heap kept by link + poller + reading, Gen 3 (net10 proxy)", graph.ToString("N0"),
             "B, object graph in 64-bit .NET sizes (nanoCLR measured 32 KB; target 16 KB)");
         Figure("poll: of which table state (BT21..ET50 decoders)", tableState.ToString("N0"),
             "B (nanoCLR measured 17.6 KB with arrays sized for the format's maxima; now sized from BT21)");
+        Console.WriteLine("poll: the polling graph's largest holders (bytes of the objects first reached through each field):");
+        foreach (var (field, bytes) in byField.OrderByDescending(f => f.Value).Take(12))
+        {
+            Console.WriteLine($"  {field,-56} {bytes,8:N0} B");
+        }
+
         Figure("poll: CPU time per cycle (1200 Poll calls)", (sw.Elapsed.TotalMilliseconds * 1000.0 / Cycles).ToString("N1"), "us/cycle");
 
         // A longer steady run so the hourly BT52 read (and its decode) is inside the window too.

@@ -13,71 +13,80 @@ namespace NesMep.Benchmarks;
 /// </summary>
 public static class RetainedHeap
 {
-    /// <summary>Bytes of the whole polling graph and of its table state (MeterTableState) alone.</summary>
-    public static (long Graph, long TableState) PollingGraphBytes()
+    /// <summary>
+    /// Bytes of the whole polling graph and of its table state (MeterTableState) alone; with <paramref name="byField"/>,
+    /// also each object's bytes under the declaring type and field that first reached it ("Type.field", arrays' elements
+    /// under the array's field), so the largest holders can be printed.
+    /// </summary>
+    public static (long Graph, long TableState) PollingGraphBytes(Dictionary<string, long>? byField = null)
     {
         var h = new PollHarness();
         h.WarmUp(60_000, 200);
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance) { h.Meter, h.Clock, NullLog.Instance };
-        long graph = Size(h.Poller, seen);
+        long graph = Size(h.Poller, seen, byField);
         long tableState = Size(h.Poller.Tables, new HashSet<object>(ReferenceEqualityComparer.Instance));
         return (graph, tableState);
     }
 
     /// <summary>Bytes of every object reachable from <paramref name="root"/> not yet in <paramref name="seen"/> (which it fills).</summary>
-    internal static long Size(object root, HashSet<object> seen)
+    internal static long Size(object root, HashSet<object> seen, Dictionary<string, long>? byField = null)
     {
         long total = 0;
-        var stack = new Stack<object>();
-        stack.Push(root);
+        var stack = new Stack<(object O, string Holder)>();
+        stack.Push((root, "(root) " + root.GetType().Name));
         seen.Add(root);
         while (stack.Count > 0)
         {
-            object o = stack.Pop();
+            (object o, string holder) = stack.Pop();
+            long bytes = 0;
             Type type = o.GetType();
             if (o is string s)
             {
-                total += 22 + (2L * s.Length);
-                continue;
+                bytes = 22 + (2L * s.Length);
             }
-
-            if (o is Array array)
+            else if (o is Array array)
             {
                 Type element = type.GetElementType()!;
-                total += 24 + ((long)array.Length * (element.IsValueType ? Unsafe(element) : 8));
+                bytes = 24 + ((long)array.Length * (element.IsValueType ? Unsafe(element) : 8));
                 if (!element.IsValueType)
                 {
                     foreach (object? item in array)
                     {
-                        Push(item, seen, stack);
+                        Push(item, holder + "[]", seen, stack);
                     }
                 }
-
-                continue;
+            }
+            else
+            {
+                bytes = 16;
+                for (Type? t = type; t != null; t = t.BaseType)
+                {
+                    foreach (FieldInfo f in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                    {
+                        bytes += f.FieldType.IsValueType ? Unsafe(f.FieldType) : 8;
+                        if (!f.FieldType.IsValueType)
+                        {
+                            Push(f.GetValue(o), t.Name + "." + f.Name, seen, stack);
+                        }
+                    }
+                }
             }
 
-            total += 16;
-            for (Type? t = type; t != null; t = t.BaseType)
+            total += bytes;
+            if (byField != null)
             {
-                foreach (FieldInfo f in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-                {
-                    total += f.FieldType.IsValueType ? Unsafe(f.FieldType) : 8;
-                    if (!f.FieldType.IsValueType)
-                    {
-                        Push(f.GetValue(o), seen, stack);
-                    }
-                }
+                byField[holder] = byField.GetValueOrDefault(holder) + bytes;
             }
         }
 
         return total;
     }
 
-    private static void Push(object? o, HashSet<object> seen, Stack<object> stack)
+    private static void Push(object? o, string holder, HashSet<object> seen, Stack<(object, string)> stack)
     {
         if (o != null && !(o is Delegate) && !(o is Type) && seen.Add(o))
         {
-            stack.Push(o);
+            stack.Push((o, holder));
         }
     }
 

@@ -51,7 +51,7 @@ namespace NesMep.Core.Api
                     break;
                 }
 
-                Value(w, QuantityTable.Info(q).DabblerKey!, r, q, now);
+                Value(w, QuantityTable.DabblerKey(q)!, r, q, now);
             }
 
             w.EndObject();

@@ -40,14 +40,13 @@ namespace NesMep.Core.Api
             // Each family, then its quantities in id order (QuantityTable: family, labels, scale).
             for (int f = 0; f < QuantityTable.FamilyCount; f++)
             {
-                MetricFamily family = QuantityTable.Family(f);
-                Family(sb, family.Name, family.Type, family.Help);
+                string name = QuantityTable.FamilyName(f);
+                Family(sb, name, QuantityTable.FamilyType(f), QuantityTable.FamilyHelp(f));
                 for (int q = 0; q < Quantity.Count; q++)
                 {
-                    QuantityInfo info = QuantityTable.Info(q);
-                    if (info.MetricFamily == f && r != null && r.IsAvailable(q, now))
+                    if (QuantityTable.MetricFamily(q) == f && r != null && r.IsAvailable(q, now))
                     {
-                        Sample(sb, family.Name, info.MetricLabels, r.Value(q), family.Decimals);
+                        Sample(sb, name, QuantityTable.MetricLabels(q), r.Value(q), QuantityTable.FamilyDecimals(f));
                     }
                 }
             }
@@ -61,7 +60,7 @@ namespace NesMep.Core.Api
                     if (age >= 0)
                     {
                         // The label written in pieces: a concatenated string per quantity was most of this body's garbage.
-                        sb.Append("nesmep_value_age_seconds{quantity=\"").Append(QuantityTable.Info(q).Key).Append("\"}");
+                        sb.Append("nesmep_value_age_seconds{quantity=\"").Append(QuantityTable.Key(q)).Append("\"}");
                         Value(sb, age, 3);
                     }
                 }

@@ -63,7 +63,7 @@ namespace NesMep.Core.Api
             w.Name("age_s").BeginObject();
             for (int q = 0; q < Quantity.Count; q++)
             {
-                w.Name(QuantityTable.Info(q).Key);
+                w.Name(QuantityTable.Key(q));
                 long age = r == null ? -1 : r.AgeMs(q, now);
                 if (age < 0)
                 {
@@ -80,7 +80,7 @@ namespace NesMep.Core.Api
             w.Name("quality").BeginObject();
             for (int q = 0; q < Quantity.Count; q++)
             {
-                w.Name(QuantityTable.Info(q).Key).Raw(r == null || r.AgeMs(q, now) < 0 ? NeverRead : r.IsAvailable(q, now) ? Good : Stale);
+                w.Name(QuantityTable.Key(q)).Raw(r == null || r.AgeMs(q, now) < 0 ? NeverRead : r.IsAvailable(q, now) ? Good : Stale);
             }
 
             w.EndObject();

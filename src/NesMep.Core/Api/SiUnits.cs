@@ -5,7 +5,7 @@ namespace NesMep.Core.Api
 {
     /// <summary>
     /// The quantities in SI-style units for /api/v1 and the MQTT state topic: each under its
-    /// <see cref="QuantityInfo.Key"/>, the meter's integer divided by 10^<see cref="QuantityInfo.Decimals"/>.
+    /// <see cref="QuantityTable.Key"/>, the meter's integer divided by 10^<see cref="QuantityTable.Decimals"/>.
     /// </summary>
     public static class SiUnits
     {
@@ -17,11 +17,10 @@ namespace NesMep.Core.Api
         {
             for (int q = 0; q < Quantity.Count; q++)
             {
-                QuantityInfo info = QuantityTable.Info(q);
-                w.Name(info.Key);
+                w.Name(QuantityTable.Key(q));
                 if (r != null && r.IsAvailable(q, now))
                 {
-                    w.Fixed(r.Value(q), info.Decimals);
+                    w.Fixed(r.Value(q), QuantityTable.Decimals(q));
                 }
                 else
                 {

@@ -46,13 +46,13 @@ namespace NesMep.Core.Model
         /// <summary>Energy counters come from BT23 summations; everything else from BT28 present values.</summary>
         public static bool IsEnergy(int quantity)
         {
-            return QuantityTable.Info(quantity).Source == QuantityTable.Bt23;
+            return QuantityTable.Source(quantity) == QuantityTable.Bt23;
         }
 
         /// <summary>The BT22 (energy) or BT27 (present value) source id that carries the quantity (§5.4).</summary>
         public static int SourceId(int quantity)
         {
-            return QuantityTable.Info(quantity).SourceId;
+            return QuantityTable.SourceId(quantity);
         }
 
         /// <summary>
@@ -62,13 +62,13 @@ namespace NesMep.Core.Model
         /// </summary>
         public static bool IsFast(int quantity)
         {
-            return QuantityTable.Info(quantity).Fast;
+            return QuantityTable.IsFast(quantity);
         }
 
         /// <summary>snake_case name in the meter's integer unit, for logs.</summary>
         public static string Name(int quantity)
         {
-            return QuantityTable.Info(quantity).MeterName;
+            return QuantityTable.MeterName(quantity);
         }
     }
 }

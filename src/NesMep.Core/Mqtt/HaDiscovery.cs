@@ -86,7 +86,7 @@ namespace NesMep.Core.Mqtt
 
         /// <summary>
         /// Entity <paramref name="index"/>: the meter's entities in announcement order (a quantity's place is
-        /// its <see cref="QuantityInfo.HaPosition"/>, an own meter entity's its <see cref="HaEntity.Position"/>),
+        /// its <see cref="QuantityTable.HaPosition"/>, an own meter entity's its <see cref="HaEntity.Position"/>),
         /// then the module's. A quantity's entity is made on each call from its row, so no copy of the
         /// quantity table stays on the heap.
         /// </summary>
@@ -99,7 +99,7 @@ namespace NesMep.Core.Mqtt
                 int q = QuantityTable.At(QuantityTable.ViewHa, index);
                 if (q >= 0)
                 {
-                    return FromQuantity(QuantityTable.Info(q));
+                    return FromQuantity(q);
                 }
             }
 
@@ -327,11 +327,11 @@ namespace NesMep.Core.Mqtt
             w.EndObject();
         }
 
-        private static HaEntity FromQuantity(QuantityInfo q)
+        private static HaEntity FromQuantity(int q)
         {
-            HaEntity e = new HaEntity("sensor", q.Key, q.HaName!, HaEntity.MeterDevice, false);
-            e.Measure(q.HaDeviceClass, q.HaStateClass, q.HaUnit, q.HaDisplayPrecision);
-            return q.HaEnabledByDefault ? e : e.Disabled();
+            HaEntity e = new HaEntity("sensor", QuantityTable.Key(q), QuantityTable.HaName(q)!, HaEntity.MeterDevice, false);
+            e.Measure(QuantityTable.HaDeviceClass(q), QuantityTable.HaStateClass(q), QuantityTable.HaUnit(q), QuantityTable.HaDisplayPrecision(q));
+            return QuantityTable.HaEnabledByDefault(q) ? e : e.Disabled();
         }
 
         private static HaEntity[] BuildOwn()

@@ -111,7 +111,7 @@ namespace NesMep.Core.Mqtt
             string[] keys = new string[quantities.Length];
             for (int i = 0; i < keys.Length; i++)
             {
-                keys[i] = QuantityTable.Info(quantities[i]).DabblerKey!;
+                keys[i] = QuantityTable.DabblerKey(quantities[i])!;
             }
 
             return keys;

@@ -83,11 +83,13 @@ namespace NesMep.Core.Polling
             get { return _alerts.AlertsHandled; }
         }
 
+        /// <summary>Power read <paramref name="i"/>, below <see cref="PowerReadCount"/> (made when a plan first needs it).</summary>
         public PollItem PowerItem(int i)
         {
             return _schedule.Power[i];
         }
 
+        /// <summary>Slow read <paramref name="i"/>, below <see cref="SlowReadCount"/>.</summary>
         public PollItem SlowItem(int i)
         {
             return _schedule.Slow[i];

@@ -33,8 +33,6 @@ namespace NesMep.Core.Polling
             for (int i = 0; i < MaxRanges; i++)
             {
                 _ranges[i] = new ReadRange();
-                Power[i] = new PollItem(PollKind.Power, "power-" + i);
-                Slow[i] = new PollItem(PollKind.Slow, "slow-" + i);
             }
 
             Clock.Request.SetFullRead(TableIds.BT52);
@@ -65,6 +63,11 @@ namespace NesMep.Core.Polling
 
         public readonly PollItem Energy = new PollItem(PollKind.Energy, "energy");
 
+        /// <summary>
+        /// The power and slow reads; items [0, PowerCount) and [0, SlowCount) exist. Each is made the first time a
+        /// plan needs it (a Gen 3 meter needs one of each), not all <see cref="MaxRanges"/> up front: the unused
+        /// 14 items were about 2 KB of the polling graph (issue 10's budget, docs/firmware.md "Memory").
+        /// </summary>
         public readonly PollItem[] Power = new PollItem[MaxRanges];
 
         public readonly PollItem[] Slow = new PollItem[MaxRanges];
@@ -219,6 +222,16 @@ namespace NesMep.Core.Polling
             PowerCount = ReadPlanner.PlanBt28(tables.PresentValues, _fastSources, _fastSourceCount, settings.MergeGapValues, true, _ranges);
             for (int i = 0; i < MaxRanges; i++)
             {
+                if (i < PowerCount && Power[i] == null)
+                {
+                    Power[i] = new PollItem(PollKind.Power, "power-" + i);
+                }
+
+                if (Power[i] == null)
+                {
+                    continue;
+                }
+
                 Power[i].Enabled = i < PowerCount;
                 if (i < PowerCount)
                 {
@@ -243,6 +256,16 @@ namespace NesMep.Core.Polling
             SlowCount = ReadPlanner.PlanBt28(tables.PresentValues, uncovered, n, settings.MergeGapValues, _ranges);
             for (int i = 0; i < MaxRanges; i++)
             {
+                if (i < SlowCount && Slow[i] == null)
+                {
+                    Slow[i] = new PollItem(PollKind.Slow, "slow-" + i);
+                }
+
+                if (Slow[i] == null)
+                {
+                    continue;
+                }
+
                 Slow[i].Enabled = i < SlowCount;
                 if (i < SlowCount)
                 {

@@ -17,7 +17,7 @@ namespace NesMep.Core.Tests.Model;
 /// </summary>
 public class QuantityTableTests
 {
-    private static readonly QuantityInfo[] Rows = Enumerable.Range(0, Quantity.Count).Select(QuantityTable.Info).ToArray();
+    private static readonly Row[] Rows = Enumerable.Range(0, Quantity.Count).Select(q => new Row(q)).ToArray();
 
     private readonly PublisherRig _rig = new();
 
@@ -109,16 +109,16 @@ public class QuantityTableTests
     {
         string text = ApiRouter.Render(RouteTable.Metrics, _rig.Context);
         string[] lines = text.Split('\n');
-        foreach (QuantityInfo r in Rows)
+        foreach (Row r in Rows)
         {
-            MetricFamily f = QuantityTable.Family(r.MetricFamily);
+            Family f = new(r.MetricFamily);
             string sample = f.Name + (r.MetricLabels == null ? "" : "{" + r.MetricLabels + "}") + " " + Scaled(r.Id, f.Decimals);
             Assert.Single(lines, sample);
             Assert.Contains("# TYPE " + f.Name + " " + f.Type, lines);
             Assert.Single(lines, l => l.StartsWith("nesmep_value_age_seconds{quantity=\"" + r.Key + "\"}", StringComparison.Ordinal));
         }
 
-        string[] familyNames = Enumerable.Range(0, QuantityTable.FamilyCount).Select(i => QuantityTable.Family(i).Name).ToArray();
+        string[] familyNames = Enumerable.Range(0, QuantityTable.FamilyCount).Select(i => QuantityTable.FamilyName(i)).ToArray();
         int samples = lines.Count(l => familyNames.Any(n => l.StartsWith(n + " ", StringComparison.Ordinal) || l.StartsWith(n + "{", StringComparison.Ordinal)));
         Assert.Equal(Rows.Length, samples);
     }
@@ -129,7 +129,7 @@ public class QuantityTableTests
         var announced = Enumerable.Range(0, HaDiscovery.Count).Select(i => HaDiscovery.Entity(i))
             .Where(e => e.Device == HaEntity.MeterDevice && e.ObjectId != MqttPayloads.NetPowerKey).Select(e => e.ObjectId);
         Assert.Equal(Rows.Where(r => r.HaName != null).OrderBy(r => r.HaPosition).Select(r => r.Key), announced);
-        foreach (QuantityInfo r in Rows.Where(r => r.HaName != null))
+        foreach (Row r in Rows.Where(r => r.HaName != null))
         {
             int i = HaDiscovery.IndexOf(r.Key);
             JsonElement c = JsonDocument.Parse(HaDiscovery.Config(i, _rig.Settings, _rig.Publisher.Topics, _rig.Context, PublisherRig.Serial)).RootElement;
@@ -141,5 +141,35 @@ public class QuantityTableTests
             Assert.Equal(r.HaDisplayPrecision, c.GetProperty("suggested_display_precision").GetInt32());
             Assert.Equal(r.HaEnabledByDefault, !c.TryGetProperty("enabled_by_default", out _));
         }
+    }
+
+    /// <summary>A quantity's row as the table's accessors answer it, for the assertions above.</summary>
+    private sealed class Row(int q)
+    {
+        public int Id { get; } = q;
+        public string MeterName { get; } = QuantityTable.MeterName(q);
+        public string Key { get; } = QuantityTable.Key(q);
+        public string Unit { get; } = QuantityTable.Unit(q);
+        public int Decimals { get; } = QuantityTable.Decimals(q);
+        public int Source { get; } = QuantityTable.Source(q);
+        public string? DabblerKey { get; } = QuantityTable.DabblerKey(q);
+        public int DashPosition { get; } = QuantityTable.DashPosition(q);
+        public int DabblerTopic { get; } = QuantityTable.DabblerTopic(q);
+        public int DabblerTopicPosition { get; } = QuantityTable.DabblerTopicPosition(q);
+        public string? HaName { get; } = QuantityTable.HaName(q);
+        public int HaPosition { get; } = QuantityTable.HaPosition(q);
+        public string? HaDeviceClass { get; } = QuantityTable.HaDeviceClass(q);
+        public string? HaStateClass { get; } = QuantityTable.HaStateClass(q);
+        public int HaDisplayPrecision { get; } = QuantityTable.HaDisplayPrecision(q);
+        public bool HaEnabledByDefault { get; } = QuantityTable.HaEnabledByDefault(q);
+        public int MetricFamily { get; } = QuantityTable.MetricFamily(q);
+        public string? MetricLabels { get; } = QuantityTable.MetricLabels(q);
+    }
+
+    private sealed class Family(int f)
+    {
+        public string Name { get; } = QuantityTable.FamilyName(f);
+        public string Type { get; } = QuantityTable.FamilyType(f);
+        public int Decimals { get; } = QuantityTable.FamilyDecimals(f);
     }
 }
