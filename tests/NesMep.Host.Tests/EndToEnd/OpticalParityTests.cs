@@ -82,7 +82,7 @@ public class OpticalParityTests
             long atA = mep.UpdatedSecond(q);
             if (atA >= 0 && atA == optical.UpdatedSecond(q))
             {
-                string key = QuantityTable.Info(q).Key;
+                string key = QuantityTable.Key(q);
                 Assert.Equal(a.GetProperty("values").GetProperty(key).GetRawText(), b.GetProperty("values").GetProperty(key).GetRawText());
                 same++;
             }

@@ -14,7 +14,7 @@ internal static class ProfileValues
             .ToArray();
 
     /// <summary>The /api/v1/reading and MQTT state keys of <see cref="Quantities"/>.</summary>
-    public static string[] Keys(MeterProfile profile) => Quantities(profile).Select(q => QuantityTable.Info(q).Key).ToArray();
+    public static string[] Keys(MeterProfile profile) => Quantities(profile).Select(q => QuantityTable.Key(q)).ToArray();
 
     /// <summary>True when every key is a number in <paramref name="values"/>.</summary>
     public static bool AllNumbers(JsonElement values, string[] keys) =>
