@@ -114,17 +114,17 @@ namespace NesMep.Firmware
             _log.Write(LogLevel.Info, "new settings: " + _settings.DescribeChanges(next));
             bool network = next.WifiSsid != _settings.WifiSsid || next.WifiPassword != _settings.WifiPassword;
             bool hostname = next.Hostname != _settings.Hostname;
-            if (network && _network.AccessPoint && next.WifiSsid.Length > 0)
+            if (_network.AccessPoint)
             {
-                // Saving a network on the access point finishes the setup, as POST /api/v1/wifi/connect does: the
-                // machine stores the station mode and asks for the reboot (performed by the supervisor's next turn).
-                string? refused = _network.Machine.FinishSetup(true, next.WebPasswordHash.Length > 0);
-                if (refused != null)
+                // On the access point a saved network or host name waits for the setup wizard's last step, POST
+                // /api/v1/wifi/connect (docs/webui.md, "Setup wizard"): the wizard saves Wi-Fi, then the meter key and
+                // MQTT, then the host name, and only then connects. A reboot here would end the wizard half way.
+                if (network || hostname)
                 {
-                    _log.Write(LogLevel.Info, "wifi: network saved; " + refused);
+                    _log.Write(LogLevel.Info, "wifi: saved; joined when the setup connects (POST /api/v1/wifi/connect)");
                 }
             }
-            else if ((network && !_network.AccessPoint) || hostname)
+            else if (network || hostname)
             {
                 // A station joins the new network at boot (the provisioning decides from the saved settings); the mDNS
                 // name is announced at start.
