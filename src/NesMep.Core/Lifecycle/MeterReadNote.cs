@@ -1,15 +1,14 @@
-using NesMep.Core.Lifecycle;
 using NesMep.Core.Model;
 using NesMep.Core.Module;
 
-namespace NesMep.Firmware.Lifecycle
+namespace NesMep.Core.Lifecycle
 {
     /// <summary>
-    /// A module part on the meter thread that tells the update trial "the meter was read" (docs/firmware.md,
+    /// A module part (the device adds it to its MeterModule) that tells the update trial "the meter was read" (docs/firmware.md,
     /// "Updates, rollback and recovery"): a value of the reading updated since the last step means a reply passed the
     /// link's checks and was decoded. With no key set no meter is configured, and the trial must not wait for one.
     /// </summary>
-    internal sealed class MeterReadNote : IModulePart
+    public sealed class MeterReadNote : IModulePart
     {
         private readonly MeterModule _module;
         private readonly UpdateManager _updates;
