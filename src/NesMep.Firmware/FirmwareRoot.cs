@@ -138,7 +138,7 @@ namespace NesMep.Firmware
             StartAccessPointServices();
             StartNameServices();
             StartButton();
-            _lifecycle.StartLed(_gpio);
+            _lifecycle.StartLed(_gpio, _settings.LedPin);
             _mqttWanted = _settings.MqttEnabled;
             TryStartMqtt();
         }

@@ -24,12 +24,6 @@ namespace NesMep.Firmware.Lifecycle
         /// <summary>The MQTT thread waits at most 60 s per turn and a TLS connect then blocks up to 30 s: 90 s would be too tight.</summary>
         public const long MqttLimitMs = 120000;
 
-        /// <summary>
-        /// Status LED pin: none. Neither the Dabbler nor the uStepper module documents an LED (hardware/README.md); a
-        /// DIY build can set one here (GPIO2 is the LED of many ESP32 dev boards). -1: no LED.
-        /// </summary>
-        public static readonly int LedPin = -1;
-
         private readonly FlashFileSystem _fs;
         private readonly ILog _log;
         private readonly IClock _clock;
@@ -116,17 +110,20 @@ namespace NesMep.Firmware.Lifecycle
             get { return _led != null; }
         }
 
-        /// <summary>Opens the LED pin when the board has one.</summary>
-        public void StartLed(GpioController gpio)
+        /// <summary>
+        /// Opens the status LED pin, setting board.led_pin: none by default, as neither the Dabbler nor the uStepper
+        /// module documents an LED (hardware/README.md); a DIY build sets it (GPIO2 is the LED of many ESP32 dev boards).
+        /// </summary>
+        public void StartLed(GpioController gpio, int pin)
         {
-            if (LedPin < 0)
+            if (pin < 0)
             {
                 return;
             }
 
             try
             {
-                _led = gpio.OpenPin(LedPin, PinMode.Output);
+                _led = gpio.OpenPin(pin, PinMode.Output);
             }
             catch (Exception e)
             {
