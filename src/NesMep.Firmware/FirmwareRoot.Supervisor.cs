@@ -36,7 +36,6 @@ namespace NesMep.Firmware
                     }
 
                     // The first 10 s after power-up the button belongs to the factory reset alone (docs/firmware.md, "Factory reset").
-                    _lifecycle.SampleButton(_button, FactoryResetPaths());
                     _network.Step(_settings, _lifecycle.ButtonReleased ? _button : null);
                     if (_network.RebootWanted)
                     {
@@ -190,7 +189,7 @@ namespace NesMep.Firmware
         }
 
         /// <summary>What a factory reset deletes: the settings, the MQTT CA certificate (when one is set) and the provisioning record.</summary>
-        private string[] FactoryResetPaths()
+        internal string[] FactoryResetPaths()
         {
             string ca = _settings.ToMqttSettings().CaFile;
             if (ca.Length == 0)

@@ -99,6 +99,8 @@ namespace NesMep.Firmware
             root.LoadSettings();
             root._chip = BoardPins.ChipOf(SystemInfo.TargetName);
             root._platform = root._chip == BoardPins.ChipEsp32C3 ? "esp32c3" : "esp32";
+            root.StartButton(); // early: the factory reset watches it from power-up
+            root._lifecycle.WatchButton(root._button, root.FactoryResetPaths());
             root._log.Write(LogLevel.Info, "NesMep " + new ModuleInfo().Version + " on " + SystemInfo.TargetName + " (nanoFramework " + SystemInfo.Version + "), free heap " + root._memory.Sample() + " B");
             return root;
         }
@@ -137,7 +139,6 @@ namespace NesMep.Firmware
 
             StartAccessPointServices();
             StartNameServices();
-            StartButton();
             _lifecycle.StartLed(_gpio, _settings.LedPin);
             _mqttWanted = _settings.MqttEnabled;
             TryStartMqtt();

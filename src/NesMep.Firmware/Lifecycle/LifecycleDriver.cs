@@ -1,5 +1,6 @@
 using System;
 using System.Device.Gpio;
+using System.Threading;
 using NesMep.Core.Lifecycle;
 using NesMep.Core.Platform;
 using NesMep.Firmware.Network;
@@ -30,6 +31,9 @@ namespace NesMep.Firmware.Lifecycle
         private readonly FactoryResetButton _reset;
         private GpioPin? _led;
         private bool _ledOn;
+        private Timer? _buttonTimer;
+        private SetupButton? _button;
+        private string[] _resetPaths = new string[0];
 
         public LifecycleDriver(FlashFileSystem fs, IClock clock, ILog log)
         {
@@ -61,17 +65,36 @@ namespace NesMep.Firmware.Lifecycle
             }
         }
 
+        /// <summary>How often the button is sampled while the factory reset owns it.</summary>
+        public const int ButtonSampleMs = 50;
+
         /// <summary>
-        /// One sample of the boot button while the factory reset owns it (the first 10 s). On a reset the settings, the
-        /// CA certificate and the provisioning record go, and <see cref="Tick"/> then asks for the reboot.
+        /// Samples the boot button on a timer of its own while the factory reset owns it (the first 10 s after
+        /// power-up), so a slow start (a Wi-Fi join, the PBKDF2 calibration) cannot let the window pass unseen. On a
+        /// reset <paramref name="settingsPaths"/> (settings, CA certificate, provisioning record) go, and
+        /// <see cref="Tick"/> then asks for the reboot. Without a button the decision is Normal once the window ends.
         /// </summary>
-        public void SampleButton(SetupButton? button, string[] settingsPaths)
+        public void WatchButton(SetupButton? button, string[] settingsPaths)
+        {
+            _button = button;
+            _resetPaths = settingsPaths;
+            _buttonTimer = new Timer(SampleButton, null, 0, ButtonSampleMs);
+        }
+
+        private void SampleButton(object? state)
         {
             if (ButtonReleased)
             {
+                Timer? t = _buttonTimer;
+                if (t != null)
+                {
+                    t.Change(Timeout.Infinite, Timeout.Infinite);
+                }
+
                 return;
             }
 
+            SetupButton? button = _button;
             bool pressed = button != null && button.Pressed;
             ButtonDecision d = _reset.Sample(pressed, _clock.NowMs);
             if (button != null)
@@ -83,7 +106,7 @@ namespace NesMep.Firmware.Lifecycle
 
             if (d == ButtonDecision.FactoryReset)
             {
-                int deleted = FactoryReset.Run(_fs, settingsPaths, Life);
+                int deleted = FactoryReset.Run(_fs, _resetPaths, Life);
                 _log.Write(LogLevel.Warning, "factory reset: " + deleted + " settings files cleared; rebooting into the setup access point");
             }
             else if (d == ButtonDecision.Stuck)
