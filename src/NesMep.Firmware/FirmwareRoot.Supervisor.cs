@@ -1,16 +1,19 @@
 using System;
 using System.Threading;
 using nanoFramework.Runtime.Native;
+using NesMep.Core.Lifecycle;
 using NesMep.Core.Platform;
 using NesMep.Core.Provisioning;
 using NesMep.Core.Web;
 using NesMep.Firmware.Mqtt;
+using NesMep.Firmware.Network;
+using NesMep.Firmware.Storage;
 
 namespace NesMep.Firmware
 {
     /// <summary>
     /// The supervisor half of the composition root (main thread): the provisioning's turn, DNS/mDNS answers, new
-    /// settings, the periodic checks (memory, wall clock, the meter thread's heartbeat, services waiting to start), reboots.
+    /// settings, the lifecycle's tick and button, the periodic checks (memory, wall clock, services waiting to start), reboots.
     /// </summary>
     internal sealed partial class FirmwareRoot
     {
@@ -18,6 +21,7 @@ namespace NesMep.Firmware
         public void Supervise()
         {
             long nextCheck = _clock.NowMs + CheckIntervalMs;
+            long nextTick = _clock.NowMs;
             long announceAgain = _clock.NowMs + 1000;
             while (true)
             {
@@ -31,7 +35,8 @@ namespace NesMep.Firmware
                         announceAgain = 0;
                     }
 
-                    _network.Step(_settings, _button);
+                    // The first 10 s after power-up the button belongs to the factory reset alone (docs/firmware.md, "Factory reset").
+                    _network.Step(_settings, _lifecycle.ButtonReleased ? _button : null);
                     if (_network.RebootWanted)
                     {
                         Reboot("radio mode for " + ProvisioningState.Name(_network.Machine.State));
@@ -39,6 +44,16 @@ namespace NesMep.Firmware
 
                     StartAccessPointServices();
                     ApplyPending();
+                    if (now >= nextTick)
+                    {
+                        nextTick = now + LifecycleTickMs;
+                        if (_lifecycle.Tick())
+                        {
+                            Reboot("as the lifecycle asked (its reason is saved for the boot record)");
+                        }
+                    }
+
+                    ShowLed(now);
                     if (now >= nextCheck)
                     {
                         nextCheck = now + CheckIntervalMs;
@@ -98,17 +113,17 @@ namespace NesMep.Firmware
             _log.Write(LogLevel.Info, "new settings: " + _settings.DescribeChanges(next));
             bool network = next.WifiSsid != _settings.WifiSsid || next.WifiPassword != _settings.WifiPassword;
             bool hostname = next.Hostname != _settings.Hostname;
-            if (network && _network.AccessPoint && next.WifiSsid.Length > 0)
+            if (_network.AccessPoint)
             {
-                // Saving a network on the access point finishes the setup, as POST /api/v1/wifi/connect does: the
-                // machine stores the station mode and asks for the reboot (performed by the supervisor's next turn).
-                string? refused = _network.Machine.FinishSetup(true, next.WebPasswordHash.Length > 0);
-                if (refused != null)
+                // On the access point a saved network or host name waits for the setup wizard's last step, POST
+                // /api/v1/wifi/connect (docs/webui.md, "Setup wizard"): the wizard saves Wi-Fi, then the meter key and
+                // MQTT, then the host name, and only then connects. A reboot here would end the wizard half way.
+                if (network || hostname)
                 {
-                    _log.Write(LogLevel.Info, "wifi: network saved; " + refused);
+                    _log.Write(LogLevel.Info, "wifi: saved; joined when the setup connects (POST /api/v1/wifi/connect)");
                 }
             }
-            else if ((network && !_network.AccessPoint) || hostname)
+            else if (network || hostname)
             {
                 // A station joins the new network at boot (the provisioning decides from the saved settings); the mDNS
                 // name is announced at start.
@@ -157,12 +172,6 @@ namespace NesMep.Firmware
                 StartNameServices();
             }
 
-            int silentS = _meter == null ? 0 : (int)(_clock.NowMs / 1000) - _meter.LastStepS;
-            if (silentS > MeterStallS)
-            {
-                Reboot("the meter loop has not stepped for " + silentS + " s");
-            }
-
             if (_log.IsEnabled(LogLevel.Debug))
             {
                 _log.Write(LogLevel.Debug, "supervisor: free heap " + free + " B (lowest " + _memory.LowestBytes + " B), " +
@@ -172,8 +181,50 @@ namespace NesMep.Firmware
             TryStartMqtt();
         }
 
+        /// <summary>An exception nobody handled reached the entry point: record it (boot record "crash"), then reboot.</summary>
+        public void Crash(Exception e)
+        {
+            _lifecycle.Life.RecordCrash(e.GetType().Name + ": " + e.Message);
+            Reboot("unhandled " + e.GetType().Name + ": " + e.Message);
+        }
+
+        /// <summary>What a factory reset deletes: the settings, the MQTT CA certificate (when one is set) and the provisioning record.</summary>
+        internal string[] FactoryResetPaths()
+        {
+            string ca = _settings.ToMqttSettings().CaFile;
+            if (ca.Length == 0)
+            {
+                return new string[] { FlashLayout.Settings, ProvisioningDriver.RecordPath };
+            }
+
+            return new string[] { FlashLayout.Settings, ProvisioningDriver.RecordPath, FlashLayout.Certificate(ca) };
+        }
+
+        private void ShowLed(long now)
+        {
+            if (!_lifecycle.HasLed)
+            {
+                return;
+            }
+
+            bool meterUp = false;
+            if (_module != null)
+            {
+                lock (_module.Gate)
+                {
+                    meterUp = _module.Context.Reading != null && _module.Context.Reading.AnyAvailable(now);
+                }
+            }
+
+            MqttLoop? mqtt = _mqtt;
+            _lifecycle.ShowLed(_network.AccessPoint, _network.Address != "0.0.0.0", meterUp, _mqttWanted, mqtt != null && mqtt.IsConnected);
+        }
+
         private void Reboot(string why)
         {
+            // A reboot the module decides itself (radio mode, new network settings) is a user_request; a reason the
+            // lifecycle saved before (watchdog, trial, rollback, factory reset, crash) wins, as the first of a run does.
+            _lifecycle.Life.RequestReboot(BootReason.UserRequest, why, 0);
             _log.Write(LogLevel.Warning, "rebooting: " + why);
             StopMqtt();
             Thread.Sleep(500); // let the log line out

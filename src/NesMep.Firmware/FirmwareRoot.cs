@@ -4,6 +4,7 @@ using System.Net;
 using System.Threading;
 using nanoFramework.Runtime.Native;
 using NesMep.Core.Api;
+using NesMep.Core.Lifecycle;
 using NesMep.Core.Module;
 using NesMep.Core.Mqtt;
 using NesMep.Core.Network;
@@ -12,6 +13,7 @@ using NesMep.Core.Provisioning;
 using NesMep.Core.Settings;
 using NesMep.Core.Time;
 using NesMep.Core.Web;
+using NesMep.Firmware.Lifecycle;
 using NesMep.Firmware.Meter;
 using NesMep.Firmware.Mqtt;
 using NesMep.Firmware.Network;
@@ -26,15 +28,16 @@ namespace NesMep.Firmware
     /// The firmware's composition root: builds the adapters and hands them to the core, as the Linux host's ModuleHost
     /// and ModuleRuntime do. Threads (docs/firmware.md, "Threads and adapters"): the meter loop (above normal
     /// priority), the web loop, the MQTT loop, and this supervisor on the main thread, which also answers DNS/mDNS,
-    /// samples free memory, gates the optional services on it, applies new settings and reboots a stuck module.
+    /// samples free memory, gates the optional services on it, applies new settings, ticks the core's lifecycle (update
+    /// trial, software watchdog over the other three threads, factory-reset button, status LED) and reboots when it says.
     /// </summary>
     internal sealed partial class FirmwareRoot
     {
         /// <summary>How often the supervisor samples memory and checks the other threads.</summary>
         public const int CheckIntervalMs = 10000;
 
-        /// <summary>A meter loop silent this long is stuck: the module reboots (there is no managed watchdog on ESP32).</summary>
-        public const int MeterStallS = 120;
+        /// <summary>How often the supervisor ticks the lifecycle (watchdog, trial, a reboot that is due).</summary>
+        public const int LifecycleTickMs = 1000;
 
         /// <summary>Longest wait on one UDP socket per supervisor turn (DNS and mDNS answers stay within it).</summary>
         private const int UdpWaitMs = 100;
@@ -44,6 +47,8 @@ namespace NesMep.Firmware
         private readonly DeviceLog _log;
         private readonly FreeMemory _memory = new FreeMemory();
         private readonly FlashFileSystem _fs = new FlashFileSystem();
+        private readonly LifecycleDriver _lifecycle;
+        private WatchHandle? _mqttWatch;
         private readonly SettingsStore _store;
         private readonly WifiControl _wifi;
         private readonly ProvisioningDriver _network;
@@ -75,6 +80,7 @@ namespace NesMep.Firmware
             _store = new SettingsStore(_fs, FlashLayout.Settings);
             _wifi = new WifiControl(_log);
             FlashFileSystem.Prepare();
+            _lifecycle = new LifecycleDriver(_fs, _clock, _log);
             _network = new ProvisioningDriver(_wifi, _fs, _tick, _log);
             _time = new TimeSync(_clock, _tick, _log);
         }
@@ -89,9 +95,12 @@ namespace NesMep.Firmware
         public static FirmwareRoot Build()
         {
             FirmwareRoot root = new FirmwareRoot();
+            root._lifecycle.Boot(); // first thing: the boot record, and the update sets' switch or rollback
             root.LoadSettings();
             root._chip = BoardPins.ChipOf(SystemInfo.TargetName);
             root._platform = root._chip == BoardPins.ChipEsp32C3 ? "esp32c3" : "esp32";
+            root.StartButton(); // early: the factory reset watches it from power-up
+            root._lifecycle.WatchButton(root._button, root.FactoryResetPaths());
             root._log.Write(LogLevel.Info, "NesMep " + new ModuleInfo().Version + " on " + SystemInfo.TargetName + " (nanoFramework " + SystemInfo.Version + "), free heap " + root._memory.Sample() + " B");
             return root;
         }
@@ -130,7 +139,7 @@ namespace NesMep.Firmware
 
             StartAccessPointServices();
             StartNameServices();
-            StartButton();
+            _lifecycle.StartLed(_gpio, _settings.LedPin);
             _mqttWanted = _settings.MqttEnabled;
             TryStartMqtt();
         }
@@ -154,7 +163,7 @@ namespace NesMep.Firmware
         private void StartMeter()
         {
             AutoResetEvent wake = new AutoResetEvent(false);
-            ModuleInfo template = new ModuleInfo { Platform = _platform, Hostname = _settings.Hostname, Memory = _memory };
+            ModuleInfo template = new ModuleInfo { Platform = _platform, Hostname = _settings.Hostname, Memory = _memory, Boot = _lifecycle.Life.Records };
             DeviceMeterSideFactory factory = new DeviceMeterSideFactory(_chip, _gpio, _clock, _log, wake, template);
             MeterModule module;
             try
@@ -174,9 +183,10 @@ namespace NesMep.Firmware
 
             _module = module;
             module.AddPart(new MeterClockFeed(module, _clock)); // the meter's BT52 clock feeds the wall clock
+            module.AddPart(new MeterReadNote(module, _lifecycle.Life.Updates, _settings.ActiveKey.Length > 0)); // the update trial's "meter read"
             _meter = new MeterLoop(module, _clock, _log, wake);
             module.Waker = _meter;
-            _meter.Start();
+            _meter.Start(new WatchHandle(_lifecycle.Life.Watchdog, "meter", LifecycleDriver.MeterLimitMs));
         }
 
         private void StartWeb()
@@ -185,6 +195,7 @@ namespace NesMep.Firmware
             DeviceWebPlatform platform = new DeviceWebPlatform(this, _store, _log, _network, _platform);
             _web = new WebApp(platform, hmac, new HardwareRandom(), _clock, _log, _settings, new ModuleInfo().Version);
             _web.Provisioning = _network.Machine;
+            _web.Lifecycle = _lifecycle.Life; // the device capability: /api/v1/update (a 404 on Linux)
             Pbkdf2Calibration.Apply(_web, _tick); // before the web server starts: new hashes and the rehash cap from this device's speed
             if (!_memory.Allows(FreeMemory.WebFloorBytes))
             {
@@ -192,8 +203,10 @@ namespace NesMep.Firmware
                 return;
             }
 
-            HttpDispatcher dispatcher = new HttpDispatcher(_web, new ResourceAssets(new ModuleInfo().Version), HttpLoop.Slots, BodyWriter.DefaultChunkBytes);
+            PackAssets assets = new PackAssets(_lifecycle.Life.Updates, _fs, new ResourceAssets(new ModuleInfo().Version));
+            HttpDispatcher dispatcher = new HttpDispatcher(_web, assets, HttpLoop.Slots, BodyWriter.DefaultChunkBytes);
             _http = new HttpLoop(dispatcher, _module!, _network, _clock, _log);
+            _http.Watch(new WatchHandle(_lifecycle.Life.Watchdog, "web", LifecycleDriver.WebLimitMs), assets);
             _http.Start();
         }
 
@@ -330,7 +343,12 @@ namespace NesMep.Firmware
             try
             {
                 _mqtt = new MqttLoop(s, _module, _fs, ca, _clock, _log);
-                _mqtt.Start();
+                if (_mqttWatch == null)
+                {
+                    _mqttWatch = new WatchHandle(_lifecycle.Life.Watchdog, "mqtt", LifecycleDriver.MqttLimitMs);
+                }
+
+                _mqtt.Start(_mqttWatch);
                 _log.Write(LogLevel.Info, "mqtt: started for broker " + s.Host + ":" + s.EffectivePort + (s.Tls ? " (TLS)" : ""));
             }
             catch (Exception e)

@@ -121,6 +121,8 @@ namespace NesMep.Core.Settings
                     return "Level of the ENABLE pin that powers the meter's port.";
                 case SettingId.BoardSupplyPin:
                     return "Optional GPIO switching the transceiver supply.";
+                case SettingId.BoardLedPin:
+                    return "Optional GPIO of a status LED (lit when HIGH).";
                 case SettingId.TimeServers:
                     return "NTP servers, comma-separated (at most 3).";
                 case SettingId.LogLevel:

@@ -66,7 +66,8 @@ namespace NesMep.Core.Settings
         public const int MeterPort = 60;
         public const int OpticalKey = 61;
         public const int OpticalBaud = 62;
+        public const int BoardLedPin = 63;
 
-        public const int Count = 63;
+        public const int Count = 64;
     }
 }

@@ -150,6 +150,7 @@ namespace NesMep.Core.Settings
                 case SettingId.BoardEnablePin: return s.EnablePin;
                 case SettingId.BoardEnableActive: return s.EnableActive;
                 case SettingId.BoardSupplyPin: return s.SupplyPin;
+                case SettingId.BoardLedPin: return s.LedPin;
                 case SettingId.LogLevel: return (int)s.LogLevel;
                 case SettingId.RequireApiToken: return B(s.RequireApiToken);
                 default: return 0;
@@ -203,6 +204,7 @@ namespace NesMep.Core.Settings
                 case SettingId.BoardEnablePin: s.EnablePin = v; break;
                 case SettingId.BoardEnableActive: s.EnableActive = v; break;
                 case SettingId.BoardSupplyPin: s.SupplyPin = v; break;
+                case SettingId.BoardLedPin: s.LedPin = v; break;
                 case SettingId.LogLevel: s.LogLevel = (LogLevel)v; break;
                 case SettingId.RequireApiToken: s.RequireApiToken = v != 0; break;
             }

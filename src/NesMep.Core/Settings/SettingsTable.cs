@@ -134,6 +134,16 @@ namespace NesMep.Core.Settings
             }
         }
 
+        /// <summary>Status LED (docs/firmware.md, "Status LED"): neither module documents one, so none by default.</summary>
+        public static SettingField BoardLedPin
+        {
+            get
+            {
+                return new SettingField(SettingId.BoardLedPin, "board", "led_pin", Int, -1, 48, -1, "", null,
+                    DeviceOnly | Restart, SettingRule.None, "(-1: none)", null, "board");
+            }
+        }
+
         public static SettingField TimeServers
         {
             get
@@ -249,6 +259,7 @@ namespace NesMep.Core.Settings
                     MeterPort,
                     OpticalKey,
                     OpticalBaud,
+                    BoardLedPin,
                 };
             }
         }

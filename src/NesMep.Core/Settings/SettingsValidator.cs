@@ -245,6 +245,11 @@ namespace NesMep.Core.Settings
             {
                 Add(errors, SettingsTable.BoardSupplyPin, formNames, "must differ from rx_pin, tx_pin and enable_pin");
             }
+
+            if (s.LedPin >= 0 && (s.LedPin == s.RxPin || s.LedPin == s.TxPin || s.LedPin == s.EnablePin || s.LedPin == s.SupplyPin))
+            {
+                Add(errors, SettingsTable.BoardLedPin, formNames, "must differ from rx_pin, tx_pin, enable_pin and supply_pin");
+            }
         }
 
         private static void CheckPin(FieldErrors errors, bool formNames, SettingField f, int pin, int other1, int other2)

@@ -64,6 +64,7 @@ namespace NesMep.Core.Web
         /// <summary>Index into <see cref="SettingsTable.Polarities"/> (0: ENABLE high powers the port).</summary>
         public int EnableActive = SettingsTable.BoardEnableActive.DefaultInt;
         public int SupplyPin = SettingsTable.BoardSupplyPin.DefaultInt;
+        public int LedPin = SettingsTable.BoardLedPin.DefaultInt;
 
         /// <summary>NTP servers, comma-separated.</summary>
         public string TimeServers = SettingsTable.TimeServers.DefaultText;

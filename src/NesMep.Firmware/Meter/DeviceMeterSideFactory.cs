@@ -69,6 +69,7 @@ namespace NesMep.Firmware.Meter
                     Platform = _template.Platform,
                     Hostname = s.Hostname,
                     Memory = _template.Memory,
+                    Boot = _template.Boot,
                     Source = "UART RX GPIO" + pins.RxPin + " / TX GPIO" + pins.TxPin + " @" + s.Link.BaudRate + ", ENABLE GPIO" + pins.EnablePin +
                         (pins.SupplyPin >= 0 ? ", supply GPIO" + pins.SupplyPin : ""),
                 };

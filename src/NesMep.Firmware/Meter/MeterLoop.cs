@@ -3,6 +3,7 @@ using System.Threading;
 using NesMep.Core.Module;
 using NesMep.Core.Platform;
 using NesMep.Core.Web;
+using NesMep.Firmware.Lifecycle;
 
 namespace NesMep.Firmware.Meter
 {
@@ -22,6 +23,7 @@ namespace NesMep.Firmware.Meter
         private readonly object _applyLock = new object();
         private ModuleSettings? _pending;
         private int _lastApplyResult = -1;
+        private WatchHandle? _watch;
 
         /// <param name="wake">Also the UART's data-arrived event (one event wakes the loop for either).</param>
         public MeterLoop(MeterModule module, IClock clock, ILog log, AutoResetEvent wake)
@@ -34,18 +36,16 @@ namespace NesMep.Firmware.Meter
             _thread.Priority = ThreadPriority.AboveNormal;
         }
 
-        /// <summary>Seconds since boot at the last completed step, for the supervisor's heartbeat check (an int: a long could tear).</summary>
-        public int LastStepS { get; private set; }
-
         /// <summary>Result of the last applied settings (MeterModule.Applied/KeptPrevious/Failed), -1 before any.</summary>
         public int LastApplyResult
         {
             get { return _lastApplyResult; }
         }
 
-        public void Start()
+        /// <summary>Starts the thread; <paramref name="watch"/> is its watchdog registration (a beat per step).</summary>
+        public void Start(WatchHandle watch)
         {
-            LastStepS = (int)(_clock.NowMs / 1000);
+            _watch = watch;
             _thread.Start();
         }
 
@@ -73,11 +73,11 @@ namespace NesMep.Firmware.Meter
                 {
                     ApplyPending();
                     long due = _module.Step();
-                    LastStepS = (int)(_clock.NowMs / 1000);
+                    _watch!.Beat();
                     long wait = due - _clock.NowMs;
                     if (wait > 0)
                     {
-                        // AutoResetEvent.WaitOne takes an int; a far due time is cut to a minute (the supervisor watches the heartbeat).
+                        // AutoResetEvent.WaitOne takes an int; a far due time is cut to a minute (inside the watchdog's limit).
                         _wake.WaitOne(wait > 60000 ? 60000 : (int)wait, false);
                     }
                 }

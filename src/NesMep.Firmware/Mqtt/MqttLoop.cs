@@ -4,6 +4,7 @@ using NesMep.Core.Module;
 using NesMep.Core.Mqtt;
 using NesMep.Core.Platform;
 using NesMep.Core.Storage;
+using NesMep.Firmware.Lifecycle;
 
 namespace NesMep.Firmware.Mqtt
 {
@@ -26,6 +27,7 @@ namespace NesMep.Firmware.Mqtt
         private readonly AutoResetEvent _activity = new AutoResetEvent(false);
         private readonly Thread _thread;
         private bool _stopping;
+        private WatchHandle? _watch;
 
         /// <param name="settings">A copy with the client id and configuration URL filled in.</param>
         /// <param name="caPath">The CA certificate on I:\ for TLS (null without TLS).</param>
@@ -70,8 +72,11 @@ namespace NesMep.Firmware.Mqtt
             return o;
         }
 
-        public void Start()
+        /// <summary>Starts the thread; <paramref name="watch"/> is its watchdog registration, kept by the root across restarts.</summary>
+        public void Start(WatchHandle watch)
         {
+            _watch = watch;
+            watch.Beat();
             _module.ReadingChanged = this;
             _thread.Start();
         }
@@ -125,8 +130,11 @@ namespace NesMep.Firmware.Mqtt
                 if (stopped)
                 {
                     _connection.RunPending();
+                    _watch!.Idle(); // ended: not a stall
                     return;
                 }
+
+                _watch!.Beat();
 
                 if (_connection.HasWork)
                 {

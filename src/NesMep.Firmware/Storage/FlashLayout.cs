@@ -17,6 +17,9 @@ namespace NesMep.Firmware.Storage
         /// <summary>The settings (core SettingsCodec text, about 2 KB) kept by SafeFileStore: also .new, .bak while saving, .rejected* copies.</summary>
         public const string Settings = "I:\\nesmep\\settings.txt";
 
+        /// <summary>The lifecycle's folder (update sets, their state, boot records: docs/firmware.md "Updates, rollback and recovery"); the core adds the names.</summary>
+        public const string LifecycleRoot = Root + "\\";
+
         /// <summary>Certificates: a relative mqtt.ca_file setting ("ca.pem") is looked up here.</summary>
         public const string Certificates = "I:\\nesmep\\certs";
 

@@ -4,6 +4,7 @@ using System.Threading;
 using NesMep.Core.Module;
 using NesMep.Core.Platform;
 using NesMep.Core.Web;
+using NesMep.Firmware.Lifecycle;
 using NesMep.Firmware.Network;
 
 namespace NesMep.Firmware.Web
@@ -31,6 +32,8 @@ namespace NesMep.Firmware.Web
         private readonly ListenerSink _sink;
         private readonly Thread _thread;
         private HttpListener? _listener;
+        private PackAssets? _assets;
+        private WatchHandle? _watch;
 
         public HttpLoop(HttpDispatcher dispatcher, MeterModule module, INetworkMode network, IClock clock, ILog log)
         {
@@ -50,6 +53,13 @@ namespace NesMep.Firmware.Web
             get { return _listener != null; }
         }
 
+        /// <summary>The lifecycle's watch of this thread (idle in the accept, beating while it serves); set before <see cref="Start"/>.</summary>
+        public void Watch(WatchHandle watch, PackAssets assets)
+        {
+            _watch = watch;
+            _assets = assets;
+        }
+
         public void Start()
         {
             HttpListener listener = new HttpListener("http", Port);
@@ -67,7 +77,17 @@ namespace NesMep.Firmware.Web
                 HttpListenerContext context;
                 try
                 {
+                    if (_watch != null)
+                    {
+                        _watch.Idle(); // waiting for a client is not a stall
+                    }
+
                     context = listener.GetContext();
+                    if (_watch != null)
+                    {
+                        _watch.Beat();
+                    }
+
                 }
                 catch (Exception e)
                 {
@@ -112,6 +132,11 @@ namespace NesMep.Firmware.Web
             HttpListenerRequest r = context.Request;
             _sink.Begin(context.Response);
             WebRequest request = RequestReader.Read(r, _network.SetupAllowed(r.LocalEndPoint.Address.ToString(), r.RemoteEndPoint.Address.ToString()));
+            if (_assets != null)
+            {
+                _assets.ClientAcceptsGzip = StaticFiles.AcceptsGzip(request.AcceptEncoding);
+            }
+
             if (_dispatcher.TryServeFile(request, _sink))
             {
                 return;

@@ -8,7 +8,8 @@ namespace NesMep.Firmware.Web
     /// <summary>
     /// Copies an HttpListenerRequest into the core's <see cref="WebRequest"/>, as the Linux host's WebFrontEnd does for
     /// Kestrel: the headers the core reads, the client address, and a form body up to the core's FormBody.MaxLength,
-    /// read with a timeout (a client that announces a body and sends none must not stall the web thread).
+    /// read with a timeout (a client that announces a body and sends none must not stall the web thread); an update
+    /// upload's body is handed over unread (StreamBody).
     /// </summary>
     internal static class RequestReader
     {
@@ -40,6 +41,14 @@ namespace NesMep.Firmware.Web
             }
 
             long length = r.ContentLength64;
+            if (RouteTable.StreamsBody(request.Method, request.Path))
+            {
+                // An update upload: the core writes it to flash as it arrives and checks its size itself.
+                request.ContentLength = length;
+                request.BodySource = new StreamBody(r.InputStream, length, BodyReadTimeoutMs);
+                return request;
+            }
+
             if (length > FormBody.MaxLength || length < 0)
             {
                 request.BodyTooLarge = true; // a chunked body (no length) is refused too: forms always send one

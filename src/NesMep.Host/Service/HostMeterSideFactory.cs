@@ -11,7 +11,7 @@ namespace NesMep.Host.Service;
 
 /// <summary>
 /// Opens the Linux host's meter side for a <see cref="HostConfig"/>: the built-in simulator, a serial port
-/// (termios, DTR/RTS transceiver reset) or a serial server over TCP (which can drop and be reconnected).
+/// (termios; DTR/RTS transceiver reset on the MEP port, RTS on / DTR off for an optical probe) or a serial server over TCP (which can drop and be reconnected).
 /// </summary>
 internal sealed class HostMeterSideFactory : IMeterSideFactory
 {
@@ -46,7 +46,8 @@ internal sealed class HostMeterSideFactory : IMeterSideFactory
                     resources.Own(port);
                     resources.Wait = port;
                     transport = port;
-                    transceiver = new ModemLineTransceiverControl(port, config.ResetLines, config.ResetPolarity, m => _log.Write(LogLevel.Warning, m));
+                    // The optical port has a probe, not a MEP transceiver: RTS on / DTR off, no reset lines (OpticalProbeLines).
+                    transceiver = OpticalProbeLines.ControlFor(port, config.MeterPort, config.ResetLines, config.ResetPolarity, m => _log.Write(LogLevel.Warning, m));
                     info.Source = "serial " + config.SerialPath + " @" + config.SerialBaud + (config.MeterPort == LinkKind.Optical ? " (optical port)" : "");
                     break;
                 case MeterSource.Tcp:

@@ -77,6 +77,23 @@ public class SettingsTableTests
     }
 
     [Fact]
+    public void The_status_LED_pin_is_none_by_default_and_must_not_share_a_meter_pin()
+    {
+        var s = new ModuleSettings();
+        Assert.Equal(-1, s.LedPin); // neither module documents an LED
+        Assert.Null(Set(s, "board.led_pin", "2"));
+        Assert.Equal(2, s.LedPin);
+        Assert.Null(SettingsValidator.FirstError(s, true));
+        s.BoardProfile = 2;
+        s.RxPin = 16;
+        s.TxPin = 17;
+        s.EnablePin = 4;
+        s.SupplyPin = 2;
+        Assert.Equal("board.led_pin: must differ from rx_pin, tx_pin, enable_pin and supply_pin", SettingsValidator.FirstError(s, true));
+        Assert.Equal("board.led_pin: must be -1..48 (-1: none)", Set(s, "board.led_pin", "49"));
+    }
+
+    [Fact]
     public void Device_settings_are_part_of_the_model()
     {
         var s = new ModuleSettings();
