@@ -261,7 +261,7 @@ namespace NesMep.Core.Lifecycle
             return true;
         }
 
-        internal void Replace(UpdateState s)
+        internal void AdoptState(UpdateState s)
         {
             lock (_sync)
             {
@@ -278,7 +278,7 @@ namespace NesMep.Core.Lifecycle
                 return false;
             }
 
-            Replace(s);
+            AdoptState(s);
             return true;
         }
 

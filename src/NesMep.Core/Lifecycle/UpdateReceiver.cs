@@ -242,7 +242,7 @@ namespace NesMep.Core.Lifecycle
                 return Fail(500, bad);
             }
 
-            _owner.Replace(s);
+            _owner.AdoptState(s);
             return null;
         }
 
@@ -266,7 +266,7 @@ namespace NesMep.Core.Lifecycle
                 after.Staging = 0;
                 if (_files.SaveState(after) == null)
                 {
-                    _owner.Replace(after);
+                    _owner.AdoptState(after);
                 }
             }
 
