@@ -74,16 +74,17 @@ const NM = {
     return first ? $('[name="' + first.field + '"]', root) : null;
   },
   clearErrors(root) { $$('.err', root).forEach(e => { e.textContent = ''; }); },
-  // The MEP key form the module will detect, shown while typing (configuration page and setup wizard).
-  keyForm(text) {
+  // The key form the module will detect, shown while typing (configuration page and setup wizard): the MEP key
+  // takes 20 characters, 40 or 32 hex digits (MepKey); the optical key 20 characters or 40 hex digits (OpticalKey).
+  keyForm(text, optical) {
+    const forms = optical ? '20 characters or 40 hex digits' : '20 characters, 40 or 32 hex digits';
     const t = text.trim();
     if (!t) return '';
     if (t.length === 20) return /^[\x20-\x7e]+$/.test(t) ? 'detected: 20 ASCII characters' : 'not printable ASCII';
     const hex = t.replace(/\s/g, '');
-    if (!/^[0-9a-fA-F]+$/.test(hex)) return t.length + ' characters: not a key form (20 characters, 40 or 32 hex digits)';
-    if (hex.length === 40) return 'detected: 40 hex digits';
-    if (hex.length === 32) return 'detected: 32 hex digits';
-    return hex.length + ' hex digits: not a key form (20 characters, 40 or 32 hex digits)';
+    if (!/^[0-9a-fA-F]+$/.test(hex)) return t.length + ' characters: not a key form (' + forms + ')';
+    if (hex.length === 40 || (!optical && hex.length === 32)) return 'detected: ' + hex.length + ' hex digits';
+    return hex.length + ' hex digits: not a key form (' + forms + ')';
   },
   msg(el, text, ok) {
     el.hidden = !text;

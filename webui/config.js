@@ -3,16 +3,6 @@
 // field with one POST; the module saves all or nothing and answers with a message per bad field.
 const SECRETS = ['wifi_password', 'mqtt_password', 'api_token'];
 
-// The optical key's forms (OpticalKey in the core): 20 characters or 40 hex digits.
-function opticalKeyForm(text) {
-  const t = text.trim();
-  if (!t) return '';
-  if (t.length === 20) return /^[\x20-\x7e]+$/.test(t) ? 'detected: 20 ASCII characters' : 'not printable ASCII';
-  const hex = t.replace(/\s/g, '');
-  if (!/^[0-9a-fA-F]+$/.test(hex)) return t.length + ' characters: not a key form (20 characters or 40 hex digits)';
-  return hex.length === 40 ? 'detected: 40 hex digits' : hex.length + ' hex digits: not a key form (20 characters or 40 hex digits)';
-}
-
 // Only the chosen port's key is shown (and sent); the other key is kept as it is.
 function showPort() {
   const port = $('#meter_port').value;
@@ -89,7 +79,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   if (!await NM.requireLogin()) return;
   $('#cfg').addEventListener('submit', save);
   $('#meter_key').addEventListener('input', e => { $('#key-form').textContent = NM.keyForm(e.target.value); });
-  $('#optical_key').addEventListener('input', e => { $('#optical-key-form').textContent = opticalKeyForm(e.target.value); });
+  $('#optical_key').addEventListener('input', e => { $('#optical-key-form').textContent = NM.keyForm(e.target.value, true); });
   $('#meter_port').addEventListener('change', showPort);
   $('#gen-token').addEventListener('click', generateToken);
   load();
